@@ -1,0 +1,23 @@
+// The one entry the adapters (language server, CLI, tests) call. Data flows one way:
+// text → parse → model → rules → findings (+ fixes). Hover and outline read the model; they never re-parse.
+import { parseReport } from './parse/report';
+import { runRules } from './rules/registry';
+import type { LintOptions, LintResult } from './types';
+
+export * from './types';
+export { applyFixes, fixAll } from './fix';
+export type { ApplyResult, FixAllResult } from './fix';
+export { ruleMetas, ruleMeta } from './rules/registry';
+export { outline } from './outline';
+export type { OutlineNode } from './outline';
+export { hoverAt } from './hover';
+export type { HoverInfo } from './hover';
+export { LineIndex } from './text';
+export { templates } from './template';
+
+/** Parse a report and run every enabled rule. Never throws on any input text. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const parsed = parseReport(text, options);
+  const findings = runRules(parsed, options);
+  return { report: parsed.report, findings };
+}

@@ -1,0 +1,23 @@
+// Label normalisation shared by the heading finder and the table parser.
+import { norm } from '../text';
+
+// Numbering as written after folding: 一、 二. 三， (一) (一)、 1. 1、 1) (1). Anchored, no nested quantifiers.
+const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.,，:：]|\([一二三四五六七八九十]{1,3}\)[、.]?|\d{1,2}[.、,，)](?!\d)|\(\d{1,2}\)[、.]?)/;
+const QUOTES = /["'‘’“”]/g;
+const TRAILING = /[。：:；;，,、.]+$/;
+
+/** Normalised label with its leading numbering, quotes and trailing punctuation removed. */
+export function stripNumbering(label: string): string {
+  return norm(label).replace(NUMBERING, '').replace(QUOTES, '').replace(TRAILING, '');
+}
+
+/** True when the (raw) label starts with a numbering such as 一、 (一) 1. */
+export function hasNumbering(label: string): boolean {
+  return NUMBERING.test(norm(label));
+}
+
+/** The numbering text at the start of a normalised label, or ''. */
+export function numberingOf(normalized: string): string {
+  const m = NUMBERING.exec(normalized);
+  return m ? m[0] : '';
+}

@@ -1,0 +1,214 @@
+// The report parser: title, year, period, the six parts and their headings, then the tables of parts
+// 二, 三 and 四 read with the layout readers and assembled against the chosen template version.
+import { otherVersion, tableForPart, templateForYear, templates } from '../template';
+import type { PartDef } from '../template/types';
+import { LineIndex, chineseNumber, editDistance, normalize } from '../text';
+import type { Heading, LintOptions, Part, Period, Range, ReportModel, TableModel, TemplateId } from '../types';
+import { assembleTable, voteVersions } from './table';
+import { detectLayout, readTable, type TableText } from './layout';
+
+/** What the rules receive: the model plus the text's line index. */
+export interface ParsedReport {
+  text: string;
+  index: LineIndex;
+  report: ReportModel;
+  /** Headings found in text order (a part may appear twice or out of order). */
+  headings: FoundHeading[];
+}
+
+export interface FoundHeading {
+  part: number;
+  line: number;
+  heading: Heading;
+  writtenNumber: number | null;
+  match: 'exact' | 'variant' | 'mismatch';
+  /** The template wording the heading is compared with (numbering included). */
+  expected: string;
+}
+
+const PARTS: PartDef[] = templates.T2021.parts;
+const HEADING = /^([一二三四五六])\s*(?:[、.,，:：．]\s*)?(.{2,48})$/;
+const TABLE_ROW_KEYS = ['本年新收', '上年结转', '本年度办理结果', '结转下年度'];
+const TITLE_YEAR = /((?:19|20)\d{2})年/;
+
+export function parseReport(text: string, options: LintOptions = {}): ParsedReport {
+  const index = new LineIndex(text);
+  const headings = findHeadings(index);
+  const parts = buildParts(index, headings);
+  const firstHeadingLine = headings.length ? headings[0].line : index.lineCount;
+  const title = findTitle(index, firstHeadingLine);
+  const introEnd = headings.find((h) => h.part >= 2)?.line ?? Math.min(index.lineCount, 60);
+  const period = findPeriod(index, introEnd);
+
+  let year: number | null = null;
+  let yearSource: ReportModel['yearSource'] = null;
+  const ty = title ? TITLE_YEAR.exec(normalize(title.text).text) : null;
+  if (ty) { year = Number(ty[1]); yearSource = 'title'; } else if (period) { year = period.to.year; yearSource = 'period'; }
+
+  // Read the tables first: their labels decide the version when the year does not.
+  const texts = new Map<number, TableText>();
+  for (const p of parts) {
+    if (p.number < 2 || p.number > 4 || texts.has(p.number)) continue;
+    const from = p.bodyRange.start.line;
+    const to = p.bodyRange.end.line + 1;
+    const layout = detectLayout(index, from, to);
+    if (layout) texts.set(p.number, readTable(index, from, to, layout));
+  }
+
+  let template: TemplateId | null = null;
+  let templateSource: ReportModel['templateSource'] = null;
+  let preTemplate = false;
+  if (options.template && options.template !== 'auto') {
+    template = options.template; templateSource = 'override';
+  } else if (year !== null && templateForYear(year) !== null) {
+    template = templateForYear(year); templateSource = 'year';
+  } else {
+    preTemplate = year !== null && year < 2019;
+    const votes = { T2019: 0, T2021: 0 };
+    for (const [part, tt] of texts) {
+      const v = voteVersions(tt, tableForPart('T2021', part)!);
+      votes.T2019 += v.T2019.length; votes.T2021 += v.T2021.length;
+    }
+    if (votes.T2019 + votes.T2021 > 0) { template = votes.T2019 > votes.T2021 ? 'T2019' : 'T2021'; templateSource = 'labels'; }
+  }
+
+  const tables: TableModel[] = [];
+  for (const p of parts) {
+    const tt = texts.get(p.number);
+    if (!tt || p.table) continue;
+    const base = template ?? 'T2021';
+    const v = voteVersions(tt, tableForPart(base, p.number)!);
+    // A table written in the other version's structure is read with that structure (and reported once).
+    const tableVersion = v[otherVersion(base)].length > v[base].length ? otherVersion(base) : base;
+    const def = tableForPart(tableVersion, p.number)!;
+    const other = tableForPart(otherVersion(tableVersion), p.number)!;
+    p.table = assembleTable(index, tt, def, other, tableVersion);
+    tables.push(p.table);
+  }
+
+  const report: ReportModel = {
+    lineCount: index.lineCount, title, year, yearSource, template, templateSource, preTemplate, period, parts, tables,
+  };
+  return { text, index, report, headings };
+}
+
+function findHeadings(index: LineIndex): FoundHeading[] {
+  const out: FoundHeading[] = [];
+  for (let i = 0; i < index.lineCount; i++) {
+    const line = index.line(i);
+    if (line.length > 120 || line.includes('\t') || line.includes('|')) continue;
+    const n = normalize(line);
+    let s = n.text;
+    let skip = 0;
+    while (s[skip] === '#') skip++;
+    s = s.slice(skip);
+    const m = HEADING.exec(s);
+    if (!m) continue;
+    const rest = m[2].replace(/[。：:；;，,.]+$/, '');
+    if (TABLE_ROW_KEYS.some((k) => rest.startsWith(k))) continue;
+    const written = chineseNumber(m[1]);
+    const best = bestPart(rest, written);
+    if (!best) continue;
+    const startChar = n.map[skip];
+    const endChar = n.map[n.text.length - 1] + 1;
+    const match: FoundHeading['match'] = best.exact === 'mismatch' || written !== best.part.number ? 'mismatch' : best.exact;
+    out.push({
+      part: best.part.number, line: i, writtenNumber: written, match, expected: best.part.heading,
+      heading: { text: line.slice(startChar, endChar), range: { start: { line: i, character: startChar }, end: { line: i, character: endChar } } },
+    });
+  }
+  return out;
+}
+
+/** The part a heading's text names, by similarity to the template wording and its accepted variants. */
+function bestPart(rest: string, written: number | null): { part: PartDef; exact: 'exact' | 'variant' | 'mismatch' } | null {
+  let best: PartDef | null = null;
+  let bestSim = 0;
+  let kind: 'exact' | 'variant' | 'mismatch' = 'mismatch';
+  for (const p of PARTS) {
+    const canonical = p.heading.replace(/^[一二三四五六]、/, '');
+    if (rest === canonical) return { part: p, exact: 'exact' };
+    if (p.variants.includes(rest)) { best = p; bestSim = 1; kind = 'variant'; continue; }
+    for (const cand of [canonical, ...p.variants]) {
+      const max = Math.max(cand.length, rest.length);
+      let sim = 1 - editDistance(rest, cand, max) / max;
+      // A heading cut short ("…申请情") is still that heading.
+      if (cand.startsWith(rest) && rest.length >= cand.length * 0.6) sim = Math.max(sim, 0.85);
+      if (p.number === written) sim += 0.05;
+      if (sim > bestSim) { best = p; bestSim = sim; kind = 'mismatch'; }
+    }
+  }
+  if (!best) return null;
+  const threshold = best.number === written ? 0.6 : 0.75;
+  return bestSim >= threshold ? { part: best, exact: kind } : null;
+}
+
+function buildParts(index: LineIndex, headings: FoundHeading[]): Part[] {
+  return headings.map((h, k) => {
+    const endLine = k + 1 < headings.length ? headings[k + 1].line - 1 : index.lineCount - 1;
+    const bodyStart = Math.min(h.line + 1, index.lineCount - 1);
+    const bodyRange: Range = { start: { line: bodyStart, character: 0 }, end: { line: Math.max(bodyStart, endLine), character: index.lineLength(Math.max(bodyStart, endLine)) } };
+    return {
+      number: h.part, heading: h.heading, writtenNumber: h.writtenNumber,
+      headingMatch: h.match, bodyRange,
+      range: { start: h.heading.range.start, end: bodyRange.end },
+      subHeadings: findSubHeadings(index, h.line + 1, endLine),
+      table: null,
+    };
+  });
+}
+
+const SUB_HEADING = /^[ \u3000]*(?:\*\*)?[（(][一二三四五六七八九十]{1,3}[)）]/;
+
+function findSubHeadings(index: LineIndex, from: number, to: number): Heading[] {
+  const out: Heading[] = [];
+  for (let i = from; i <= to && i < index.lineCount; i++) {
+    const line = index.line(i);
+    if (line.includes('\t') || !SUB_HEADING.test(line)) continue;
+    const start = line.search(/[（(]/);
+    // A sub-heading often runs on into its paragraph: keep the words up to the first full stop or colon.
+    let end = line.length;
+    const stop = line.slice(start).search(/[。：:]/);
+    if (stop >= 0) end = start + stop;
+    end = Math.min(end, start + 40);
+    while (end > start && /\s/.test(line[end - 1])) end--;
+    out.push({ text: line.slice(start, end), range: { start: { line: i, character: start }, end: { line: i, character: end } } });
+  }
+  return out;
+}
+
+function findTitle(index: LineIndex, before: number): Heading | null {
+  let first = -1;
+  for (let i = 0; i < Math.min(before, index.lineCount, 20); i++) {
+    if (index.line(i).trim()) { first = i; break; }
+  }
+  if (first < 0) return null;
+  const l1 = index.line(first);
+  if (l1.length > 80) return null;
+  let last = first;
+  if (!l1.includes('报告') && first + 1 < before && index.line(first + 1).trim() && index.line(first + 1).includes('报告') && index.line(first + 1).length <= 40) last = first + 1;
+  const text = last === first ? l1.trim() : `${l1.trim()}${index.line(last).trim()}`;
+  if (!/报告/.test(text) && !/政府信息公开/.test(text)) return null;
+  const s = l1.length - l1.trimStart().length;
+  const lastLine = index.line(last);
+  return { text, range: { start: { line: first, character: s }, end: { line: last, character: lastLine.trimEnd().length } } };
+}
+
+const PERIOD = /统计(?:期限|时限|期间|时间|区间|周期)[^。；]{0,16}?(?:自|从|为)?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|-|~)((?:19|20)\d{2})?年?(\d{1,2})月(\d{1,2})日/;
+
+function findPeriod(index: LineIndex, endLine: number): Period | null {
+  const end = index.ends[Math.max(0, Math.min(endLine, index.lineCount) - 1)] ?? 0;
+  const n = normalize(index.text.slice(0, Math.min(end, 40000)));
+  const m = PERIOD.exec(n.text);
+  if (!m) return null;
+  // The range covers 自…日: from the first digit of the year (or 自) to the last 日.
+  const whole = m.index + m[0].length;
+  let from = n.text.indexOf(m[1], m.index);
+  if (n.text[from - 1] === '自' || n.text[from - 1] === '从') from--;
+  const y1 = Number(m[1]);
+  return {
+    range: { start: index.positionAt(n.map[from]), end: index.positionAt(n.map[whole - 1] + 1) },
+    from: { year: y1, month: Number(m[2]), day: Number(m[3]) },
+    to: { year: m[4] ? Number(m[4]) : y1, month: Number(m[5]), day: Number(m[6]) },
+  };
+}

@@ -1,0 +1,53 @@
+// Runs the rules. Rule ids are a public contract (editor, CLI, configuration, docs).
+import { format } from '../messages';
+import type { ParsedReport } from '../parse/report';
+import { templates } from '../template';
+import type { Finding, LintOptions, Locale, RuleMeta, Severity } from '../types';
+import { allRules } from './all.generated';
+import type { Rule } from './rule';
+
+export const rules: readonly Rule[] = allRules;
+export const ruleMetas: readonly RuleMeta[] = allRules.map((r) => r.meta);
+
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return ruleMetas.find((m) => m.id === id);
+}
+
+/** A rule's message in a locale (for adapters that need rule texts outside findings). */
+export function ruleMessage(id: string, key: string, locale: Locale, args?: Record<string, string | number>): string {
+  return format(locale, key, args, rules.find((r) => r.meta.id === id)?.messages);
+}
+
+export function runRules(parsed: ParsedReport, options: LintOptions): Finding[] {
+  const locale: Locale = options.locale ?? 'zh-CN';
+  const { report } = parsed;
+  const template = report.template && !report.preTemplate ? templates[report.template] : null;
+  const findings: Finding[] = [];
+  for (const rule of allRules) {
+    const setting = options.rules?.[rule.meta.id];
+    if (setting === 'off') continue;
+    const severity: Severity = setting ?? rule.meta.severity;
+    const t = (key: string, args?: Record<string, string | number>) => format(locale, key, args, rule.messages);
+    try {
+      rule.check({
+        parsed, template, locale, t,
+        report: (r) => findings.push({
+          rule: rule.meta.id,
+          // A finding reported below the rule's level (e.g. "could not be checked") keeps its own severity.
+          severity: r.severity && rank(r.severity) > rank(severity) ? r.severity : severity,
+          message: t(r.message, r.args),
+          range: r.range,
+          fixes: r.fixes ?? [],
+        }),
+      });
+    } catch (e) {
+      // One faulty rule must not take the others (or the editor) down; tests run with strict to see it.
+      if (options.strict) throw e;
+    }
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  return findings;
+}
+
+const ORDER: Severity[] = ['error', 'warning', 'info', 'hint'];
+function rank(s: Severity): number { return ORDER.indexOf(s); }

@@ -1,0 +1,61 @@
+// Tables follow the template version of the report's year (T2019 for 2019–2020, T2021 from 2021), not a mix.
+import { format } from '../messages';
+import { otherVersion, tableDef } from '../template';
+import type { Rule } from './rule';
+import { findRow } from './support';
+
+export const rule: Rule = {
+  meta: {
+    id: 'template-version', severity: 'warning', fixable: true, docs: 'docs/rules/template-version.md',
+    description: { 'zh-CN': '表格使用了另一版本格式的栏目，或一张表混用两版', en: 'Table labels of the other template version, or of both in one table' },
+  },
+  messages: {
+    'zh-CN': {
+      pre2019: '{year}年度报告早于2019年版格式，采用旧的报告结构，本工具不按现行格式检查其表格',
+      table: '{year}年度报告应使用{expected}，本表使用了{actual}的栏目（如“{label}”）',
+      label: '“{label}”是{actual}的用语，本报告使用{expected}',
+      singleOther: '2021年版格式将“（六）其他处理”分为三行（逾期不补正、逾期未缴费、其他），本表仍为一行',
+      fixLabel: '改为{expected}的“{wording}”',
+    },
+    en: {
+      pre2019: 'A {year} report predates the 2019 template and follows the old structure: its tables are not checked against the current format',
+      table: 'A {year} report should use {expected}; this table uses the labels of {actual} (e.g. "{label}")',
+      label: '"{label}" is wording of {actual}; this report uses {expected}',
+      singleOther: 'The 2021 template splits "（六）其他处理" into three rows; this table keeps one',
+      fixLabel: 'Replace with the wording of {expected}: "{wording}"',
+    },
+  },
+  check(ctx) {
+    const { report, text, index } = ctx.parsed;
+    if (report.preTemplate && report.year !== null) {
+      const at = report.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: index.lineLength(0) } };
+      ctx.report({ range: at, message: 'pre2019', args: { year: report.year } });
+      return;
+    }
+    if (!report.template) return;
+    const name = (v: 'T2019' | 'T2021') => format(ctx.locale, `template.${v}`);
+    const slice = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => text.slice(index.offsetAt(r.start), index.offsetAt(r.end));
+    for (const table of report.tables) {
+      if (table.template !== report.template) {
+        const first = table.versionLabels[table.template][0];
+        if (first) ctx.report({ range: first, message: 'table', args: { year: report.year ?? '', expected: name(report.template), actual: name(table.template), label: slice(first) } });
+        continue;
+      }
+      const foreign = otherVersion(table.template);
+      for (const r of table.versionLabels[foreign]) {
+        const row = table.rows.find((x) => x.labelRange && x.labelRange.start.line === r.start.line && x.labelRange.start.character === r.start.character);
+        const wording = row ? tableDef(table.template, table.id).rows.find((d) => d.id === row.id)?.label : undefined;
+        ctx.report({
+          range: r, message: 'label', args: { label: slice(r), actual: name(foreign), expected: name(table.template) },
+          fixes: wording ? [{ title: ctx.t('fixLabel', { expected: name(table.template), wording }), edits: [{ range: r, newText: wording }], safe: false }] : [],
+        });
+      }
+      if (table.template === 'T2021' && table.id === 'applications') {
+        const other = findRow(table, 'app.other');
+        if (other && other.cells.length && !['app.other.1', 'app.other.2', 'app.other.3'].some((id) => findRow(table, id))) {
+          ctx.report({ range: other.labelRange ?? other.range, message: 'singleOther', severity: 'info' });
+        }
+      }
+    }
+  },
+};

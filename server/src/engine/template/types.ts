@@ -1,0 +1,97 @@
+// Shapes of the template data. The data itself (t2019.ts, t2021.ts, shared.ts) is the one place that
+// knows the report format; parser, rules, hover and outline read it and never repeat it.
+import type { TableId, TemplateId } from '../types';
+
+export interface Text { 'zh-CN': string; en: string }
+
+/** count: non-negative integer; signed: integer that may be negative or carry "+"; money: decimal, may carry 元/万元. */
+export type ColumnKind = 'count' | 'signed' | 'money';
+
+export interface ColumnDef {
+  id: string;
+  label: string;
+  /** Other accepted wordings (normalised comparison). */
+  aliases?: string[];
+  kind: ColumnKind;
+  explain: Text;
+}
+
+export interface RowDef {
+  id: string;
+  /** The template wording, numbering included. */
+  label: string;
+  /** Distinctive fragments that identify the row in wrapped, abbreviated or renumbered labels. */
+  keys: string[];
+  /** When set, only the whole label (numbering stripped) matches, and only with numbering written. */
+  exactOnly?: boolean;
+  /** Section the row belongs to (for context when the same numbering repeats). */
+  section: string | null;
+  /** Column set of the row (key into TableDef.columnSets). */
+  columns: string;
+  explain: Text;
+  article: string;
+  /** A row that some reports split into these sub-rows; its value is their sum when it is absent. */
+  aggregateOf?: string[];
+  /** The row may be absent without a row-missing finding (it is then the sum of aggregateOf). */
+  optional?: boolean;
+}
+
+export interface SectionDef {
+  id: string;
+  label: string;
+  keys: string[];
+  explain: Text;
+  article?: string;
+  /** Enclosing section, for the outline (（三）不予公开 sits under 三、本年度办理结果). */
+  parent?: string;
+}
+
+export interface TableDef {
+  id: TableId;
+  part: number;
+  title: Text;
+  columnSets: Record<string, ColumnDef[]>;
+  sections: SectionDef[];
+  rows: RowDef[];
+  /** Table 四 has one data row without a label. */
+  unlabelledRow?: string;
+}
+
+export interface PartDef {
+  number: number;
+  /** The template heading, numbering included: "一、总体情况". */
+  heading: string;
+  /** Accepted wordings without the numbering. */
+  variants: string[];
+  explain: Text;
+}
+
+/** A cell reference inside one table: a row id and a column id. */
+export interface CellRef { row: string; column: string }
+
+/**
+ * target = Σ plus − Σ minus, instantiated for each column of `columns` (forEach 'column'), for each row of
+ * `rows` (forEach 'row'), or once (forEach 'once'). In a template, the placeholders '$row' and '$column' stand
+ * for the instance.
+ */
+export interface EquationDef {
+  id: 'R1' | 'R2' | 'R3' | 'R4';
+  rule: string;
+  table: TableId;
+  forEach: 'column' | 'row' | 'once';
+  /** Columns or rows to instantiate over (ids); ignored for 'once'. */
+  over: string[];
+  target: CellRef;
+  plus: CellRef[];
+  minus: CellRef[];
+}
+
+export interface TemplateDef {
+  id: TemplateId;
+  name: Text;
+  /** Report years this version applies to (inclusive; `to` null = onward). */
+  years: { from: number; to: number | null };
+  parts: PartDef[];
+  tables: TableDef[];
+  equations: EquationDef[];
+}

@@ -1,0 +1,147 @@
+// Line index (offsets ⇄ LSP positions, UTF-16 as JavaScript strings are) and the normalisation
+// that lets pasted text match template wording: full-width digits and punctuation, spacing, artefacts.
+import type { Position, Range } from './types';
+
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  readonly starts: number[];
+  /** Offset just past the last character of each line, before its line break. */
+  readonly ends: number[];
+  constructor(readonly text: string) {
+    const starts = [0];
+    const ends: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */ || c === 13 /* \r */) {
+        ends.push(i);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    ends.push(text.length);
+    this.starts = starts;
+    this.ends = ends;
+  }
+  get lineCount(): number { return this.starts.length; }
+  line(n: number): string { return this.text.slice(this.starts[n], this.ends[n]); }
+  lineLength(n: number): number { return this.ends[n] - this.starts[n]; }
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo, character: Math.min(o, this.ends[lo]) - this.starts[lo] };
+  }
+  offsetAt(p: Position): number {
+    if (p.line < 0) return 0;
+    if (p.line >= this.starts.length) return this.text.length;
+    return this.starts[p.line] + Math.max(0, Math.min(p.character, this.ends[p.line] - this.starts[p.line]));
+  }
+  /** The range of line n without its line break. */
+  lineRange(n: number): Range { return { start: { line: n, character: 0 }, end: { line: n, character: this.lineLength(n) } }; }
+  /** End of the text as a position. */
+  get end(): Position { const n = this.lineCount - 1; return { line: n, character: this.lineLength(n) }; }
+}
+
+export function range(sl: number, sc: number, el: number, ec: number): Range {
+  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function containsPosition(r: Range, p: Position): boolean {
+  return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
+}
+
+/** Fold one character to its matching form: full-width ASCII to ASCII, dash and bracket variants unified. */
+export function foldChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) {
+    const ascii = String.fromCharCode(code - 0xfee0);
+    // Keep Chinese punctuation that reads as its own mark; fold digits, letters and brackets.
+    return ascii;
+  }
+  switch (c) {
+    case '\u3000': return ' ';
+    case '\u00a0': return ' ';
+    case '\u2014': case '\u2013': case '\u2015': case '\u2212': case '\uff0d': return '-';
+    case '\u3001': return '、';
+    case '\u3002': return '。';
+    case '\u201c': case '\u201d': case '\u300c': case '\u300d': return '"';
+    default: return c;
+  }
+}
+
+export interface Normalized {
+  /** Folded text with all whitespace, Markdown emphasis and bookmark artefacts removed. */
+  text: string;
+  /** map[i] = offset in the source string of text[i]; map[text.length] = source length. */
+  map: number[];
+}
+
+const ARTEFACT = /\[bookmark: [^\]]*\]|\*\*/g;
+
+/** Normalise a string for matching while keeping a map back to source offsets. */
+export function normalize(source: string): Normalized {
+  let text = '';
+  const map: number[] = [];
+  const skip = new Set<number>();
+  if (source.includes('[bookmark') || source.includes('**')) {
+    for (const m of source.matchAll(ARTEFACT)) for (let k = 0; k < m[0].length; k++) skip.add((m.index ?? 0) + k);
+  }
+  for (let i = 0; i < source.length; i++) {
+    if (skip.has(i)) continue;
+    const c = foldChar(source[i]);
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u200b' || c === '\ufeff') continue;
+    text += c;
+    map.push(i);
+  }
+  map.push(source.length);
+  return { text, map };
+}
+
+/** Normalised text only. */
+export function norm(source: string): string {
+  return normalize(source).text;
+}
+
+const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** Value of a Chinese numeral from 一 to 九十九 (enough for part and item numbers), or null. */
+export function chineseNumber(s: string): number | null {
+  if (!s) return null;
+  if (s.length === 1) return CN_NUM[s] ?? null;
+  const t = s.indexOf('十');
+  if (t < 0) return null;
+  const tens = t === 0 ? 1 : CN_NUM[s.slice(0, t)];
+  const ones = t === s.length - 1 ? 0 : CN_NUM[s.slice(t + 1)];
+  if (tens === undefined || ones === undefined || s.length > 3) return null;
+  return tens * 10 + ones;
+}
+
+export const CN_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */
+export function editDistance(a: string, b: string, max = 64): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,163 @@
+// The engine's public data shapes. Pure data: no vscode, no LSP runtime, no Node APIs.
+// Positions follow LSP: 0-based lines, characters counted in UTF-16 code units.
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type Locale = 'zh-CN' | 'en';
+export type TemplateId = 'T2019' | 'T2021';
+
+export interface TextEdit { range: Range; newText: string }
+
+/**
+ * A fix is data. `safe` fixes are certain (restoring a heading's template wording) and are applied by
+ * `--fix` and fix-all; suggestions (0 for a blank cell, a computed total) need the user's confirmation.
+ */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  safe: boolean;
+  /** Fixes sharing a group key are alternatives offered together, e.g. "fill every blank cell of this table". */
+  scope?: 'finding' | 'table';
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+}
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintOptions {
+  locale?: Locale;
+  /** 'auto' (default) picks the version from the report year, else from the table labels. */
+  template?: 'auto' | TemplateId;
+  /** Per-rule severity override or 'off'. */
+  rules?: Record<string, RuleSetting>;
+  /** Rethrow a rule's exception instead of skipping that rule (tests). */
+  strict?: boolean;
+}
+
+// ---------------------------------------------------------------- the model
+
+export type TableLayout = 'row-per-line' | 'cell-per-line' | 'pipe' | 'pdf';
+export type TableId = 'active' | 'applications' | 'review';
+
+export interface Heading { text: string; range: Range }
+
+export interface Part {
+  /** 1..6, the template part this heading was matched to. */
+  number: number;
+  heading: Heading;
+  /** The numeral as written ("四" in "四. 政府信息公开…"), for numbering checks. */
+  writtenNumber: number | null;
+  /** How the heading text compares with the template: exact, an accepted variant, or a defect. */
+  headingMatch: 'exact' | 'variant' | 'mismatch';
+  /** From the line after the heading to the end of the line before the next part (or the end of the text). */
+  bodyRange: Range;
+  /** The whole part, heading included (for folding and outline). */
+  range: Range;
+  subHeadings: Heading[];
+  table: Table | null;
+}
+
+export interface CellModel {
+  /** Index of the column in its row's template columns. */
+  column: number;
+  columnId: string;
+  range: Range;
+  /** The cell's text as written (trimmed); '' for an empty cell. */
+  raw: string;
+  kind: 'number' | 'blank' | 'placeholder' | 'invalid';
+  /** The numeric value when kind === 'number'. */
+  value: number | null;
+  /** The tab or pipe just before the cell (shown for an empty cell, which has no width), or null. */
+  separator: Range | null;
+  /** Why the cell is invalid (message key) when kind === 'invalid'. */
+  invalidReason?: 'text' | 'negative' | 'decimal';
+}
+
+export interface RowModel {
+  /** Template row id, e.g. 'app.received', 'active.regulations'. */
+  id: string;
+  /** The label as written (whitespace collapsed); '' for a row without a label (table 四). */
+  label: string;
+  labelRange: Range | null;
+  /** From the first cell of the row (label or value) to the last. */
+  range: Range;
+  cells: CellModel[];
+  /** Number of value cells found, before any trimming of surplus empty cells. */
+  foundCells: number;
+  /** Number of cells the template expects. */
+  expectedCells: number;
+  /** Template version whose wording the label matches, when the label is version-specific. */
+  labelVersion: TemplateId | null;
+}
+
+export interface HeaderCellModel { columnId: string; text: string; range: Range }
+
+export interface TableSectionModel {
+  /** Template section id, e.g. 'active.20-1', 'app.withheld'. */
+  id: string;
+  label: string;
+  range: Range;
+}
+
+export interface TableModel {
+  id: TableId;
+  part: number;
+  layout: TableLayout;
+  /** Template version whose structure the table follows (may differ from the report's, see template-version). */
+  template: TemplateId;
+  range: Range;
+  sections: TableSectionModel[];
+  headerCells: HeaderCellModel[];
+  rows: RowModel[];
+  /** Labels of each template version seen in the table, for the template-version rule. */
+  versionLabels: { T2019: Range[]; T2021: Range[] };
+  /** Lines inside the table that could not be read as rows (PDF text), reported rather than guessed. */
+  unreadable: Range[];
+}
+export type Table = TableModel;
+
+export interface ReportModel {
+  /** Line count of the text; the last line's length is `lineLengths[lineCount-1]`. */
+  lineCount: number;
+  title: Heading | null;
+  /** The report year: from the title, else the 统计期限, else null. */
+  year: number | null;
+  yearSource: 'title' | 'period' | null;
+  /** The template the report is checked against, and why. */
+  template: TemplateId | null;
+  templateSource: 'override' | 'year' | 'labels' | null;
+  /** True when the year is before 2019: the report follows the pre-2019 structure and is not checked as T2021. */
+  preTemplate: boolean;
+  period: Period | null;
+  parts: Part[];
+  tables: TableModel[];
+}
+
+export interface Period {
+  range: Range;
+  from: { year: number; month: number; day: number };
+  to: { year: number; month: number; day: number };
+}
+
+export interface LintResult {
+  report: ReportModel;
+  findings: Finding[];
+}
+
+/** Metadata every rule module exports; the registry is the list of these. */
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  description: { 'zh-CN': string; en: string };
+  /** Documentation page, relative to the repository (docs/rules/<id>.md). */
+  docs: string;
+  fixable: boolean;
+}
