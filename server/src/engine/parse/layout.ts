@@ -10,7 +10,7 @@ export interface RawCell {
   /** Offsets in the document of the trimmed text (start === end for an empty cell). */
   start: number;
   end: number;
-  /** Offset of the separator (tab or pipe) just before the cell (after it, for a first cell), or -1. */
+  /** Offset of the separator (tab or pipe) after the cell (before it, for a last cell), or -1. */
   sep: number;
 }
 
@@ -46,6 +46,7 @@ export function detectLayout(index: LineIndex, from: number, to: number): TableL
   let rowLines = 0;
   let pipeLines = 0;
   let pdfLines = 0;
+  let pdfNumberLines = 0;
   for (let i = from; i < to; i++) {
     const line = index.line(i);
     if (line.length === 0) continue;
@@ -53,14 +54,15 @@ export function detectLayout(index: LineIndex, from: number, to: number): TableL
       if (CELL_LINE.test(line)) cellLines++; else rowLines++;
     } else if (countChar(line, '|') >= 2) {
       pipeLines++;
-    } else if (/\S\s{2,}\S+\s{2,}\S/.test(line) && /\d\s*$/.test(line)) {
+    } else if (/\S {2,}\S/.test(line)) {
       pdfLines++;
+      if (/\d\s*$/.test(line)) pdfNumberLines++;
     }
   }
   if (pipeLines >= 2 && pipeLines >= rowLines && pipeLines >= cellLines) return 'pipe';
   if (rowLines > 0 && rowLines >= cellLines / 4) return 'row-per-line';
   if (cellLines > 0) return 'cell-per-line';
-  if (pdfLines >= 2) return 'pdf';
+  if (pdfLines >= 2 && pdfNumberLines >= 1) return 'pdf';
   return null;
 }
 
@@ -102,8 +104,8 @@ function readSplit(index: LineIndex, from: number, to: number, layout: TableLayo
     for (let k = a; k <= b; k++) {
       if (k === b || line[k] === sep) {
         const [s, e] = trimmed(line, cellStart, k);
-        // The separator shown for an empty cell: the one before it, or for a first cell the one after.
-        const sepAt = cellStart > 0 && line[cellStart - 1] === sep ? cellStart - 1 : k < line.length && line[k] === sep ? k : -1;
+        // The separator shown for an empty cell: the one after it (distinct for a run of empty cells), else before.
+        const sepAt = k < line.length && line[k] === sep ? k : cellStart > 0 && line[cellStart - 1] === sep ? cellStart - 1 : -1;
         cells.push({ text: line.slice(s, e), start: base + s, end: base + e, sep: sepAt < 0 ? -1 : base + sepAt });
         cellStart = k + 1;
       }

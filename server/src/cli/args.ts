@@ -1,0 +1,85 @@
+// Command-line parsing. Accepts "--opt value" and "--opt=value"; "--" ends the options.
+import type { CliLocale, Messages } from './messages';
+import { messages } from './messages';
+
+export interface CliOptions {
+  format: 'text' | 'json';
+  fix: boolean;
+  suggestions: boolean;
+  locale: CliLocale;
+  help: boolean;
+  version: boolean;
+  files: string[];
+}
+
+export type ParseResult = { ok: true; options: CliOptions } | { ok: false; locale: CliLocale; error: string };
+
+/** The locale the user asked for, even when other arguments are wrong (so the usage error is in that language). */
+function requestedLocale(argv: readonly string[]): CliLocale {
+  let locale: CliLocale = 'zh-CN';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    const v = a === '--locale' ? argv[i + 1] : a.startsWith('--locale=') ? a.slice(9) : undefined;
+    if (v === 'en' || v === 'zh-CN') locale = v;
+  }
+  return locale;
+}
+
+export function parseArgs(argv: readonly string[]): ParseResult {
+  const locale = requestedLocale(argv);
+  const m: Messages = messages(locale);
+  const o: CliOptions = { format: 'text', fix: false, suggestions: false, locale, help: false, version: false, files: [] };
+  const fail = (error: string): ParseResult => ({ ok: false, locale, error });
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') { o.files.push(...argv.slice(i + 1)); break; }
+    if (!a.startsWith('-') || a === '-') { o.files.push(a); continue; }
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const name = eq >= 0 ? a.slice(0, eq) : a;
+    const inline = eq >= 0 ? a.slice(eq + 1) : undefined;
+    const value = (): string | null => {
+      if (inline !== undefined) return inline;
+      if (i + 1 < argv.length) return argv[++i];
+      return null;
+    };
+    const noValue = () => inline !== undefined;
+    switch (name) {
+      case '--format': {
+        const v = value();
+        if (v === null) return fail(m.missingValue(name));
+        if (v !== 'text' && v !== 'json') return fail(m.badFormat(v));
+        o.format = v;
+        break;
+      }
+      case '--locale': {
+        const v = value();
+        if (v === null) return fail(m.missingValue(name));
+        if (v !== 'zh-CN' && v !== 'en') return fail(m.badLocale(v));
+        o.locale = v;
+        break;
+      }
+      case '--fix':
+        if (noValue()) return fail(m.unknownOption(a));
+        o.fix = true;
+        break;
+      case '--fix-suggestions':
+        if (noValue()) return fail(m.unknownOption(a));
+        o.fix = true;
+        o.suggestions = true;
+        break;
+      case '-h': case '--help':
+        if (noValue()) return fail(m.unknownOption(a));
+        o.help = true;
+        break;
+      case '-v': case '--version':
+        if (noValue()) return fail(m.unknownOption(a));
+        o.version = true;
+        break;
+      default:
+        return fail(m.unknownOption(a));
+    }
+  }
+  if (!o.help && !o.version && o.files.length === 0) return fail(m.noFiles);
+  return { ok: true, options: o };
+}

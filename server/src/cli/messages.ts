@@ -1,0 +1,175 @@
+// The CLI's own words (usage, errors, notes, summary): one small catalogue, zh-CN by default, en with --locale en.
+// Findings' messages come from the engine's catalogue, not from here.
+import type { Locale } from '../engine/types';
+
+export type CliLocale = Locale;
+
+const zh = {
+  usage: `用法：gov-report-lint [--format text|json] [--fix] [--fix-suggestions] [--locale zh-CN|en] 文件或目录...
+
+检查政府信息公开工作年度报告（纯文本）的结构、表格与勾稽关系。
+
+选项：
+  --format text|json   输出格式（默认 text）。json 输出恰好一个 JSON 数组，位置从 0 开始（LSP 约定）。
+  --fix                就地应用安全修复（例如恢复模板标题），随后报告修复后文本的问题。
+  --fix-suggestions    同时应用建议性修复（例如空白单元格填 0、按勾稽关系填写合计）；隐含 --fix。
+  --locale zh-CN|en    消息语言（默认 zh-CN）。
+  -h, --help           显示本帮助。
+  -v, --version        显示版本号。
+
+文件与目录：
+  参数为目录时，递归检查其中的 *.txt 与 *.md 文件（跳过以 . 开头的目录与 node_modules），
+  按路径排序；目录中没有此类文件视为错误。直接给出的文件不论扩展名都会检查。
+  同一文件出现多次只检查一次。
+
+编码：
+  自动识别 UTF-8（含或不含 BOM）、带 BOM 的 UTF-16 LE/BE，以及 GB18030/GBK（内容不是合法 UTF-8 时）。
+  非 UTF-8 编码会在标准错误输出中注明。含 NUL 字节或无法解码的文件视为二进制文件，报错。
+
+修复：
+  修复后的文件先写入同目录下的临时文件再改名覆盖原文件；保留原编码、BOM 与 CRLF 换行。
+  没有可应用的修复时不写文件。GB18030/GBK 文件无法写回（Node 没有该编码的编码器）：有可用修复时
+  报告问题但不改动文件，并以状态码 2 结束；请先转换为 UTF-8 再使用 --fix。
+
+退出状态：
+  0  没有错误级别的问题
+  1  至少一个错误级别的问题
+  2  用法错误，或有文件无法读取、不是文本、无法修复
+
+环境变量：
+  NO_COLOR                设置后不输出颜色（仅在标准输出为终端时才会着色）。
+  GOV_REPORT_LINT_JOBS    工作线程数（默认：超过 200 个文件且多核时自动启用；1 表示不用线程）。
+`,
+  version: (v: string) => `gov-report-lint ${v}`,
+  unknownOption: (o: string) => `未知选项：${o}`,
+  missingValue: (o: string) => `选项 ${o} 需要一个值`,
+  badFormat: (v: string) => `--format 的值无效：${v}（应为 text 或 json）`,
+  badLocale: (v: string) => `--locale 的值无效：${v}（应为 zh-CN 或 en）`,
+  noFiles: '没有给出要检查的文件',
+  seeHelp: '运行 gov-report-lint --help 查看用法。',
+  notFound: (f: string) => `${f}: 文件不存在`,
+  permission: (f: string) => `${f}: 没有读取权限`,
+  readFailed: (f: string, d: string) => `${f}: 无法读取（${d}）`,
+  isDirectory: (f: string) => `${f}: 是目录，不是文件`,
+  emptyDirectory: (f: string) => `${f}: 目录中没有 .txt 或 .md 文件`,
+  notRegular: (f: string) => `${f}: 不是普通文件`,
+  binary: (f: string) => `${f}: 是二进制文件（含 NUL 字节或控制字符），不是文本`,
+  invalidText: (f: string) => `${f}: 不是有效的文本（既不是 UTF-8，也不是 GB18030）`,
+  invalidUtf16: (f: string, e: string) => `${f}: 带有 ${e} BOM，但内容不是有效的 ${e}`,
+  assumedEncoding: (f: string, e: string) => `${f}: 按 ${e} 编码读取`,
+  fixUnsupportedEncoding: (f: string, e: string, n: number) =>
+    `${f}: 有 ${n} 处修复可用，但不能以 ${e} 编码写回，未修改文件；请先转换为 UTF-8 再使用 --fix`,
+  fixChanged: (f: string) => `${f}: 读取后文件已被修改，未写入修复`,
+  fixRoundTrip: (f: string, e: string) => `${f}: 修复后的文本无法无损地以 ${e} 编码保存，未修改文件`,
+  fixWriteFailed: (f: string, d: string) => `${f}: 写入修复失败（${d}），原文件未改动`,
+  fixed: (f: string, n: number) => `${f}: 已应用 ${n} 处修复`,
+  fixedNone: (f: string) => `${f}: 没有可应用的修复`,
+  summaryProblems: (p: number, files: number, counts: string) => `✖ ${files} 个文件中共 ${p} 个问题（${counts}）`,
+  summaryClean: (files: number) => `✔ ${files} 个文件未发现问题`,
+  summaryUnreadable: (n: number) => `${n} 个文件无法检查`,
+  summaryFixed: (n: number, files: number) => `已在 ${files} 个文件中应用 ${n} 处修复`,
+  countError: (n: number) => `错误 ${n}`,
+  countWarning: (n: number) => `警告 ${n}`,
+  countInfo: (n: number) => `信息 ${n}`,
+  countHint: (n: number) => `提示 ${n}`,
+  countSep: '，',
+  workerFailed: (d: string) => `工作线程失败：${d}`,
+  engineFailed: (f: string, d: string) => `${f}: 检查时出现内部错误（${d}），请报告此问题`,
+};
+
+type Catalogue = typeof zh;
+
+const en: Catalogue = {
+  usage: `Usage: gov-report-lint [--format text|json] [--fix] [--fix-suggestions] [--locale zh-CN|en] FILE|DIR...
+
+Checks annual government-information-disclosure reports (plain text): structure, tables, balance rules.
+
+Options:
+  --format text|json   Output format (default text). json prints exactly one JSON array; positions are
+                       0-based lines and UTF-16 characters, as in LSP.
+  --fix                Apply safe fixes in place (e.g. restore a template heading), then report the fixed text.
+  --fix-suggestions    Also apply suggestions (e.g. 0 for a blank cell, a computed total); implies --fix.
+  --locale zh-CN|en    Message language (default zh-CN).
+  -h, --help           Show this help.
+  -v, --version        Show the version.
+
+Files and directories:
+  A directory argument is searched recursively for *.txt and *.md files (directories starting with "."
+  and node_modules are skipped), in path order; a directory without such files is an error. Files named
+  directly are linted whatever their extension. A file given more than once is linted once.
+
+Encodings:
+  UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and GB18030/GBK (when the bytes are not valid UTF-8)
+  are recognised; a non-UTF-8 encoding is noted on stderr. A file with NUL bytes or undecodable bytes is
+  reported as binary.
+
+Fixing:
+  A fixed file is written to a temporary file in the same directory, then renamed over the original; its
+  encoding, BOM and CRLF line ends are kept. Nothing is written when no fix applies. GB18030/GBK files
+  cannot be written back (Node has no encoder for them): when fixes are available their problems are
+  reported, the file is left untouched and the exit status is 2; convert them to UTF-8 first to use --fix.
+
+Exit status:
+  0  no error-severity problem
+  1  at least one error-severity problem
+  2  usage error, or a file could not be read, is not text, or could not be fixed
+
+Environment:
+  NO_COLOR               Disables colour (colour is only used when stdout is a terminal).
+  GOV_REPORT_LINT_JOBS   Worker threads (default: automatic above 200 files on a multi-core machine;
+                         1 disables threads).
+`,
+  version: (v) => `gov-report-lint ${v}`,
+  unknownOption: (o) => `unknown option: ${o}`,
+  missingValue: (o) => `option ${o} needs a value`,
+  badFormat: (v) => `invalid value for --format: ${v} (expected text or json)`,
+  badLocale: (v) => `invalid value for --locale: ${v} (expected zh-CN or en)`,
+  noFiles: 'no files to check',
+  seeHelp: 'Run gov-report-lint --help for usage.',
+  notFound: (f) => `${f}: no such file`,
+  permission: (f) => `${f}: permission denied`,
+  readFailed: (f, d) => `${f}: cannot read (${d})`,
+  isDirectory: (f) => `${f}: is a directory, not a file`,
+  emptyDirectory: (f) => `${f}: directory contains no .txt or .md files`,
+  notRegular: (f) => `${f}: not a regular file`,
+  binary: (f) => `${f}: binary file (NUL bytes or control characters), not text`,
+  invalidText: (f) => `${f}: not valid text (neither UTF-8 nor GB18030)`,
+  invalidUtf16: (f, e) => `${f}: has a ${e} BOM but is not valid ${e}`,
+  assumedEncoding: (f, e) => `${f}: read as ${e}`,
+  fixUnsupportedEncoding: (f, e, n) =>
+    `${f}: ${n} fix(es) available, but the file cannot be written back as ${e}; left unchanged. Convert it to UTF-8 to use --fix`,
+  fixChanged: (f) => `${f}: the file changed after it was read; fixes not written`,
+  fixRoundTrip: (f, e) => `${f}: the fixed text cannot be saved losslessly as ${e}; left unchanged`,
+  fixWriteFailed: (f, d) => `${f}: writing the fixes failed (${d}); the original is unchanged`,
+  fixed: (f, n) => `${f}: ${n} fix${n === 1 ? '' : 'es'} applied`,
+  fixedNone: (f) => `${f}: no fixes to apply`,
+  summaryProblems: (p, files, counts) => `✖ ${p} problem${p === 1 ? '' : 's'} (${counts}) in ${files} file${files === 1 ? '' : 's'}`,
+  summaryClean: (files) => `✔ no problems in ${files} file${files === 1 ? '' : 's'}`,
+  summaryUnreadable: (n) => `${n} file${n === 1 ? '' : 's'} could not be checked`,
+  summaryFixed: (n, files) => `${n} fix${n === 1 ? '' : 'es'} applied in ${files} file${files === 1 ? '' : 's'}`,
+  countError: (n) => `${n} error${n === 1 ? '' : 's'}`,
+  countWarning: (n) => `${n} warning${n === 1 ? '' : 's'}`,
+  countInfo: (n) => `${n} info`,
+  countHint: (n) => `${n} hint${n === 1 ? '' : 's'}`,
+  countSep: ', ',
+  workerFailed: (d) => `worker thread failed: ${d}`,
+  engineFailed: (f, d) => `${f}: internal error while linting (${d}); please report it`,
+};
+
+export type Messages = Catalogue;
+
+export function messages(locale: CliLocale): Messages {
+  return locale === 'en' ? en : zh;
+}
+
+/** Display name of an encoding id, for notes. */
+export function encodingName(e: string): string {
+  switch (e) {
+    case 'utf-8': return 'UTF-8';
+    case 'utf-8-bom': return 'UTF-8 (BOM)';
+    case 'utf-16le': return 'UTF-16LE';
+    case 'utf-16be': return 'UTF-16BE';
+    case 'gb18030': return 'GB18030';
+    default: return e;
+  }
+}

@@ -1,0 +1,103 @@
+// Shared helpers of the CLI tests: build the bundle when it is stale, spawn it, find the corpus.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const repoRoot = path.resolve(__dirname, '../..');
+export const CLI = path.join(repoRoot, 'server/out/cli.js');
+/** The shared corpus next to the repository (GOV_REPORT_CORPUS overrides it, e.g. to check the skip path). */
+export const corpusDir = process.env.GOV_REPORT_CORPUS || path.resolve(repoRoot, '../shared/corpus');
+export const fixturesDir = path.join(repoRoot, 'test/fixtures/cli');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+let built = false;
+/** Build server/out/cli.js with scripts/build.mjs when it is missing or older than server/src. */
+export function ensureBuilt(): void {
+  if (built) return;
+  const stale = !fs.existsSync(CLI) || fs.statSync(CLI).mtimeMs < newestMtime(path.join(repoRoot, 'server/src'));
+  if (stale) execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+  built = true;
+}
+
+export interface Run { status: number | null; stdout: string; stderr: string }
+
+export function run(args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', GOV_REPORT_LINT_JOBS: '', ...opts.env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface JsonDiagnostic {
+  rule: string;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+export interface JsonEntry { file: string; template: 'T2019' | 'T2021' | null; diagnostics: JsonDiagnostic[] }
+
+export function runJson(args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { run: Run; entries: JsonEntry[] } {
+  const r = run(['--format', 'json', ...args], opts);
+  let entries: JsonEntry[];
+  try {
+    entries = JSON.parse(r.stdout) as JsonEntry[];
+  } catch (err) {
+    throw new Error(`stdout is not one JSON value (${(err as Error).message}); status ${r.status}; stderr: ${r.stderr}\nstdout: ${r.stdout.slice(0, 2000)}`);
+  }
+  return { run: r, entries };
+}
+
+export function hasCorpus(): boolean {
+  return fs.existsSync(corpusDir) && fs.readdirSync(corpusDir).some((f) => f.endsWith('.txt'));
+}
+
+/** Skip the current suite/test with a clear message when the corpus is absent. */
+export function requireCorpus(ctx: Mocha.Context): void {
+  if (!hasCorpus()) {
+    // eslint-disable-next-line no-console
+    console.log(`      (skipped: corpus not found at ${corpusDir})`);
+    ctx.skip();
+  }
+}
+
+export function corpusFile(prefix: string): string {
+  const name = fs.readdirSync(corpusDir).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  if (!name) throw new Error(`corpus file ${prefix}* not found in ${corpusDir}`);
+  return path.join(corpusDir, name);
+}
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'gov-report-cli-'));
+}
+
+export function hasIconv(): boolean {
+  if (!fs.existsSync('/usr/bin/iconv')) return false;
+  try {
+    execFileSync('/usr/bin/iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: '你好' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function toGb18030(text: string): Buffer {
+  return execFileSync('/usr/bin/iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: Buffer.from(text, 'utf8') });
+}
+
+/** Diagnostics without the file name, for comparing runs over differently encoded copies. */
+export function strip(e: JsonEntry): Omit<JsonEntry, 'file'> {
+  return { template: e.template, diagnostics: e.diagnostics };
+}

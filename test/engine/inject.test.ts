@@ -1,0 +1,146 @@
+// A clean report in any supported layout gets no error or warning; injecting one defect of any kind gives
+// that rule's finding at the right place. Defects are injected into the row-per-line example and the text is
+// then rewritten into each layout, so the same expectations run on every layout.
+import assert from 'node:assert/strict';
+import { lint, type Finding, type LintResult, type Range } from '../../server/src/engine';
+import { loud } from '../support/findings';
+import { toCellPerLine, toCrlf, toPdf, toPipe } from '../support/layouts';
+import { example } from '../support/paths';
+
+const clean2023 = example('clean-2023-row-per-line.txt');
+const clean2020 = example('clean-2020-cell-per-line.txt');
+
+const layouts: Record<string, (t: string) => string> = {
+  'row per line': (t) => t,
+  'row per line, CRLF': toCrlf,
+  'pipe rows': (t) => toPipe(t),
+  'pipe rows without outer pipes': (t) => toPipe(t, false),
+  'cell per line': toCellPerLine,
+  'PDF text (space-aligned)': toPdf,
+};
+
+/** Where a finding must be: a heading (by its text) or a cell/row of a table (by template ids). */
+type At =
+  | { heading: string }
+  | { table: string; row: string; column?: string }
+  | { line: string };
+
+interface Injection {
+  name: string;
+  rule: string;
+  apply(text: string): string;
+  at: At;
+  /** Layouts where the defect cannot be expressed (a blank cell vanishes in PDF text). */
+  skip?: string[];
+}
+
+const replaceLine = (text: string, startsWith: string, f: (line: string) => string): string => {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.startsWith(startsWith));
+  assert.ok(i >= 0, `no line starts with ${startsWith}`);
+  lines[i] = f(lines[i]);
+  return lines.join('\n');
+};
+/** Replace cell k (0-based, counting label fields too) of the line starting with `startsWith`. */
+const setField = (text: string, startsWith: string, k: number, value: string) =>
+  replaceLine(text, startsWith, (l) => { const f = l.split('\t'); f[k] = value; return f.join('\t'); });
+const removeLines = (text: string, from: string, to: string | null): string => {
+  const lines = text.split('\n');
+  const a = lines.findIndex((l) => l.startsWith(from));
+  const b = to === null ? lines.length : lines.findIndex((l, i) => i > a && l.startsWith(to));
+  assert.ok(a >= 0 && b > a);
+  lines.splice(a, b - a);
+  return lines.join('\n');
+};
+
+const injections: Injection[] = [
+  { name: 'deleting part 五', rule: 'section-missing', apply: (t) => removeLines(t, '五、', '六、'), at: { heading: '六、其他需要报告的事项' } },
+  { name: 'moving part 五 after part 六', rule: 'section-order',
+    apply: (t) => { const lines = t.split('\n'); const a = lines.findIndex((l) => l.startsWith('五、')); const b = lines.findIndex((l) => l.startsWith('六、')); const five = lines.splice(a, b - a); return [...lines, '', ...five].join('\n'); },
+    at: { heading: '五、存在的主要问题及改进情况' } },
+  { name: 'truncating the heading of part 三', rule: 'section-title', apply: (t) => t.replace('三、收到和处理政府信息公开申请情况', '三、收到和处理政府信息公开申请情'), at: { heading: '三、收到和处理政府信息公开申请情' } },
+  { name: 'a typo in the heading of part 二', rule: 'section-title', apply: (t) => t.replace('二、主动公开政府信息情况', '二、主动公开政府政府情况'), at: { heading: '二、主动公开政府政府情况' } },
+  { name: 'deleting the table of part 四', rule: 'table-missing', apply: (t) => removeLines(t, '行政复议\t', '五、'), at: { heading: '四、政府信息公开行政复议、行政诉讼情况' } },
+  { name: 'deleting the row （二）部分公开', rule: 'row-missing', apply: (t) => removeLines(t, '\t（二）部分公开', '\t（三）不予公开'), at: { table: 'applications', row: 'app.withheld.1' } },
+  { name: 'dropping the last cell of 规章', rule: 'row-cells', apply: (t) => replaceLine(t, '规章\t', (l) => l.replace(/\t\d+$/, '')), at: { table: 'active', row: 'active.regulations' } },
+  { name: 'blanking 予以公开·自然人', rule: 'cell-blank', apply: (t) => setField(t, '三、本年度办理结果', 2, ''), at: { table: 'applications', row: 'app.granted', column: 'natural' }, skip: ['PDF text (space-aligned)'] },
+  { name: 'writing "/" in 行政许可', rule: 'cell-blank', apply: (t) => setField(t, '行政许可\t', 1, '/'), at: { table: 'active', row: 'active.licensing', column: 'decisions' } },
+  { name: 'writing 十 in 行政处罚', rule: 'cell-invalid', apply: (t) => setField(t, '行政处罚\t', 1, '三十六'), at: { table: 'active', row: 'active.penalty', column: 'decisions' } },
+  { name: 'a negative count', rule: 'cell-invalid', apply: (t) => setField(t, '行政强制\t', 1, '-2'), at: { table: 'active', row: 'active.enforcement', column: 'decisions' } },
+  { name: 'changing 四、结转下年度·自然人', rule: 'balance-carryover', apply: (t) => setField(t, '四、结转下年度', 1, '3'), at: { table: 'applications', row: 'app.carried-forward', column: 'natural' } },
+  { name: 'changing the total of 予以公开', rule: 'balance-row-total', apply: (t) => setField(t, '三、本年度办理结果', 8, '13'), at: { table: 'applications', row: 'app.granted', column: 'total' } },
+  { name: 'changing （七）总计·自然人', rule: 'balance-outcome-total', apply: (t) => setField(t, '\t（七）总计', 2, '21'), at: { table: 'applications', row: 'app.total', column: 'natural' } },
+  { name: 'changing the 行政复议 total', rule: 'balance-review-total', apply: (t) => setField(t, '1\t0\t0\t1\t2', 4, '3'), at: { table: 'review', row: 'review.data', column: 'review.total' } },
+  { name: 'the period of another year', rule: 'period-mismatch', apply: (t) => t.replace('自2023年1月1日起至2023年12月31日止', '自2022年1月1日起至2022年12月31日止'), at: { line: '统计期限' } },
+  { name: 'a period that is not the calendar year', rule: 'period-mismatch', apply: (t) => t.replace('至2023年12月31日止', '至2023年6月30日止'), at: { line: '统计期限' } },
+  { name: 'the 2019 wording 规范性文件 in a 2023 report', rule: 'template-version', apply: (t) => t.replace('\n行政规范性文件\t', '\n规范性文件\t'), at: { table: 'active', row: 'active.normative' } },
+];
+
+function expectedRange(result: LintResult, text: string, at: At): Range {
+  if ('heading' in at) {
+    const lines = text.split(/\r?\n/);
+    const line = lines.findIndex((l) => l.includes(at.heading) && !l.includes('\t') && !l.includes('|') && l.length < 60);
+    assert.ok(line >= 0, `heading ${at.heading} not in text`);
+    return { start: { line, character: 0 }, end: { line, character: -1 } };
+  }
+  if ('line' in at) {
+    const line = text.split(/\r?\n/).findIndex((l) => l.includes(at.line));
+    return { start: { line, character: -1 }, end: { line, character: -1 } };
+  }
+  const table = result.report.tables.find((t) => t.id === at.table);
+  assert.ok(table, `table ${at.table} not parsed`);
+  const row = table.rows.find((r) => r.id === at.row);
+  assert.ok(row, `row ${at.row} not parsed`);
+  if (!at.column) return row.labelRange ?? row.range;
+  const cell = row.cells.find((c) => c.columnId === at.column);
+  assert.ok(cell, `cell ${at.row}/${at.column} not parsed`);
+  return cell.range;
+}
+
+/** Same start line, and for cells the finding covers the cell (or the separator of an empty one). */
+function assertAt(findings: Finding[], rule: string, want: Range, context: string): void {
+  const hits = findings.filter((f) => f.rule === rule && (f.severity === 'error' || f.severity === 'warning'));
+  assert.ok(hits.length > 0, `${context}: no ${rule} finding; got ${loud(findings).join(', ')}`);
+  const ok = hits.some((f) => f.range.start.line === want.start.line
+    && (want.start.character < 0 || want.end.character < 0 || overlapsOrTouches(f.range, want)));
+  assert.ok(ok, `${context}: ${rule} at ${hits.map((f) => `${f.range.start.line}:${f.range.start.character}`).join(',')}, want line ${want.start.line}:${want.start.character}`);
+}
+
+function overlapsOrTouches(a: Range, b: Range): boolean {
+  const s = (p: { line: number; character: number }) => p.line * 100000 + p.character;
+  return s(a.start) <= s(b.end) + 1 && s(b.start) <= s(a.end) + 1;
+}
+
+describe('injected defects, in every layout', () => {
+  for (const [layoutName, convert] of Object.entries(layouts)) {
+    describe(layoutName, () => {
+      it('the clean 2023 report has no error or warning', () => {
+        const r = lint(convert(clean2023), { strict: true });
+        assert.deepEqual(loud(r.findings), []);
+        assert.deepEqual(r.report.tables.map((t) => t.rows.length), [6, 25, 1]);
+      });
+      for (const inj of injections) {
+        if (inj.skip?.includes(layoutName)) continue;
+        it(`${inj.name} → ${inj.rule}`, () => {
+          const text = convert(inj.apply(clean2023));
+          const r = lint(text, { strict: true });
+          assertAt(r.findings, inj.rule, expectedRange(r, text, inj.at), `${layoutName}/${inj.name}`);
+        });
+      }
+    });
+  }
+
+  it('the clean 2020 report (cell per line, T2019) has no finding at all', () => {
+    const r = lint(clean2020, { strict: true });
+    assert.equal(r.report.template, 'T2019');
+    assert.deepEqual(r.findings, []);
+  });
+
+  it('a blank cell in PDF text cannot be seen: the row is reported short, never padded', () => {
+    const text = toPdf(setField(clean2023, '三、本年度办理结果', 2, ''));
+    const r = lint(text, { strict: true });
+    const row = r.report.tables[1].rows.find((x) => x.id === 'app.granted')!;
+    assert.equal(row.foundCells, 6);
+    assert.ok(r.findings.some((f) => f.rule === 'row-cells' && f.range.start.line === row.range.start.line));
+  });
+});

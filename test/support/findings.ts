@@ -1,0 +1,12 @@
+import type { Finding } from '../../server/src/engine';
+
+/** "rule@line" for each finding at error or warning severity, sorted: the shape corpus expectations use. */
+export function loud(findings: readonly Finding[]): string[] {
+  return findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.rule}@${f.range.start.line}`);
+}
+
+export function countBy(findings: readonly Finding[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of findings) out[`${f.severity} ${f.rule}`] = (out[`${f.severity} ${f.rule}`] ?? 0) + 1;
+  return out;
+}
