@@ -67,7 +67,7 @@ function tableHover(table: TableModel, position: Position, locale: Locale): Hove
 function balanceLine(i: EquationInstance, locale: Locale): string | null {
   const ops = [i.target, ...i.plus, ...i.minus];
   if (ops.some((o) => o.status !== 'ok')) return null;
-  const v = (o: (typeof ops)[number]) => (o.status === 'ok' ? o.value : 0);
+  const v = (o: (typeof ops)[number]) => o.value;
   const expected = i.plus.reduce((s, o) => s + v(o), 0) - i.minus.reduce((s, o) => s + v(o), 0);
   const actual = v(i.target);
   const where = i.column ? `${i.target.name}（${columnLabel(i)}）` : i.row ? `${i.target.name}` : i.target.name;

@@ -58,23 +58,19 @@ export function containsPosition(r: Range, p: Position): boolean {
   return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
 }
 
-/** Fold one character to its matching form: full-width ASCII to ASCII, dash and bracket variants unified. */
+/** Fold one character code to its matching form: full-width ASCII to ASCII, dash and quote variants unified. */
+function foldCode(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  switch (code) {
+    case 0x3000: case 0xa0: return 32;
+    case 0x2014: case 0x2013: case 0x2015: case 0x2212: return 45; // dashes → -
+    case 0x201c: case 0x201d: case 0x300c: case 0x300d: return 34; // quotes → "
+    default: return code;
+  }
+}
+
 export function foldChar(c: string): string {
-  const code = c.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) {
-    const ascii = String.fromCharCode(code - 0xfee0);
-    // Keep Chinese punctuation that reads as its own mark; fold digits, letters and brackets.
-    return ascii;
-  }
-  switch (c) {
-    case '\u3000': return ' ';
-    case '\u00a0': return ' ';
-    case '\u2014': case '\u2013': case '\u2015': case '\u2212': case '\uff0d': return '-';
-    case '\u3001': return '、';
-    case '\u3002': return '。';
-    case '\u201c': case '\u201d': case '\u300c': case '\u300d': return '"';
-    default: return c;
-  }
+  return String.fromCharCode(foldCode(c.charCodeAt(0)));
 }
 
 export interface Normalized {
@@ -86,28 +82,45 @@ export interface Normalized {
 
 const ARTEFACT = /\[bookmark: [^\]]*\]|\*\*/g;
 
+function isDropped(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0x200b || code === 0xfeff;
+}
+
 /** Normalise a string for matching while keeping a map back to source offsets. */
 export function normalize(source: string): Normalized {
-  let text = '';
+  const codes: number[] = [];
   const map: number[] = [];
-  const skip = new Set<number>();
+  // Artefacts are rare: only pay for finding them when the text can hold one.
+  const spans: Array<[number, number]> = [];
   if (source.includes('[bookmark') || source.includes('**')) {
-    for (const m of source.matchAll(ARTEFACT)) for (let k = 0; k < m[0].length; k++) skip.add((m.index ?? 0) + k);
+    for (const m of source.matchAll(ARTEFACT)) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   }
+  let span = 0;
   for (let i = 0; i < source.length; i++) {
-    if (skip.has(i)) continue;
-    const c = foldChar(source[i]);
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u200b' || c === '\ufeff') continue;
-    text += c;
+    if (span < spans.length && i >= spans[span][0]) {
+      if (i < spans[span][1]) continue;
+      span++;
+      if (span < spans.length && i >= spans[span][0] && i < spans[span][1]) continue;
+    }
+    const c = foldCode(source.charCodeAt(i));
+    if (isDropped(c)) continue;
+    codes.push(c);
     map.push(i);
   }
   map.push(source.length);
+  let text = '';
+  for (let i = 0; i < codes.length; i += 4096) text += String.fromCharCode(...codes.slice(i, i + 4096));
   return { text, map };
 }
 
-/** Normalised text only. */
+/** Normalised text only (no offset map). */
 export function norm(source: string): string {
-  return normalize(source).text;
+  // Most labels need no change: skip building the offset map for them.
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (isDropped(c) || foldCode(c) !== c || c === 42 /* * */ || c === 91 /* [ */) return normalize(source).text;
+  }
+  return source;
 }
 
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };

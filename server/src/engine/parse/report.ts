@@ -28,6 +28,7 @@ export interface FoundHeading {
 
 const PARTS: PartDef[] = templates.T2021.parts;
 const HEADING = /^([一二三四五六])\s*(?:[、.,，:：．]\s*)?(.{2,48})$/;
+const MAY_BE_HEADING = /^[\s#*\u3000]*[一二三四五六]/;
 const TABLE_ROW_KEYS = ['本年新收', '上年结转', '本年度办理结果', '结转下年度'];
 const TITLE_YEAR = /((?:19|20)\d{2})年/;
 
@@ -96,7 +97,7 @@ function findHeadings(index: LineIndex): FoundHeading[] {
   const out: FoundHeading[] = [];
   for (let i = 0; i < index.lineCount; i++) {
     const line = index.line(i);
-    if (line.length > 120 || line.includes('\t') || line.includes('|')) continue;
+    if (line.length > 120 || !MAY_BE_HEADING.test(line) || line.includes('\t') || line.includes('|')) continue;
     const n = normalize(line);
     let s = n.text;
     let skip = 0;
@@ -131,7 +132,8 @@ function bestPart(rest: string, written: number | null): { part: PartDef; exact:
     if (p.variants.includes(rest)) { best = p; bestSim = 1; kind = 'variant'; continue; }
     for (const cand of [canonical, ...p.variants]) {
       const max = Math.max(cand.length, rest.length);
-      let sim = 1 - editDistance(rest, cand, max) / max;
+      // Below 0.55 similarity a heading is never accepted: stop counting edits there.
+      let sim = 1 - editDistance(rest, cand, Math.ceil(max * 0.45)) / max;
       // A heading cut short ("…申请情") is still that heading.
       if (cand.startsWith(rest) && rest.length >= cand.length * 0.6) sim = Math.max(sim, 0.85);
       if (p.number === written) sim += 0.05;

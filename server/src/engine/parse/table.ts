@@ -13,14 +13,54 @@ interface LabelMatch { row: RowDef | null; section: SectionDef | null }
 
 interface Classified { cell: RawCell; kind: 'empty' | 'value' | 'label'; match: LabelMatch }
 
+/** Template labels in their compared form, computed once per table definition. */
+interface Prepared {
+  rows: Array<{ row: RowDef; exact: string[]; keys: string[] }>;
+  sections: Array<{ section: SectionDef; keys: string[] }>;
+  columns: Map<ColumnDef, string[]>;
+}
+const prepared = new WeakMap<TableDef, Prepared>();
+
+function prepare(def: TableDef, other: TableDef): Prepared {
+  let p = prepared.get(def);
+  if (p) return p;
+  p = {
+    rows: def.rows.filter((r) => r.label).map((r) => {
+      // The other version's wording of the same row (e.g. 规范性文件 in a 2021 table) still identifies it.
+      const twin = other.rows.find((o) => o.id === r.id && o.label !== r.label);
+      return { row: r, exact: [labelKey(r.label), ...(twin ? [labelKey(twin.label)] : [])], keys: [...r.keys, ...(twin ? twin.keys : [])].map(norm) };
+    }),
+    sections: def.sections.map((s) => ({ section: s, keys: s.keys.map(norm) })),
+    columns: new Map(Object.values(def.columnSets).flat().map((c) => [c, [c.label, ...(c.aliases ?? [])].map(labelKey)])),
+  };
+  prepared.set(def, p);
+  return p;
+}
+
+const valueCache = new WeakMap<RawCell, boolean>();
+/** Whether a cell reads as a value (cached per cell: classification and votes both ask). */
+function valueLike(cell: RawCell): boolean {
+  let v = valueCache.get(cell);
+  if (v === undefined) { v = isValueLike(cell.text); valueCache.set(cell, v); }
+  return v;
+}
+
+const keyCache = new WeakMap<RawCell, string>();
+/** A cell's label in compared form (cached: votes, matching and header reading all ask for it). */
+function cellKey(cell: RawCell): string {
+  let k = keyCache.get(cell);
+  if (k === undefined) { k = labelKey(cell.text); keyCache.set(cell, k); }
+  return k;
+}
+
 /** Counts of version-specific labels in the table text, for choosing the version of the table. */
 export function voteVersions(tt: TableText, def: TableDef): Record<TemplateId, RawCell[]> {
   const map = versionLabels[def.id];
   const out: Record<TemplateId, RawCell[]> = { T2019: [], T2021: [] };
   for (const r of tt.rows) {
     for (const c of r.cells) {
-      if (c.text === '' || isValueLike(c.text)) continue;
-      const v = map.get(labelKey(c.text));
+      if (c.text === '' || valueLike(c)) continue;
+      const v = map.get(cellKey(c));
       if (v) out[v].push(c);
     }
   }
@@ -69,7 +109,7 @@ export function assembleTable(index: LineIndex, tt: TableText, def: TableDef, ot
       if (hasValue && def.unlabelledRow && !seen.has(def.unlabelledRow)) {
         const rowDef = def.rows.find((r) => r.id === def.unlabelledRow)!;
         seen.add(rowDef.id);
-        rows.push(buildRow(rowDef, null, seg.filter((c) => c.kind !== 'label' || isValueLike(c.cell.text)).map((c) => c.cell)));
+        rows.push(buildRow(rowDef, null, seg.filter((c) => c.kind !== 'label' || valueLike(c.cell)).map((c) => c.cell)));
         continue;
       }
       const labels = seg.filter((c) => c.kind === 'label');
@@ -90,11 +130,11 @@ export function assembleTable(index: LineIndex, tt: TableText, def: TableDef, ot
   };
 
   function recordHeader(cell: RawCell): void {
-    const key = labelKey(cell.text);
+    const key = cellKey(cell);
     if (!key) return;
     const set = def.columnSets[context && def.columnSets[context] ? context : Object.keys(def.columnSets)[0]] ?? [];
-    const candidates = def.id === 'review' ? set : set;
-    const matches = candidates.filter((c) => columnMatches(c, key));
+    const labels = prepare(def, other).columns;
+    const matches = set.filter((c) => labels.get(c)?.includes(key));
     if (!matches.length) return;
     let col = matches[0];
     if (matches.length > 1) {
@@ -127,7 +167,7 @@ export function assembleTable(index: LineIndex, tt: TableText, def: TableDef, ot
     return {
       id: rowDef.id, label: labelText, labelRange: label ? rng(label.start, label.end) : null,
       range: rng(start, Math.max(start, end)), cells, foundCells: values.length, expectedCells: columns.length,
-      labelVersion: label ? versionLabels[def.id].get(labelKey(label.text)) ?? null : null,
+      labelVersion: label ? versionLabels[def.id].get(cellKey(label)) ?? null : null,
     };
   }
 }
@@ -148,8 +188,8 @@ function trimCells(cells: RawCell[], expected: number, layout: TableText['layout
 
 function classify(cell: RawCell, def: TableDef, other: TableDef, context: () => string | null): Classified {
   if (cell.text === '') return { cell, kind: 'empty', match: { row: null, section: null } };
-  if (isValueLike(cell.text)) return { cell, kind: 'value', match: { row: null, section: null } };
-  return { cell, kind: 'label', match: matchLabel(cell.text, def, other, context()) };
+  if (valueLike(cell)) return { cell, kind: 'value', match: { row: null, section: null } };
+  return { cell, kind: 'label', match: matchLabel(cell.text, def, other, context(), cellKey(cell)) };
 }
 
 /** Split a logical row where a recognised label follows values (a cell-per-line row not ended by a blank line). */
@@ -170,29 +210,21 @@ function segments(cells: Classified[]): Classified[][] {
   return out;
 }
 
-export function matchLabel(text: string, def: TableDef, other: TableDef, context: string | null): LabelMatch {
-  const key = stripNumbering(text);
+export function matchLabel(text: string, def: TableDef, other: TableDef, context: string | null, key = stripNumbering(text)): LabelMatch {
   if (!key) return { row: null, section: null };
   const numbered = hasNumbering(text);
+  const p = prepare(def, other);
   let best: RowDef | null = null;
   let bestScore = 0;
-  const consider = (r: RowDef, candidate: RowDef) => {
-    const score = rowScore(candidate, key, numbered, context);
-    if (score > bestScore) { best = r; bestScore = score; }
-  };
-  for (const r of def.rows) {
-    if (!r.label) continue;
-    consider(r, r);
-    // The other version's wording of the same row (e.g. 规范性文件 in a 2021 table) still identifies it.
-    const twin = other.rows.find((o) => o.id === r.id);
-    if (twin && twin.label !== r.label) consider(r, twin);
+  for (const r of p.rows) {
+    const score = rowScore(r, key, numbered, context);
+    if (score > bestScore) { best = r.row; bestScore = score; }
   }
   let section: SectionDef | null = null;
   let sectionScore = 0;
-  for (const s of def.sections) {
-    for (const k of s.keys) {
-      const nk = norm(k);
-      if (key.includes(nk) && nk.length > sectionScore) { section = s; sectionScore = nk.length; }
+  for (const s of p.sections) {
+    for (const nk of s.keys) {
+      if (nk.length > sectionScore && key.includes(nk)) { section = s.section; sectionScore = nk.length; }
     }
   }
   // A label that names a section and not a row more specifically is the section ("（三）不予公开").
@@ -200,17 +232,14 @@ export function matchLabel(text: string, def: TableDef, other: TableDef, context
   return { row: best, section };
 }
 
-function rowScore(r: RowDef, key: string, numbered: boolean, context: string | null): number {
-  if (key === labelKey(r.label)) {
-    if (r.exactOnly && !exactAllowed(r, numbered, context)) return 0;
+function rowScore(r: Prepared['rows'][number], key: string, numbered: boolean, context: string | null): number {
+  if (r.exact.includes(key)) {
+    if (r.row.exactOnly && !exactAllowed(r.row, numbered, context)) return 0;
     return 1000;
   }
-  if (r.exactOnly) return 0;
+  if (r.row.exactOnly) return 0;
   let score = 0;
-  for (const k of r.keys) {
-    const nk = norm(k);
-    if (nk.length > score && key.includes(nk)) score = nk.length;
-  }
+  for (const nk of r.keys) if (nk.length > score && key.includes(nk)) score = nk.length;
   return score;
 }
 
@@ -219,14 +248,6 @@ function exactAllowed(r: RowDef, numbered: boolean, context: string | null): boo
   if (!numbered) return false;
   if (/^\d/.test(norm(r.label))) return context === r.section;
   return true;
-}
-
-function columnMatches(c: ColumnDef, key: string): boolean {
-  for (const l of [c.label, ...(c.aliases ?? [])]) {
-    const lk = labelKey(l);
-    if (key === lk) return true;
-  }
-  return false;
 }
 
 function collapse(s: string): string {

@@ -63,10 +63,16 @@ export function cellAt(table: TableModel, rowId: string, columnId: string): Cell
 
 // ------------------------------------------------------------------ balance equations
 
-export type Operand =
-  | { status: 'ok'; value: number; cells: CellModel[]; name: string }
-  | { status: 'blank'; cells: CellModel[]; name: string }
-  | { status: 'absent'; name: string };
+/** One side of an equation: a cell (or the sum of a split row's cells), named lazily since most balance. */
+export class Operand {
+  constructor(
+    readonly status: 'ok' | 'blank' | 'absent',
+    readonly value: number,
+    readonly cells: CellModel[],
+    private readonly nameOf: () => string,
+  ) {}
+  get name(): string { return this.nameOf(); }
+}
 
 export interface EquationInstance {
   eq: EquationDef;
@@ -101,25 +107,21 @@ export function equationInstances(tables: readonly TableModel[], ruleId: string,
 
 function operand(table: TableModel, rowId: string, columnId: string, locale: Locale, forEach: EquationDef['forEach']): Operand {
   // Name operands by what varies across the equation: rows for column sums, columns for row sums.
-  const name = forEach === 'row' ? columnName(table, rowId, columnId) : forEach === 'once' ? columnName(table, rowId, columnId) : rowName(table, rowId, locale);
+  const nameOf = () => (forEach === 'column' ? rowName(table, rowId, locale) : columnName(table, rowId, columnId));
   const row = findRow(table, rowId);
   if (!row) {
     // A row some reports split into sub-rows is the sum of those when it is absent.
     const agg = rowDefOf(table, rowId)?.aggregateOf;
-    if (agg) {
-      const parts = agg.map((id) => operand(table, id, columnId, locale, forEach)).filter((o) => o.status !== 'absent');
-      if (parts.length === 0) return { status: 'absent', name };
-      const cells = parts.flatMap((p) => p.cells);
-      if (parts.some((p) => p.status === 'blank')) return { status: 'blank', cells, name };
-      return { status: 'ok', value: parts.reduce((s, p) => s + (p.status === 'ok' ? p.value : 0), 0), cells, name };
-    }
-    return { status: 'absent', name };
+    const parts = (agg ?? []).map((id) => operand(table, id, columnId, locale, forEach)).filter((o) => o.status !== 'absent');
+    if (parts.length === 0) return new Operand('absent', 0, [], nameOf);
+    const cells = parts.flatMap((p) => p.cells);
+    if (parts.some((p) => p.status === 'blank')) return new Operand('blank', 0, cells, nameOf);
+    return new Operand('ok', parts.reduce((s, p) => s + p.value, 0), cells, nameOf);
   }
-  if (row.foundCells !== row.expectedCells) return { status: 'absent', name };
-  const cell = row.cells.find((c) => c.columnId === columnId);
-  if (!cell) return { status: 'absent', name };
-  if (cell.kind !== 'number' || cell.value === null) return { status: 'blank', cells: [cell], name };
-  return { status: 'ok', value: cell.value, cells: [cell], name };
+  const cell = row.foundCells === row.expectedCells ? row.cells.find((c) => c.columnId === columnId) : undefined;
+  if (!cell) return new Operand('absent', 0, [], nameOf);
+  if (cell.kind !== 'number' || cell.value === null) return new Operand('blank', 0, [cell], nameOf);
+  return new Operand('ok', cell.value, [cell], nameOf);
 }
 
 /** Formats a number as the report would write it (no float noise). */
@@ -152,7 +154,7 @@ function checkBalance(ctx: RuleContext, ruleId: string): void {
       ctx.report({ range: cellRange(targetCell), message: 'cannotCheck', args: { where, cell: blank.name }, severity: 'info' });
       continue;
     }
-    const value = (o: Operand) => (o.status === 'ok' ? o.value : 0);
+    const value = (o: Operand) => o.value;
     const expected = inst.plus.reduce((s, o) => s + value(o), 0) - inst.minus.reduce((s, o) => s + value(o), 0);
     const actual = value(inst.target);
     if (Math.abs(expected - actual) < 1e-6) continue;
