@@ -1,0 +1,81 @@
+// Fixes are data; applying them is pure, loses nothing outside the edited ranges, and reaches a fixed point.
+import assert from 'node:assert/strict';
+import { applyFixes, fixAll, lint, type Fix, type LintOptions } from '../../server/src/engine';
+import { pickFixes } from '../../server/src/engine/fix';
+import { loud } from '../support/findings';
+import { toCellPerLine, toPipe } from '../support/layouts';
+import { corpus, example } from '../support/paths';
+
+const at = (line: number, a: number, b = a) => ({ start: { line, character: a }, end: { line, character: b } });
+const fix = (edits: Array<[number, number, number, string]>, safe = true): Fix => ({ title: 't', safe, edits: edits.map(([l, a, b, t]) => ({ range: at(l, a, b), newText: t })) });
+
+describe('applyFixes', () => {
+  it('applies non-overlapping edits from the end, whatever their order', () => {
+    const r = applyFixes('abc\ndef', [fix([[0, 0, 1, 'X']]), fix([[1, 1, 2, 'Y']])]);
+    assert.deepEqual(r, { text: 'Xbc\ndYf', applied: 2, skipped: 0 });
+  });
+  it('skips a whole fix when one of its edits overlaps an edit already taken', () => {
+    const r = applyFixes('abcdef', [fix([[0, 1, 3, 'X']]), fix([[0, 5, 6, 'Z'], [0, 2, 4, 'Y']])]);
+    assert.deepEqual(r, { text: 'aXdef', applied: 1, skipped: 1 });
+  });
+  it('treats two insertions at the same point as a conflict, and insertions beside a replacement as none', () => {
+    assert.deepEqual(applyFixes('ab', [fix([[0, 1, 1, 'X']]), fix([[0, 1, 1, 'Y']])]), { text: 'aXb', applied: 1, skipped: 1 });
+    assert.deepEqual(applyFixes('ab', [fix([[0, 0, 1, 'X']]), fix([[0, 1, 1, 'Y']])]), { text: 'XYb', applied: 2, skipped: 0 });
+  });
+  it('keeps CRLF line ends and UTF-16 surrogate pairs intact', () => {
+    const text = '𠀋a\r\nb\r\n';
+    const r = applyFixes(text, [fix([[0, 2, 3, 'Z']]), fix([[1, 0, 1, 'Y']])]);
+    assert.equal(r.text, '𠀋Z\r\nY\r\n');
+  });
+  it('clamps positions past the end of a line or the text rather than throwing', () => {
+    assert.equal(applyFixes('ab\ncd', [fix([[0, 9, 9, '!']]), fix([[7, 0, 0, '?']])]).text, 'ab!\ncd?');
+  });
+});
+
+function assertFixedPoint(name: string, text: string, options: LintOptions & { suggestions?: boolean }) {
+  const before = lint(text, { ...options, strict: true });
+  const r = fixAll(text, (t, o) => lint(t, { ...o, strict: true }), options);
+  assert.ok(r.passes < 10, `${name}: no fixed point after ${r.passes} passes`);
+  // A fixed point: nothing more to apply.
+  assert.equal(pickFixes(r.result.findings, options.suggestions === true).length === 0 || applyFixes(r.text, pickFixes(r.result.findings, options.suggestions === true)).text === r.text, true, `${name}: fixes remain`);
+  const errorsBefore = new Set(before.findings.filter((f) => f.severity === 'error').map((f) => f.rule));
+  for (const f of r.result.findings.filter((x) => x.severity === 'error')) assert.ok(errorsBefore.has(f.rule), `${name}: new error ${f.rule} at ${f.range.start.line}: ${f.message}`);
+  assert.ok(loud(r.result.findings).length <= loud(before.findings).length, `${name}: more findings after fixing`);
+  return r;
+}
+
+describe('fixAll reaches a fixed point without new errors', () => {
+  for (const [id, { text }] of Object.entries(corpus())) {
+    it(`corpus ${id}: safe fixes, then suggestions too`, () => {
+      assertFixedPoint(id, text, {});
+      assertFixedPoint(id, text, { suggestions: true });
+    });
+  }
+  it('corpus 001: the safe fix restores the heading and nothing else changes', function () {
+    const c = corpus()['001'];
+    if (!c) this.skip();
+    const r = assertFixedPoint('001', c.text, {});
+    assert.equal(r.applied, 1);
+    assert.equal(r.text, c.text.replace('三、收到和处理政府信息公开申请情\n', '三、收到和处理政府信息公开申请情况\n'));
+    assert.deepEqual(loud(r.result.findings), ['row-cells@24']);
+  });
+  it('corpus 000 and 004: suggestions fill every blank with 0, and then everything balances', function () {
+    for (const id of ['000', '004']) {
+      const c = corpus()[id];
+      if (!c) this.skip();
+      const r = assertFixedPoint(id, c.text, { suggestions: true });
+      assert.deepEqual(r.result.findings.filter((f) => f.severity !== 'hint'), [], id);
+    }
+  });
+  it('the defect example: suggestions resolve every balance and blank finding', () => {
+    const r = assertFixedPoint('defects', example('defects-2022-pipe.md'), { suggestions: true });
+    assert.deepEqual(r.result.findings.map((f) => f.rule).sort(), ['section-missing']);
+  });
+  it('an injected imbalance in every layout converges to a balanced table', () => {
+    const text = example('clean-2023-row-per-line.txt').replace('\t（七）总计\t20\t', '\t（七）总计\t21\t');
+    for (const t of [text, toPipe(text), toCellPerLine(text)]) {
+      const r = assertFixedPoint('imbalance', t, { suggestions: true });
+      assert.deepEqual(loud(r.result.findings), []);
+    }
+  });
+});

@@ -1,0 +1,55 @@
+// Rule ids are a public contract (editor, CLI, configuration, docs): the registry, the docs and the
+// message catalogue must agree with it, and configuration must be able to change or silence each rule.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { lint, ruleMetas } from '../../server/src/engine';
+import { rules } from '../../server/src/engine/rules/registry';
+import { example, repoRoot } from '../support/paths';
+
+const CONTRACT = [
+  'section-missing', 'section-order', 'section-title', 'table-missing', 'row-missing', 'row-cells', 'cell-blank', 'cell-invalid',
+  'balance-carryover', 'balance-row-total', 'balance-outcome-total', 'balance-review-total', 'period-mismatch', 'template-version',
+];
+
+describe('rule registry', () => {
+  it('holds exactly the contracted rule ids', () => {
+    assert.deepEqual([...ruleMetas.map((m) => m.id)].sort(), [...CONTRACT].sort());
+  });
+  it('every rule has a description in both languages, a docs page that exists and names it, and messages in both languages', () => {
+    for (const r of rules) {
+      const { id } = r.meta;
+      assert.ok(r.meta.description['zh-CN'] && r.meta.description.en, id);
+      assert.equal(r.meta.docs, `docs/rules/${id}.md`);
+      const doc = path.join(repoRoot, r.meta.docs);
+      assert.ok(existsSync(doc), `${doc} missing`);
+      assert.match(readFileSync(doc, 'utf8'), new RegExp(id), `${id} page does not name the rule`);
+      assert.deepEqual(Object.keys(r.messages.en).sort(), Object.keys(r.messages['zh-CN']).sort(), `${id}: message keys differ between locales`);
+    }
+  });
+  it('a rule set to off reports nothing; a severity setting changes the severity', () => {
+    const text = example('defects-2022-pipe.md');
+    const all = lint(text).findings;
+    assert.ok(all.some((f) => f.rule === 'cell-blank'));
+    assert.ok(!lint(text, { rules: { 'cell-blank': 'off' } }).findings.some((f) => f.rule === 'cell-blank'));
+    const warned = lint(text, { rules: { 'cell-blank': 'warning' } }).findings.filter((f) => f.rule === 'cell-blank');
+    assert.ok(warned.length > 0 && warned.every((f) => f.severity === 'warning'));
+  });
+  it('a template override wins over the year', () => {
+    const text = example('clean-2023-row-per-line.txt');
+    const r = lint(text, { template: 'T2019' });
+    assert.equal(r.report.template, 'T2019');
+    assert.equal(r.report.templateSource, 'override');
+  });
+  it('reports before 2019 are said to follow the old structure, and their tables are not checked', () => {
+    const text = example('clean-2020-cell-per-line.txt').replace(/2020年/g, '2017年').replace(/2021年/g, '2018年');
+    const r = lint(text, { strict: true });
+    assert.equal(r.report.preTemplate, true);
+    assert.deepEqual(r.findings.map((f) => `${f.rule}@${f.range.start.line}`), ['template-version@0']);
+  });
+  it('without a year, the version comes from the table labels', () => {
+    const text = example('clean-2020-cell-per-line.txt').replace(/20[12]\d年/g, '年');
+    const r = lint(text, { strict: true });
+    assert.deepEqual([r.report.year, r.report.template, r.report.templateSource], [null, 'T2019', 'labels']);
+  });
+});
