@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { lint, type Finding, type LintResult, type Range } from '../../server/src/engine';
 import { loud } from '../support/findings';
-import { toCellPerLine, toCrlf, toPdf, toPipe } from '../support/layouts';
+import { toCellPerLine, toCrlf, toPdf, toPdfWithArtefacts, toPipe } from '../support/layouts';
 import { example } from '../support/paths';
 
 const clean2023 = example('clean-2023-row-per-line.txt');
@@ -17,6 +17,7 @@ const layouts: Record<string, (t: string) => string> = {
   'pipe rows without outer pipes': (t) => toPipe(t, false),
   'cell per line': toCellPerLine,
   'PDF text (space-aligned)': toPdf,
+  'PDF text with page numbers, wrapped and vertical labels': toPdfWithArtefacts,
 };
 
 /** Where a finding must be: a heading (by its text) or a cell/row of a table (by template ids). */
@@ -63,7 +64,7 @@ const injections: Injection[] = [
   { name: 'deleting the table of part 四', rule: 'table-missing', apply: (t) => removeLines(t, '行政复议\t', '五、'), at: { heading: '四、政府信息公开行政复议、行政诉讼情况' } },
   { name: 'deleting the row （二）部分公开', rule: 'row-missing', apply: (t) => removeLines(t, '\t（二）部分公开', '\t（三）不予公开'), at: { table: 'applications', row: 'app.withheld.1' } },
   { name: 'dropping the last cell of 规章', rule: 'row-cells', apply: (t) => replaceLine(t, '规章\t', (l) => l.replace(/\t\d+$/, '')), at: { table: 'active', row: 'active.regulations' } },
-  { name: 'blanking 予以公开·自然人', rule: 'cell-blank', apply: (t) => setField(t, '三、本年度办理结果', 2, ''), at: { table: 'applications', row: 'app.granted', column: 'natural' }, skip: ['PDF text (space-aligned)'] },
+  { name: 'blanking 予以公开·自然人', rule: 'cell-blank', apply: (t) => setField(t, '三、本年度办理结果', 2, ''), at: { table: 'applications', row: 'app.granted', column: 'natural' }, skip: ['PDF text (space-aligned)', 'PDF text with page numbers, wrapped and vertical labels'] },
   { name: 'writing "/" in 行政许可', rule: 'cell-blank', apply: (t) => setField(t, '行政许可\t', 1, '/'), at: { table: 'active', row: 'active.licensing', column: 'decisions' } },
   { name: 'writing 十 in 行政处罚', rule: 'cell-invalid', apply: (t) => setField(t, '行政处罚\t', 1, '三十六'), at: { table: 'active', row: 'active.penalty', column: 'decisions' } },
   { name: 'a negative count', rule: 'cell-invalid', apply: (t) => setField(t, '行政强制\t', 1, '-2'), at: { table: 'active', row: 'active.enforcement', column: 'decisions' } },
@@ -73,6 +74,10 @@ const injections: Injection[] = [
   { name: 'changing the 行政复议 total', rule: 'balance-review-total', apply: (t) => setField(t, '1\t0\t0\t1\t2', 4, '3'), at: { table: 'review', row: 'review.data', column: 'review.total' } },
   { name: 'the period of another year', rule: 'period-mismatch', apply: (t) => t.replace('自2023年1月1日起至2023年12月31日止', '自2022年1月1日起至2022年12月31日止'), at: { line: '统计期限' } },
   { name: 'a period that is not the calendar year', rule: 'period-mismatch', apply: (t) => t.replace('至2023年12月31日止', '至2023年6月30日止'), at: { line: '统计期限' } },
+  { name: 'the prose states another number of applications', rule: 'narrative-mismatch', apply: (t) => t.replace('全年共收到政府信息公开申请26件', '全年共收到政府信息公开申请25件'), at: { line: '全年共收到政府信息公开申请25件' } },
+  { name: 'the prose says no application was received', rule: 'narrative-mismatch', apply: (t) => t.replace('全年共收到政府信息公开申请26件', '全年未收到政府信息公开申请'), at: { line: '全年未收到政府信息公开申请' } },
+  { name: 'the prose says no reconsideration or lawsuit', rule: 'narrative-mismatch', apply: (t) => t.replace('（二）依申请公开情况', '（二）依申请公开情况\n\n本年度未发生政府信息公开行政复议、行政诉讼案件。'), at: { line: '未发生政府信息公开行政复议' } },
+  { name: 'the parts of 共N条 exceed the whole', rule: 'narrative-mismatch', apply: (t) => t.replace('主动公开政府信息312条，其中', '主动公开政府信息共300条，其中'), at: { line: '共300条，其中' } },
   { name: 'the 2019 wording 规范性文件 in a 2023 report', rule: 'template-version', apply: (t) => t.replace('\n行政规范性文件\t', '\n规范性文件\t'), at: { table: 'active', row: 'active.normative' } },
 ];
 

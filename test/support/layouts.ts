@@ -28,3 +28,22 @@ export function toCellPerLine(text: string): string {
 export function toCrlf(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
 }
+
+/**
+ * PDF text as pdftotext -layout really gives it: a page number between rows, a long label wrapped onto the
+ * next line, and the merged label 三、本年度办理结果 printed vertically (its halves on two rows).
+ */
+export function toPdfWithArtefacts(text: string): string {
+  const out: string[] = [];
+  for (const line of toPdf(text).split('\n')) {
+    if (line.includes('（二）部分公开（区分处理的，只计这一情形，不计其他情形）')) {
+      const wrapped = line.replace('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（二）部分公开（区分处理的，').replace(/^ {4}/, '办理结果');
+      out.push(wrapped, '              只计这一情形，不计其他情形）', '', '-3-', '');
+    } else if (line.startsWith('三、本年度办理结果')) {
+      out.push(line.replace('三、本年度办理结果', '三、本年度'));
+    } else {
+      out.push(line);
+    }
+  }
+  return out.join('\n');
+}

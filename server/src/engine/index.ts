@@ -5,7 +5,7 @@ import { runRules } from './rules/registry';
 import type { LintOptions, LintResult } from './types';
 
 export * from './types';
-export { applyFixes, fixAll } from './fix';
+export { applyFixes, fixAll, pickFixes } from './fix';
 export type { ApplyResult, FixAllResult } from './fix';
 export { ruleMetas, ruleMeta } from './rules/registry';
 export { outline } from './outline';

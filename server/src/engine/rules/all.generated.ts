@@ -6,6 +6,7 @@ import { rule as balanceReviewTotal } from './balance-review-total';
 import { rule as balanceRowTotal } from './balance-row-total';
 import { rule as cellBlank } from './cell-blank';
 import { rule as cellInvalid } from './cell-invalid';
+import { rule as narrativeMismatch } from './narrative-mismatch';
 import { rule as periodMismatch } from './period-mismatch';
 import { rule as rowCells } from './row-cells';
 import { rule as rowMissing } from './row-missing';
@@ -22,6 +23,7 @@ export const allRules: Rule[] = [
   balanceRowTotal,
   cellBlank,
   cellInvalid,
+  narrativeMismatch,
   periodMismatch,
   rowCells,
   rowMissing,
