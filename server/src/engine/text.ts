@@ -80,7 +80,8 @@ export interface Normalized {
   map: number[];
 }
 
-const ARTEFACT = /\[bookmark: [^\]]*\]|\*\*/g;
+// Bounded and stopping at the next "[": an unclosed "[bookmark: " must not scan to the end of the text each time.
+const ARTEFACT = /\[bookmark: [^\][\n]{0,200}\]|\*\*/g;
 
 function isDropped(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0x200b || code === 0xfeff;

@@ -4,11 +4,11 @@ import { norm } from '../text';
 // Numbering as written after folding: 一、 二. 三， (一) (一)、 1. 1、 1) (1). Anchored, no nested quantifiers.
 const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.,，:：]|\([一二三四五六七八九十]{1,3}\)[、.]?|\d{1,2}[.、,，)](?!\d)|\(\d{1,2}\)[、.]?)/;
 const QUOTES = /["'‘’“”]/g;
-const TRAILING = /[。：:；;，,、.]+$/;
+const TRAILING_MARKS = new Set([...'。：:；;，,、.']);
 
 /** Normalised label with its leading numbering, quotes and trailing punctuation removed. */
 export function stripNumbering(label: string): string {
-  return norm(label).replace(NUMBERING, '').replace(QUOTES, '').replace(TRAILING, '');
+  return trimTrailingMarks(norm(label).replace(NUMBERING, '').replace(QUOTES, ''));
 }
 
 /** True when the (raw) label starts with a numbering such as 一、 (一) 1. */
@@ -20,4 +20,11 @@ export function hasNumbering(label: string): boolean {
 export function numberingOf(normalized: string): string {
   const m = NUMBERING.exec(normalized);
   return m ? m[0] : '';
+}
+
+/** Drop trailing punctuation. A loop, not /[…]+$/: that regex retries every run of marks and is quadratic. */
+export function trimTrailingMarks(s: string): string {
+  let end = s.length;
+  while (end > 0 && TRAILING_MARKS.has(s[end - 1])) end--;
+  return end === s.length ? s : s.slice(0, end);
 }

@@ -12,12 +12,17 @@ export interface RawCell {
   end: number;
   /** Offset of the separator (tab or pipe) after the cell (before it, for a last cell), or -1. */
   sep: number;
+  /** Memo of the table assembler: the label in compared form, and whether the text reads as a value. */
+  key?: string;
+  valueLike?: boolean;
 }
 
 export interface LogicalRow { cells: RawCell[] }
 
 export interface TableText {
   layout: TableLayout;
+  /** Memo of the version vote (it depends on the text only). */
+  votes?: Record<'T2019' | 'T2021', RawCell[]>;
   rows: LogicalRow[];
   /** First and last line that belong to the table. */
   firstLine: number;
@@ -66,6 +71,16 @@ export function detectLayout(index: LineIndex, from: number, to: number): TableL
   return null;
 }
 
+/** "|---|:--|" and "---|---": a Markdown header rule. A scan, since /^\s*\|?\s*:?-{3,}/ is quadratic on spaces. */
+function isMarkdownRule(line: string): boolean {
+  let i = 0;
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  if (line[i] === '|') i++;
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  if (line[i] === ':') i++;
+  return line.startsWith('---', i);
+}
+
 function countChar(s: string, ch: string): number {
   let n = 0;
   for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
@@ -75,7 +90,7 @@ function countChar(s: string, ch: string): number {
 export function readTable(index: LineIndex, from: number, to: number, layout: TableLayout): TableText {
   switch (layout) {
     case 'row-per-line': return readSplit(index, from, to, layout, (l) => l.includes('\t'), '\t');
-    case 'pipe': return readSplit(index, from, to, layout, (l) => countChar(l, '|') >= 1 && !/^\s*\|?\s*:?-{3,}/.test(l), '|');
+    case 'pipe': return readSplit(index, from, to, layout, (l) => countChar(l, '|') >= 1 && !isMarkdownRule(l), '|');
     case 'cell-per-line': return readCellPerLine(index, from, to);
     case 'pdf': return readPdf(index, from, to);
   }

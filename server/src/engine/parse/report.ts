@@ -4,6 +4,7 @@ import { otherVersion, tableForPart, templateForYear, templates } from '../templ
 import type { PartDef } from '../template/types';
 import { LineIndex, chineseNumber, editDistance, normalize } from '../text';
 import type { Heading, LintOptions, Part, Period, Range, ReportModel, TableModel, TemplateId } from '../types';
+import { trimTrailingMarks } from './labels';
 import { assembleTable, voteVersions } from './table';
 import { detectLayout, readTable, type TableText } from './layout';
 
@@ -105,7 +106,7 @@ function findHeadings(index: LineIndex): FoundHeading[] {
     s = s.slice(skip);
     const m = HEADING.exec(s);
     if (!m) continue;
-    const rest = m[2].replace(/[。：:；;，,.]+$/, '');
+    const rest = trimTrailingMarks(m[2]);
     if (TABLE_ROW_KEYS.some((k) => rest.startsWith(k))) continue;
     const written = chineseNumber(m[1]);
     const best = bestPart(rest, written);
@@ -199,18 +200,23 @@ function findTitle(index: LineIndex, before: number): Heading | null {
 const PERIOD = /统计(?:期限|时限|期间|时间|区间|周期)[^。；]{0,16}?(?:自|从|为)?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|-|~)((?:19|20)\d{2})?年?(\d{1,2})月(\d{1,2})日/;
 
 function findPeriod(index: LineIndex, endLine: number): Period | null {
-  const end = index.ends[Math.max(0, Math.min(endLine, index.lineCount) - 1)] ?? 0;
-  const n = normalize(index.text.slice(0, Math.min(end, 40000)));
-  const m = PERIOD.exec(n.text);
-  if (!m) return null;
-  // The range covers 自…日: from the first digit of the year (or 自) to the last 日.
-  const whole = m.index + m[0].length;
-  let from = n.text.indexOf(m[1], m.index);
-  if (n.text[from - 1] === '自' || n.text[from - 1] === '从') from--;
-  const y1 = Number(m[1]);
-  return {
-    range: { start: index.positionAt(n.map[from]), end: index.positionAt(n.map[whole - 1] + 1) },
-    from: { year: y1, month: Number(m[2]), day: Number(m[3]) },
-    to: { year: m[4] ? Number(m[4]) : y1, month: Number(m[5]), day: Number(m[6]) },
-  };
+  const end = Math.min(index.ends[Math.max(0, Math.min(endLine, index.lineCount) - 1)] ?? 0, 40000);
+  // Normalise only a window after each 统计 (the intro can be long; the period sentence is short).
+  for (let at = index.text.indexOf('统计'); at >= 0 && at < end; at = index.text.indexOf('统计', at + 2)) {
+    const windowEnd = Math.min(index.text.length, at + 160);
+    const n = normalize(index.text.slice(at, windowEnd));
+    const m = PERIOD.exec(n.text);
+    if (!m || m.index !== 0) continue;
+    // The range covers 自…日: from the first digit of the year (or 自) to the last 日.
+    const whole = m[0].length;
+    let from = n.text.indexOf(m[1]);
+    if (n.text[from - 1] === '自' || n.text[from - 1] === '从') from--;
+    const y1 = Number(m[1]);
+    return {
+      range: { start: index.positionAt(at + n.map[from]), end: index.positionAt(at + n.map[whole - 1] + 1) },
+      from: { year: y1, month: Number(m[2]), day: Number(m[3]) },
+      to: { year: m[4] ? Number(m[4]) : y1, month: Number(m[5]), day: Number(m[6]) },
+    };
+  }
+  return null;
 }

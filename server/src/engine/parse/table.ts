@@ -37,24 +37,19 @@ function prepare(def: TableDef, other: TableDef): Prepared {
   return p;
 }
 
-const valueCache = new WeakMap<RawCell, boolean>();
-/** Whether a cell reads as a value (cached per cell: classification and votes both ask). */
+/** Whether a cell reads as a value (memoised on the cell: classification and votes both ask). */
 function valueLike(cell: RawCell): boolean {
-  let v = valueCache.get(cell);
-  if (v === undefined) { v = isValueLike(cell.text); valueCache.set(cell, v); }
-  return v;
+  return cell.valueLike ??= isValueLike(cell.text);
 }
 
-const keyCache = new WeakMap<RawCell, string>();
-/** A cell's label in compared form (cached: votes, matching and header reading all ask for it). */
+/** A cell's label in compared form (memoised: votes, matching and header reading all ask for it). */
 function cellKey(cell: RawCell): string {
-  let k = keyCache.get(cell);
-  if (k === undefined) { k = labelKey(cell.text); keyCache.set(cell, k); }
-  return k;
+  return cell.key ??= labelKey(cell.text);
 }
 
 /** Counts of version-specific labels in the table text, for choosing the version of the table. */
 export function voteVersions(tt: TableText, def: TableDef): Record<TemplateId, RawCell[]> {
+  if (tt.votes) return tt.votes;
   const map = versionLabels[def.id];
   const out: Record<TemplateId, RawCell[]> = { T2019: [], T2021: [] };
   for (const r of tt.rows) {
@@ -64,6 +59,7 @@ export function voteVersions(tt: TableText, def: TableDef): Record<TemplateId, R
       if (v) out[v].push(c);
     }
   }
+  tt.votes = out;
   return out;
 }
 
