@@ -48,13 +48,14 @@ export function parseReport(text: string, options: LintOptions = {}): ParsedRepo
   if (ty) { year = Number(ty[1]); yearSource = 'title'; } else if (period) { year = period.to.year; yearSource = 'period'; }
 
   // Read the tables first: their labels decide the version when the year does not.
-  const texts = new Map<number, TableText>();
+  // Each heading reads the table of its own body (a repeated part has its own, possibly different, table).
+  const texts = new Map<Part, TableText>();
   for (const p of parts) {
-    if (p.number < 2 || p.number > 4 || texts.has(p.number)) continue;
+    if (p.number < 2 || p.number > 4) continue;
     const from = p.bodyRange.start.line;
     const to = p.bodyRange.end.line + 1;
     const layout = detectLayout(index, from, to);
-    if (layout) texts.set(p.number, readTable(index, from, to, layout));
+    if (layout) texts.set(p, readTable(index, from, to, layout));
   }
 
   let template: TemplateId | null = null;
@@ -68,7 +69,7 @@ export function parseReport(text: string, options: LintOptions = {}): ParsedRepo
     preTemplate = year !== null && year < 2019;
     const votes = { T2019: 0, T2021: 0 };
     for (const [part, tt] of texts) {
-      const v = voteVersions(tt, tableForPart('T2021', part)!);
+      const v = voteVersions(tt, tableForPart('T2021', part.number)!);
       votes.T2019 += v.T2019.length; votes.T2021 += v.T2021.length;
     }
     if (votes.T2019 + votes.T2021 > 0) { template = votes.T2019 > votes.T2021 ? 'T2019' : 'T2021'; templateSource = 'labels'; }
@@ -76,8 +77,8 @@ export function parseReport(text: string, options: LintOptions = {}): ParsedRepo
 
   const tables: TableModel[] = [];
   for (const p of parts) {
-    const tt = texts.get(p.number);
-    if (!tt || p.table) continue;
+    const tt = texts.get(p);
+    if (!tt) continue;
     const base = template ?? 'T2021';
     const v = voteVersions(tt, tableForPart(base, p.number)!);
     // A table written in the other version's structure is read with that structure (and reported once).
