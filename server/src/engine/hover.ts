@@ -3,7 +3,7 @@
 import { format } from './messages';
 import { tableDef, templates } from './template';
 import type { EquationInstance } from './rules/support';
-import { cellRange, columnDefOf, equationInstances, num, rowName } from './rules/support';
+import { cellRange, columnDefOf, equationInstances, instanceName, num, rowName, terms } from './rules/support';
 import { containsPosition } from './text';
 import type { LintResult, Locale, Position, Range, TableModel } from './types';
 
@@ -63,19 +63,13 @@ function tableHover(table: TableModel, position: Position, locale: Locale): Hove
   return { range: table.range, markdown: `**${format(locale, `table.${table.id}`)}**` };
 }
 
-/** "✓ 合计相符：（七）总计（自然人） = 6 + 6 = 12" for an instance whose operands are all numbers. */
+/** "✓ 合计相符：（七）总计（自然人） = （一）予以公开 6 + （二）部分公开 6 = 12" when every operand is a number. */
 function balanceLine(i: EquationInstance, locale: Locale): string | null {
   const ops = [i.target, ...i.plus, ...i.minus];
   if (ops.some((o) => o.status !== 'ok')) return null;
-  const v = (o: (typeof ops)[number]) => o.value;
-  const expected = i.plus.reduce((s, o) => s + v(o), 0) - i.minus.reduce((s, o) => s + v(o), 0);
-  const actual = v(i.target);
-  const where = i.column ? `${i.target.name}（${columnLabel(i)}）` : i.row ? `${i.target.name}` : i.target.name;
-  const expr = `${where} = ${num(expected)}${Math.abs(expected - actual) < 1e-6 ? '' : ` ≠ ${num(actual)}`}`;
-  return format(locale, Math.abs(expected - actual) < 1e-6 ? 'hover.balanced' : 'hover.unbalanced', { equation: expr });
-}
-
-function columnLabel(i: EquationInstance): string {
-  const def = tableDef(i.table.template, i.table.id);
-  return Object.values(def.columnSets).flat().find((c) => c.id === i.column)?.label ?? i.column ?? '';
+  const expected = i.plus.reduce((s, o) => s + o.value, 0) - i.minus.reduce((s, o) => s + o.value, 0);
+  const actual = i.target.value;
+  const balanced = Math.abs(expected - actual) < 1e-6;
+  const expr = `${instanceName(i, locale)} = ${terms(i, locale)} = ${num(expected)}${balanced ? '' : ` ≠ ${num(actual)}`}`;
+  return format(locale, balanced ? 'hover.balanced' : 'hover.unbalanced', { equation: expr });
 }

@@ -84,9 +84,11 @@ export const rule: Rule = {
 
 /** Lines of prose (outside tables), normalised, with their maps back to characters of the line. */
 function* proseLines(parsed: ParsedReport): Generator<{ line: number; text: string; map: number[] }> {
-  const tableLines = parsed.report.tables.map((t) => [t.range.start.line, t.range.end.line] as const);
+  // Mark table lines once: checking every line against every table is quadratic on long texts.
+  const inTable = new Uint8Array(parsed.index.lineCount);
+  for (const t of parsed.report.tables) inTable.fill(1, t.range.start.line, t.range.end.line + 1);
   for (let i = 0; i < parsed.index.lineCount; i++) {
-    if (tableLines.some(([a, b]) => i >= a && i <= b)) continue;
+    if (inTable[i]) continue;
     const raw = parsed.index.line(i);
     // Only sentences about applications, counts or cases can hold what this rule looks for.
     if (raw.length < 6 || raw.length > 5000 || raw.includes('\t') || !KEYWORDS.test(raw)) continue;

@@ -148,7 +148,7 @@ function checkBalance(ctx: RuleContext, ruleId: string): void {
     const target = inst.target;
     if (target.status === 'absent' || ops.some((o) => o.status === 'absent')) continue;
     const targetCell = target.cells[0];
-    const where = instanceName(inst, ctx);
+    const where = instanceName(inst, ctx.locale);
     const blank = ops.find((o) => o.status === 'blank');
     if (blank) {
       ctx.report({ range: cellRange(targetCell), message: 'cannotCheck', args: { where, cell: blank.name }, severity: 'info' });
@@ -170,21 +170,22 @@ function checkBalance(ctx: RuleContext, ruleId: string): void {
   }
 }
 
-function instanceName(inst: EquationInstance, ctx: RuleContext): string {
+export function instanceName(inst: EquationInstance, locale: Locale): string {
   const t = inst.table;
   const target = inst.eq.target;
-  if (inst.column) return `${rowName(t, target.row, ctx.locale)}（${columnName(t, target.row, inst.column)}）`;
-  if (inst.row) return `${rowName(t, inst.row, ctx.locale)}·${columnName(t, inst.row, target.column)}`;
+  if (inst.column) return `${rowName(t, target.row, locale)}（${columnName(t, target.row, inst.column)}）`;
+  if (inst.row) return `${rowName(t, inst.row, locale)}·${columnName(t, inst.row, target.column)}`;
   return columnName(t, target.row, target.column);
 }
 
 /** "予以公开 6 + 部分公开 6 − …"; long sums list their non-zero terms and say the rest are 0. */
-function terms(inst: EquationInstance, locale: Locale): string {
+export function terms(inst: EquationInstance, locale: Locale): string {
   const fmt = (o: Operand) => `${o.name} ${o.status === 'ok' ? num(o.value) : '?'}`;
   const many = inst.plus.length + inst.minus.length > 6;
   const keep = (o: Operand) => !many || (o.status === 'ok' && o.value !== 0);
   const plus = inst.plus.filter(keep).map(fmt);
   const minus = inst.minus.filter(keep).map(fmt);
+  if (many && plus.length + minus.length === 0) return locale === 'en' ? 'all terms 0' : '各项均为 0';
   let s = plus.join(' + ') || '0';
   if (minus.length) s += ` − ${minus.join(' − ')}`;
   if (many && plus.length + minus.length < inst.plus.length + inst.minus.length) s += locale === 'en' ? ' + … (the rest are 0)' : ' + …（其余为 0）';
