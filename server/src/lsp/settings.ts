@@ -1,0 +1,44 @@
+// The `govReport.*` settings as the server reads them (workspace/configuration, section 'govReport'),
+// validated so that a malformed value falls back to its default instead of reaching the engine.
+import type { LintOptions, Locale, RuleSetting } from '../engine';
+
+export interface Settings {
+  rules: Record<string, RuleSetting>;
+  template: 'auto' | 'T2019' | 'T2021';
+  locale: 'auto' | Locale;
+}
+
+export const defaultSettings: Settings = Object.freeze({ rules: {}, template: 'auto', locale: 'auto' }) as Settings;
+
+const RULE_SETTINGS = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
+
+/** Any value (null, a partial object, garbage) → complete settings. */
+export function normalizeSettings(raw: unknown): Settings {
+  if (!raw || typeof raw !== 'object') return { ...defaultSettings, rules: {} };
+  const r = raw as Record<string, unknown>;
+  const rules: Record<string, RuleSetting> = {};
+  if (r.rules && typeof r.rules === 'object') {
+    for (const [id, v] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (typeof v === 'string' && RULE_SETTINGS.has(v)) rules[id] = v as RuleSetting;
+    }
+  }
+  const template = r.template === 'T2019' || r.template === 'T2021' ? r.template : 'auto';
+  const locale = r.locale === 'zh-CN' || r.locale === 'en' ? r.locale : 'auto';
+  return { rules, template, locale };
+}
+
+/** A client locale ('zh-cn', 'zh-tw', 'en-US', …) → an engine locale; unknown → zh-CN. */
+export function localeOf(clientLocale: unknown): Locale {
+  if (typeof clientLocale !== 'string') return 'zh-CN';
+  if (/^zh/i.test(clientLocale)) return 'zh-CN';
+  if (/^en/i.test(clientLocale)) return 'en';
+  return 'zh-CN';
+}
+
+export function lintOptionsOf(settings: Settings, clientLocale: Locale): LintOptions & { locale: Locale } {
+  return {
+    locale: settings.locale === 'auto' ? clientLocale : settings.locale,
+    template: settings.template,
+    rules: settings.rules,
+  };
+}
