@@ -1,0 +1,391 @@
+// `npm run bench` (builds first): performance figures for this machine. Prints medians after a warm-up, each
+// with a ratio to a baseline measured the same way on the same machine, so runs on noisy or slower machines
+// stay comparable. Nothing is asserted; targets are printed beside the figures ("ok" / "MISSED").
+//
+//   node bench/run.mjs [--quick] [--only engine,scaling,markdownlint,lsp,cli,sizes] [--cpu-prof]
+//
+// Sections whose inputs are missing (corpus, server bundle, markdownlint-cli2, .vsix) are skipped with a message.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpusDir = process.env.GOV_REPORT_CORPUS || path.resolve(root, '..', 'shared', 'corpus');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args.find((a) => a.startsWith('--only'));
+const only = onlyArg ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',')) : null;
+const want = (s) => !only || only.has(s);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-report-bench-'));
+process.on('exit', () => { try { fs.rmSync(tmp, { recursive: true, force: true }); } catch { /* ignore */ } });
+
+const CLI = path.join(root, 'server', 'out', 'cli.js');
+const SERVER = path.join(root, 'server', 'out', 'server.js');
+
+// ------------------------------------------------------------------ helpers
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const verdict = (ok) => (ok ? 'ok' : 'MISSED');
+const line = (s = '') => console.log(s);
+const head = (s) => line(`\n== ${s} ${'='.repeat(Math.max(0, 72 - s.length))}`);
+const results = {};
+
+/** Median ms per call of fn: warm up, then `rounds` rounds of a batch sized to take ≈ `batchMs`. */
+function measure(fn, { rounds = quick ? 7 : 15, batchMs = quick ? 10 : 25, warmMs = quick ? 100 : 250 } = {}) {
+  let t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < warmMs || n < 3) { fn(); n++; }
+  const per = (performance.now() - t0) / n;
+  const batch = Math.max(1, Math.round(batchMs / per));
+  const xs = [];
+  for (let r = 0; r < rounds; r++) {
+    t0 = performance.now();
+    for (let i = 0; i < batch; i++) fn();
+    xs.push((performance.now() - t0) / batch);
+  }
+  return median(xs);
+}
+
+/** The floor: split into lines and read every character once. */
+function floor(text) {
+  let sum = 0;
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const l of lines) for (let i = 0; i < l.length; i++) sum = (sum + l.charCodeAt(i)) | 0;
+  return sum + lines.length;
+}
+
+function readCorpus() {
+  if (!fs.existsSync(corpusDir)) return [];
+  return fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ name: f, file: path.join(corpusDir, f), text: fs.readFileSync(path.join(corpusDir, f), 'utf8') }));
+}
+function readExamples() {
+  const dir = path.join(root, 'examples');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md').sort().map((f) => ({ name: `examples/${f}`, file: path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+}
+const corpus = readCorpus();
+const examples = readExamples();
+const docs = [...corpus, ...examples];
+
+/** Wall time of a child process (ms), its exit status and output. */
+function timeProcess(cmd, argv, opts = {}) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+  return { ms: performance.now() - t0, status: r.status, stdout: r.stdout, stderr: r.stderr, error: r.error };
+}
+
+// ------------------------------------------------------------------ the engine bundle
+
+async function engineBundle() {
+  const out = path.join(tmp, 'engine.cjs');
+  const esbuild = await import('esbuild');
+  // The same options as scripts/build.mjs (minified CommonJS for node18), so the numbers match production.
+  await esbuild.build({ entryPoints: [path.join(root, 'server', 'src', 'engine', 'index.ts')], outfile: out, bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, logLevel: 'warning', legalComments: 'none' });
+  return require(out);
+}
+
+line(`gov-report bench — ${new Date().toISOString()}`);
+line(`machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, nproc ${os.availableParallelism?.() ?? os.cpus().length}, node ${process.version}, ${os.platform()} ${os.release()}${quick ? ' (--quick)' : ''}`);
+if (!corpus.length) line(`(corpus not found at ${corpusDir}: corpus-based figures are skipped)`);
+
+const engine = await engineBundle();
+
+// ------------------------------------------------------------------ engine
+
+if (want('engine')) {
+  head('Engine: lint (parse + all rules) per report, vs floor (split lines + read every char)');
+  if (!docs.length) line('skipped: no corpus and no examples');
+  line(`${'file'.padEnd(40)} ${'chars'.padStart(6)} ${'bytes'.padStart(6)} ${'lint ms'.padStart(8)} ${'floor ms'.padStart(9)} ${'ratio'.padStart(6)}  findings`);
+  const rows = [];
+  // Global warm-up over every document first, so the first file measured does not pay for JIT tiering.
+  { const t0 = performance.now(); while (performance.now() - t0 < (quick ? 300 : 800)) for (const d of docs) engine.lint(d.text); }
+  for (const d of docs) {
+    const tLint = measure(() => engine.lint(d.text));
+    const tFloor = measure(() => floor(d.text));
+    const f = engine.lint(d.text).findings.length;
+    rows.push({ name: d.name, bytes: Buffer.byteLength(d.text), lint: tLint, ratio: tLint / tFloor });
+    line(`${d.name.slice(0, 40).padEnd(40)} ${String(d.text.length).padStart(6)} ${String(Buffer.byteLength(d.text)).padStart(6)} ${ms(tLint).padStart(8)} ${ms(tFloor).padStart(9)} ${(tLint / tFloor).toFixed(0).padStart(5)}×  ${f}`);
+  }
+  if (rows.length) {
+    const c = rows.filter((r) => !r.name.startsWith('examples/'));
+    const typical = c.length ? c : rows;
+    const medLint = median(typical.map((r) => r.lint));
+    const medRatio = median(typical.map((r) => r.ratio));
+    results.engine = { medLint, medRatio };
+    line(`median over ${c.length ? 'the corpus' : 'the examples'} (≈${kb(median(typical.map((r) => r.bytes)))} a report): ${ms(medLint)} ms [target ≤ 1 ms: ${verdict(medLint <= 1)}], ${medRatio.toFixed(0)}× floor [target ≤ 20×: ${verdict(medRatio <= 20)}]`);
+  }
+  if (args.includes('--cpu-prof') && docs.length) {
+    // A profile of the engine on the corpus: top self-time functions (node --cpu-prof on a child).
+    const script = path.join(tmp, 'prof.cjs');
+    fs.writeFileSync(script, `const e=require(${JSON.stringify(path.join(tmp, 'engine-prof.cjs'))});const fs=require('fs');const t=${JSON.stringify(docs.map((d) => d.file))}.map(f=>fs.readFileSync(f,'utf8'));const t0=Date.now();while(Date.now()-t0<3000)for(const x of t)e.lint(x);`);
+    const esbuild = await import('esbuild');
+    await esbuild.build({ entryPoints: [path.join(root, 'server', 'src', 'engine', 'index.ts')], outfile: path.join(tmp, 'engine-prof.cjs'), bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: false, keepNames: true, logLevel: 'warning' });
+    spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', tmp, '--cpu-prof-name', 'engine.cpuprofile', script], { stdio: 'inherit' });
+    const prof = JSON.parse(fs.readFileSync(path.join(tmp, 'engine.cpuprofile'), 'utf8'));
+    const self = new Map();
+    const dt = prof.timeDeltas;
+    const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+    for (let i = 0; i < prof.samples.length; i++) {
+      const n = byId.get(prof.samples[i]);
+      const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url ? `${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber + 1}` : ''}`;
+      self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
+    }
+    const total = [...self.values()].reduce((a, b) => a + b, 0);
+    line('top self time (unminified bundle, 3 s of lint over the corpus + examples):');
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) line(`  ${(100 * v / total).toFixed(1).padStart(5)}%  ${k}`);
+  }
+}
+
+// ------------------------------------------------------------------ scaling
+
+function concatReports(n) {
+  const src = corpus.length ? corpus : examples;
+  const parts = [];
+  for (let i = 0; i < n; i++) parts.push(src[i % src.length].text);
+  return parts.join('\n');
+}
+
+function tableDoc(rows) {
+  // A report whose table 三 (row per line) has its value rows repeated: `rows` rows in all.
+  const base = (corpus.find((d) => /\t/.test(d.text) && d.text.split('\n').filter((l) => l.includes('\t')).length > 20) ?? examples.find((d) => d.name.includes('row-per-line')))?.text;
+  if (!base) return null;
+  const lines = base.split('\n');
+  const start = lines.findIndex((l) => /^三、/.test(l.trim()));
+  const end = lines.findIndex((l, i) => i > start && /^四、/.test(l.trim()));
+  const body = lines.slice(start + 1, end).filter((l) => l.includes('\t'));
+  if (start < 0 || end < 0 || !body.length) return null;
+  const extra = [];
+  for (let i = 0; extra.length < rows - body.length; i++) extra.push(body[i % body.length]);
+  return [...lines.slice(0, end), ...extra, ...lines.slice(end)].join('\n');
+}
+
+if (want('scaling')) {
+  head('Scaling: time must grow linearly (10× input ≤ 12× time); 5 MB ≤ 1 s');
+  if (!docs.length) line('skipped: no corpus and no examples');
+  else {
+    const sizes = [1, 10, 100];
+    const t = {};
+    for (const n of sizes) {
+      const text = concatReports(n);
+      const opts = n >= 100 ? { rounds: quick ? 3 : 5, batchMs: 1, warmMs: 1 } : {};
+      t[n] = measure(() => engine.lint(text), opts);
+      const fl = measure(() => floor(text), opts);
+      line(`${String(n).padStart(4)} reports  ${kb(Buffer.byteLength(text)).padStart(10)}  ${ms(t[n]).padStart(8)} ms  (${(t[n] / fl).toFixed(0)}× floor)`);
+    }
+    const r1 = t[10] / t[1];
+    const r2 = t[100] / t[10];
+    line(`ratio 10/1: ${r1.toFixed(1)}×, 100/10: ${r2.toFixed(1)}× [target ≤ 12×: ${verdict(r1 <= 12 && r2 <= 12)}]`);
+    results.scaling = { r1, r2 };
+
+    let big = concatReports(100);
+    while (Buffer.byteLength(big) < 5 * 1024 * 1024) big += `\n${big}`;
+    const bytes = Buffer.byteLength(big);
+    const t5 = measure(() => engine.lint(big), { rounds: 3, batchMs: 1, warmMs: 1 });
+    line(`${kb(bytes).padStart(10)} (${big.length} chars, concatenated reports): ${ms(t5)} ms [target ≤ 1000 ms for 5 MB: ${verdict(t5 * (5 * 1024 * 1024) / bytes <= 1000)}]`);
+    results.fiveMB = t5;
+
+    for (const rows of [5000, 50000]) {
+      const td = tableDoc(rows);
+      if (!td) { line('table scaling skipped: no row-per-line report found'); break; }
+      const tt = measure(() => engine.lint(td), { rounds: 3, batchMs: 1, warmMs: 1 });
+      const fl = measure(() => floor(td), { rounds: 3, batchMs: 1, warmMs: 1 });
+      results[`table${rows}`] = tt;
+      line(`table 三 with ${String(rows).padStart(6)} rows  ${kb(Buffer.byteLength(td)).padStart(10)}  ${ms(tt).padStart(8)} ms  (${(tt / fl).toFixed(0)}× floor)`);
+    }
+    if (results.table5000 && results.table50000) line(`ratio 50,000/5,000 rows: ${(results.table50000 / results.table5000).toFixed(1)}× [target ≤ 12×: ${verdict(results.table50000 / results.table5000 <= 12)}]`);
+  }
+}
+
+// ------------------------------------------------------------------ markdownlint-cli2
+
+const mdl = path.join(root, 'node_modules', '.bin', 'markdownlint-cli2');
+if (want('markdownlint')) {
+  head('Against markdownlint-cli2 (same files as .md, one call each; ratio ours/theirs)');
+  if (!docs.length) line('skipped: no corpus and no examples');
+  else if (!fs.existsSync(mdl)) line(`skipped: ${mdl} not installed`);
+  else if (!fs.existsSync(CLI)) line(`skipped: ${CLI} missing (npm run build)`);
+  else {
+    const N = quick ? 100 : 200;
+    const dir = path.join(tmp, 'md');
+    fs.mkdirSync(dir);
+    for (let i = 0; i < N; i++) fs.writeFileSync(path.join(dir, `r${String(i).padStart(4, '0')}.md`), docs[i % docs.length].text);
+    const files = fs.readdirSync(dir).sort().map((f) => path.join(dir, f));
+    const env = { ...process.env, NO_COLOR: '1' };
+    const ours = [];
+    const theirs = [];
+    for (let r = 0; r < (quick ? 2 : 3); r++) {
+      const a = timeProcess(process.execPath, [CLI, '--format', 'json', ...files], { env });
+      if (a.status === null || a.status > 1) { line(`our CLI failed: status ${a.status} ${a.stderr?.slice(0, 300)}`); break; }
+      ours.push(a.ms);
+      const b = timeProcess(mdl, files.map((f) => path.relative(tmp, f)), { cwd: tmp, env });
+      theirs.push(b.ms);
+    }
+    if (ours.length) {
+      const o = median(ours);
+      const t = median(theirs);
+      results.markdownlint = o / t;
+      line(`${N} files: ours ${ms(o)} ms (node server/out/cli.js --format json), markdownlint-cli2 ${ms(t)} ms → ratio ${(o / t).toFixed(2)}× [target ≤ 0.2×: ${verdict(o / t <= 0.2)}]`);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ language server
+
+async function lspSection() {
+  head('Language server over stdio');
+  if (!fs.existsSync(SERVER)) { line(`skipped: ${SERVER} missing (npm run build)`); return; }
+  if (!docs.length) { line('skipped: no corpus and no examples'); return; }
+  let protocol;
+  try { protocol = require('vscode-languageserver-protocol/node'); } catch { line('skipped: vscode-languageserver-protocol not installed'); return; }
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = protocol;
+
+  const start = async () => {
+    const t0 = performance.now();
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const published = [];
+    let waiter = null;
+    conn.onNotification('textDocument/publishDiagnostics', (p) => { published.push({ p, at: performance.now() }); waiter?.(); });
+    conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+    conn.onNotification('window/logMessage', () => {});
+    conn.listen();
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
+    const startMs = performance.now() - t0;
+    conn.sendNotification('initialized', {});
+    const next = (pred) => new Promise((resolve, reject) => {
+      const check = () => { const hit = published.find(pred); if (hit) { waiter = null; resolve(hit); return true; } return false; };
+      if (check()) return;
+      const timer = setTimeout(() => { waiter = null; reject(new Error('timeout waiting for publishDiagnostics')); }, 10000);
+      waiter = () => { if (check()) clearTimeout(timer); };
+    });
+    const stop = async () => {
+      try { await conn.sendRequest('shutdown'); conn.sendNotification('exit'); } catch { /* gone */ }
+      await new Promise((r) => { if (proc.exitCode !== null) r(); else { proc.once('exit', r); setTimeout(() => { proc.kill(); r(); }, 2000); } });
+      conn.dispose();
+    };
+    return { proc, conn, published, next, stop, startMs };
+  };
+
+  // Cold start to the initialize result.
+  const starts = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) { const s = await start(); starts.push(s.startMs); await s.stop(); }
+  // Baseline: a bare `node -e` process that answers one Content-Length message (process start cost on this machine).
+  const bare = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) bare.push(timeProcess(process.execPath, ['-e', '0']).ms);
+  const st = median(starts);
+  results.lspStart = st;
+  line(`cold start → initialize result: median ${ms(st)} ms (bare \`node -e 0\`: ${ms(median(bare))} ms, ratio ${(st / median(bare)).toFixed(1)}×) [target ≤ 200 ms: ${verdict(st <= 200)}]`);
+
+  // didChange → publishDiagnostics with debounceMs 0, full-text edits of a typical report.
+  const s = await start();
+  const typical = (corpus.length ? corpus : examples)[0].text;
+  const uri = pathToFileURL(path.join(tmp, 'typical.txt')).href;
+  s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'gov-report', version: 1, text: typical } });
+  await s.next((x) => x.p.uri === uri && x.p.version === 1);
+  const lat = [];
+  const N = quick ? 60 : 200;
+  for (let v = 2; v < N + 22; v++) {
+    const text = `${typical}\n${v % 2 ? '' : ' '}`;
+    const t0 = performance.now();
+    s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+    const hit = await s.next((x) => x.p.uri === uri && x.p.version === v);
+    if (v >= 22) lat.push(hit.at - t0); // first 20 are warm-up
+  }
+  // Engine time for the same text, for the ratio (transport + JSON overhead over the bare lint).
+  const tl = measure(() => engine.lint(typical));
+  const p50 = pct(lat, 50);
+  const p95 = pct(lat, 95);
+  results.lspP95 = p95;
+  line(`didChange → publishDiagnostics (${typical.length} chars, debounceMs 0, ${N} edits): p50 ${ms(p50)} ms, p95 ${ms(p95)} ms (lint alone ${ms(tl)} ms, p50 ratio ${(p50 / tl).toFixed(1)}×) [target p95 ≤ 20 ms: ${verdict(p95 <= 20)}]`);
+
+  // Peak RSS with 20 reports open.
+  for (let i = 0; i < 20; i++) {
+    const d = docs[i % docs.length];
+    const u = pathToFileURL(path.join(tmp, `open-${i}.txt`)).href;
+    s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'gov-report', version: 1, text: d.text } });
+  }
+  await s.next(() => new Set(s.published.filter((x) => x.p.uri.includes('/open-')).map((x) => x.p.uri)).size >= 20);
+  let hwm = null;
+  try {
+    const status = fs.readFileSync(`/proc/${s.proc.pid}/status`, 'utf8');
+    hwm = Number(/VmHWM:\s*(\d+)\s*kB/.exec(status)?.[1]) / 1024;
+  } catch { /* not Linux */ }
+  const baseHwm = (() => {
+    const r = spawnSync(process.execPath, ['-e', "console.log(/VmHWM:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status','utf8'))?.[1]??'')"], { encoding: 'utf8' });
+    return Number(r.stdout.trim()) / 1024 || null;
+  })();
+  if (hwm) {
+    results.lspRss = hwm;
+    line(`peak RSS (VmHWM) with 20 reports open: ${hwm.toFixed(1)} MB (bare node: ${baseHwm?.toFixed(1) ?? '?'} MB, ratio ${baseHwm ? (hwm / baseHwm).toFixed(1) : '?'}×) [target ≤ 80 MB: ${verdict(hwm <= 80)}]`);
+  } else line('peak RSS: /proc not available, skipped');
+  await s.stop();
+}
+if (want('lsp')) await lspSection();
+
+// ------------------------------------------------------------------ CLI
+
+if (want('cli')) {
+  head('CLI: 1,000 report files in one call');
+  if (!fs.existsSync(CLI)) line(`skipped: ${CLI} missing (npm run build)`);
+  else if (!docs.length) line('skipped: no corpus and no examples');
+  else {
+    const dir = path.join(tmp, 'cli');
+    fs.mkdirSync(dir);
+    const N = 1000;
+    for (let i = 0; i < N; i++) fs.writeFileSync(path.join(dir, `r${String(i).padStart(4, '0')}.txt`), docs[i % docs.length].text);
+    const env = { ...process.env, NO_COLOR: '1' };
+    // The plain pass: a Node process that lists, reads and decodes the same files and touches every character.
+    const plain = `const fs=require('fs'),p=require('path');const d=process.argv[1];let s=0;for(const f of fs.readdirSync(d).sort()){const t=fs.readFileSync(p.join(d,f),'utf8');for(const l of t.split(/\\r\\n|\\r|\\n/))for(let i=0;i<l.length;i++)s=(s+l.charCodeAt(i))|0;}console.log(s)`;
+    const ours = [];
+    const base = [];
+    let out = null;
+    for (let r = 0; r < (quick ? 2 : 3); r++) {
+      const a = timeProcess(process.execPath, [CLI, '--format', 'json', dir], { env });
+      out = a;
+      ours.push(a.ms);
+      base.push(timeProcess(process.execPath, ['-e', plain, dir]).ms);
+    }
+    let listed = '?';
+    try { listed = JSON.parse(out.stdout).length; } catch { /* reported below */ }
+    const o = median(ours);
+    const b = median(base);
+    results.cliFilesPerS = N / (o / 1000);
+    line(`${N} files (${kb(docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0) / docs.length)} avg), --format json: ${ms(o)} ms wall, ${Math.round(N / (o / 1000))} files/s (exit ${out.status}, ${listed} entries) [target ≥ 2,000 files/s: ${verdict(N / (o / 1000) >= 2000)}]`);
+    line(`plain node read + touch every char: ${ms(b)} ms → ratio ${(o / b).toFixed(1)}×`);
+    const one = timeProcess(process.execPath, [CLI, '--format', 'json', dir], { env: { ...env, GOV_REPORT_LINT_JOBS: '1' } });
+    line(`same, one thread (GOV_REPORT_LINT_JOBS=1): ${ms(one.ms)} ms, ${Math.round(N / (one.ms / 1000))} files/s`);
+  }
+}
+
+// ------------------------------------------------------------------ bundle sizes
+
+if (want('sizes')) {
+  head('Bundle sizes');
+  const dirSize = (d) => {
+    let n = 0;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) { if (e.name !== 'types') n += dirSize(p); } else if (e.name.endsWith('.js')) n += fs.statSync(p).size;
+    }
+    return n;
+  };
+  for (const d of ['client/out', 'server/out']) {
+    const p = path.join(root, d);
+    if (!fs.existsSync(p)) { line(`${d}: missing (npm run build)`); continue; }
+    const files = fs.readdirSync(p).filter((f) => f.endsWith('.js')).map((f) => `${f} ${kb(fs.statSync(path.join(p, f)).size)}`);
+    line(`${d.padEnd(12)} ${kb(dirSize(p)).padStart(10)}  (${files.join(', ')})`);
+  }
+  const vsix = path.join(root, 'gov-report.vsix');
+  if (fs.existsSync(vsix)) line(`${'gov-report.vsix'.padEnd(12)} ${kb(fs.statSync(vsix).size).padStart(10)}  (built ${fs.statSync(vsix).mtime.toISOString()}; \`npm run package\` to refresh)`);
+  else line('gov-report.vsix: not present (npm run package)');
+}
+
+head('Summary');
+line(JSON.stringify(results, (k, v) => (typeof v === 'number' ? Number(v.toPrecision(4)) : v)));
