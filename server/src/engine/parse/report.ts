@@ -29,6 +29,11 @@ export interface FoundHeading {
 
 const PARTS: PartDef[] = templates.T2021.parts;
 const HEADING = /^([一二三四五六])\s*(?:[、.,，:：．]\s*)?(.{2,48})$/;
+/** Template headings (numbering dropped) and accepted variants, for the exact match before any edit distance. */
+const KNOWN_HEADINGS = new Map<string, { part: PartDef; exact: 'exact' | 'variant' }>(PARTS.flatMap((p) => [
+  ...p.variants.map((v) => [v, { part: p, exact: 'variant' as const }] as const),
+  [p.heading.slice(2), { part: p, exact: 'exact' as const }] as const,
+]));
 const MAY_BE_HEADING = /^[\s#*\u3000]*[一二三四五六]/;
 const TABLE_ROW_KEYS = ['本年新收', '上年结转', '本年度办理结果', '结转下年度'];
 const TITLE_YEAR = /((?:19|20)\d{2})年/;
@@ -125,26 +130,24 @@ function findHeadings(index: LineIndex): FoundHeading[] {
 
 /** The part a heading's text names, by similarity to the template wording and its accepted variants. */
 function bestPart(rest: string, written: number | null): { part: PartDef; exact: 'exact' | 'variant' | 'mismatch' } | null {
+  const known = KNOWN_HEADINGS.get(rest);
+  if (known) return known;
   let best: PartDef | null = null;
   let bestSim = 0;
-  let kind: 'exact' | 'variant' | 'mismatch' = 'mismatch';
   for (const p of PARTS) {
-    const canonical = p.heading.replace(/^[一二三四五六]、/, '');
-    if (rest === canonical) return { part: p, exact: 'exact' };
-    if (p.variants.includes(rest)) { best = p; bestSim = 1; kind = 'variant'; continue; }
-    for (const cand of [canonical, ...p.variants]) {
+    for (const cand of [p.heading.slice(2), ...p.variants]) {
       const max = Math.max(cand.length, rest.length);
       // Below 0.55 similarity a heading is never accepted: stop counting edits there.
       let sim = 1 - editDistance(rest, cand, Math.ceil(max * 0.45)) / max;
       // A heading cut short ("…申请情") is still that heading.
       if (cand.startsWith(rest) && rest.length >= cand.length * 0.6) sim = Math.max(sim, 0.85);
       if (p.number === written) sim += 0.05;
-      if (sim > bestSim) { best = p; bestSim = sim; kind = 'mismatch'; }
+      if (sim > bestSim) { best = p; bestSim = sim; }
     }
   }
   if (!best) return null;
   const threshold = best.number === written ? 0.6 : 0.75;
-  return bestSim >= threshold ? { part: best, exact: kind } : null;
+  return bestSim >= threshold ? { part: best, exact: 'mismatch' } : null;
 }
 
 function buildParts(index: LineIndex, headings: FoundHeading[]): Part[] {

@@ -9,8 +9,12 @@ export function defOf(table: TableModel): TableDef {
   return tableDef(table.template, table.id);
 }
 
+const rowDefIndex = new WeakMap<TableDef, Map<string, RowDef>>();
 export function rowDefOf(table: TableModel, rowId: string): RowDef | undefined {
-  return defOf(table).rows.find((r) => r.id === rowId);
+  const def = defOf(table);
+  let m = rowDefIndex.get(def);
+  if (!m) { m = new Map(def.rows.map((r) => [r.id, r])); rowDefIndex.set(def, m); }
+  return m.get(rowId);
 }
 
 export function columnDefOf(table: TableModel, row: RowModel, columnId: string): ColumnDef | undefined {
@@ -53,8 +57,12 @@ export function cellRange(cell: CellModel): Range {
   return cell.separator ?? r;
 }
 
+const rowIndex = new WeakMap<TableModel, Map<string, RowModel>>();
+/** The table's row with this template id (rows are unique per table; indexed once per model). */
 export function findRow(table: TableModel, rowId: string): RowModel | undefined {
-  return table.rows.find((r) => r.id === rowId);
+  let m = rowIndex.get(table);
+  if (!m) { m = new Map(table.rows.map((r) => [r.id, r])); rowIndex.set(table, m); }
+  return m.get(rowId);
 }
 
 export function cellAt(table: TableModel, rowId: string, columnId: string): CellModel | undefined {
