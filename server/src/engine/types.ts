@@ -75,7 +75,7 @@ export interface CellModel {
   kind: 'number' | 'blank' | 'placeholder' | 'invalid';
   /** The numeric value when kind === 'number'. */
   value: number | null;
-  /** The tab or pipe just before the cell (shown for an empty cell, which has no width), or null. */
+  /** For an empty cell (which has no width), the tab or pipe beside it where its finding is shown; else null. */
   separator: Range | null;
   /** Why the cell is invalid (message key) when kind === 'invalid'. */
   invalidReason?: 'text' | 'negative' | 'decimal';

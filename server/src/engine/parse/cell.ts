@@ -9,12 +9,14 @@ const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const MONEY_UNIT = /(?:万元|元)$/;
 const COUNT_UNIT = /(?:件|条|个|项|次|人)$/;
 
+const ALL_DIGITS = /^\d{1,12}$/;
+
 /** Characters a value can hold besides digits, signs and separators: units and the placeholders 无/空. */
 const VALUE_WORDS = new Set([...'无空万元件条个项次人余']);
 
 /** True when the text reads as a cell value (a number or a placeholder), not a label. */
 export function isValueLike(text: string): boolean {
-  if (text === '') return true;
+  if (text === '' || ALL_DIGITS.test(text)) return true;
   // Fast path: a CJK character that is no unit or placeholder makes a label ("1.属于国家秘密").
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

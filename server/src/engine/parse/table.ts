@@ -149,10 +149,15 @@ export function assembleTable(index: LineIndex, tt: TableText, def: TableDef, ot
     for (let i = 0; i < Math.min(values.length, columns.length); i++) {
       const v = values[i];
       const col = columns[i];
+      const read = readCell(v.text, col.kind);
+      const start = index.positionAt(v.start);
       cells.push({
-        column: i, columnId: col.id, range: rng(v.start, v.end), raw: v.text,
-        separator: v.sep >= 0 ? rng(v.sep, v.sep + 1) : null,
-        ...readCell(v.text, col.kind),
+        column: i, columnId: col.id,
+        // Cells never span lines but wrapped ones: compute the end from the start when they do not.
+        range: { start, end: v.end - v.start <= index.lineLength(start.line) - start.character ? { line: start.line, character: start.character + v.end - v.start } : index.positionAt(v.end) },
+        raw: v.text,
+        separator: v.text === '' && v.sep >= 0 ? rng(v.sep, v.sep + 1) : null,
+        kind: read.kind, value: read.value, invalidReason: read.invalidReason,
       });
     }
     const first = label ?? values[0] ?? valueCells[0];
@@ -182,9 +187,11 @@ function trimCells(cells: RawCell[], expected: number, layout: TableText['layout
   return cells.slice(a, b);
 }
 
+const NO_MATCH: LabelMatch = Object.freeze({ row: null, section: null });
+
 function classify(cell: RawCell, def: TableDef, other: TableDef, context: () => string | null): Classified {
-  if (cell.text === '') return { cell, kind: 'empty', match: { row: null, section: null } };
-  if (valueLike(cell)) return { cell, kind: 'value', match: { row: null, section: null } };
+  if (cell.text === '') return { cell, kind: 'empty', match: NO_MATCH };
+  if (valueLike(cell)) return { cell, kind: 'value', match: NO_MATCH };
   return { cell, kind: 'label', match: matchLabel(cell.text, def, other, context(), cellKey(cell)) };
 }
 
