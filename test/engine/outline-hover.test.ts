@@ -23,7 +23,7 @@ describe('outline', () => {
     assert.equal(root.kind, 'title');
     assert.deepEqual(root.children.map((p) => p.name.slice(0, 2)), ['一、', '二、', '三、', '四、', '五、', '六、']);
     const tables = root.children.flatMap((p) => p.children.filter((c) => c.kind === 'table'));
-    assert.deepEqual(tables.map((t) => t.name), ['表一 主动公开政府信息情况', '表二 收到和处理政府信息公开申请情况', '表三 政府信息公开行政复议、行政诉讼情况']);
+    assert.deepEqual(tables.map((t) => t.name), ['表二（主动公开政府信息情况）', '表三（收到和处理政府信息公开申请情况）', '表四（行政复议、行政诉讼情况）']);
     assert.deepEqual(root.children[0].children.map((c) => c.name), ['（一）主动公开情况', '（二）依申请公开情况', '（三）政府信息管理情况', '（四）平台建设情况', '（五）监督保障情况']);
     const outcomes = tables[1].children.find((c) => c.name.startsWith('三、本年度办理结果'))!;
     assert.ok(outcomes.children.some((c) => c.kind === 'section' && c.name === '（三）不予公开' && c.children.length === 8));

@@ -3,7 +3,7 @@ import { balanceRule } from './support';
 
 export const rule = balanceRule({
   id: 'balance-carryover', severity: 'error', fixable: true, docs: 'docs/rules/balance-carryover.md',
-  description: { 'zh-CN': '表二各列：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度', en: 'Table 三, each column: received + carried over = total closed + carried forward' },
+  description: { 'zh-CN': '表三各列：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度', en: 'Table 三, each column: received + carried over = total closed + carried forward' },
 }, {
   'zh-CN': {
     unbalanced: '{target}应为 {expected}（{terms}），实为 {actual}',

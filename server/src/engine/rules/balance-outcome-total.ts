@@ -3,7 +3,7 @@ import { balanceRule } from './support';
 
 export const rule = balanceRule({
   id: 'balance-outcome-total', severity: 'error', fixable: true, docs: 'docs/rules/balance-outcome-total.md',
-  description: { 'zh-CN': '表二各列：（七）总计 = （一）至（六）各项办理结果之和', en: 'Table 三, each column: total closed = the sum of the outcome rows' },
+  description: { 'zh-CN': '表三各列：（七）总计 = （一）至（六）各项办理结果之和', en: 'Table 三, each column: total closed = the sum of the outcome rows' },
 }, {
   'zh-CN': {
     unbalanced: '{target}应为 {expected}（{terms}），实为 {actual}',

@@ -3,7 +3,7 @@ import { balanceRule } from './support';
 
 export const rule = balanceRule({
   id: 'balance-row-total', severity: 'error', fixable: true, docs: 'docs/rules/balance-row-total.md',
-  description: { 'zh-CN': '表二各行：总计 = 自然人 + 五类法人或其他组织之和', en: 'Table 三, each row: total = natural persons + the five kinds of organisation' },
+  description: { 'zh-CN': '表三各行：总计 = 自然人 + 五类法人或其他组织之和', en: 'Table 三, each row: total = natural persons + the five kinds of organisation' },
 }, {
   'zh-CN': {
     unbalanced: '{target}应为 {expected}（{terms}），实为 {actual}',
