@@ -33,7 +33,7 @@ export function rowName(table: TableModel, rowId: string, locale: Locale): strin
 
 export function columnName(table: TableModel, rowId: string, columnId: string): string {
   const def = defOf(table);
-  const r = def.rows.find((x) => x.id === rowId);
+  const r = rowDefOf(table, rowId);
   const c = r ? def.columnSets[r.columns]?.find((x) => x.id === columnId) : undefined;
   if (!c) return columnId;
   if (table.id === 'review') {
