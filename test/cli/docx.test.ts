@@ -1,0 +1,29 @@
+// .docx input: Word tables become row-per-line text, so a report saved as .docx gets the findings of its text.
+import assert from 'node:assert/strict';
+import { lint } from '../../server/src/engine';
+import { DocxError, docxToText, documentXmlToText, looksLikeZip } from '../../server/src/cli/docx';
+import { reportToDocumentXml, zip } from '../support/docx';
+import { example } from '../support/paths';
+
+describe('docx input', () => {
+  const text = example('clean-2023-row-per-line.txt');
+  for (const method of [8, 0] as const) {
+    it(`a report saved as .docx (${method === 8 ? 'deflated' : 'stored'}) reads back as its text, tables as tab rows`, () => {
+      const bytes = zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': reportToDocumentXml(text) }, method);
+      assert.ok(looksLikeZip(bytes));
+      const out = docxToText(bytes);
+      assert.equal(out.replace(/\n+$/, ''), text.replace(/\n+$/, ''));
+      assert.deepEqual(lint(out).findings, lint(text).findings);
+    });
+  }
+  it('joins the paragraphs of one cell, keeps XML entities and tabs, and ends a row per line', () => {
+    const xml = '<w:document><w:body><w:p><w:r><w:t>A &amp; B</w:t><w:tab/><w:t xml:space="preserve">C</w:t></w:r></w:p>'
+      + '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>（二）部分公开</w:t></w:r></w:p><w:p><w:r><w:t>（区分处理的）</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>'
+      + '<w:p/></w:body></w:document>';
+    assert.equal(documentXmlToText(xml), 'A & B\tC\n（二）部分公开 （区分处理的）\t3\t\n');
+  });
+  it('says clearly what is wrong with a damaged or foreign zip', () => {
+    assert.throws(() => docxToText(zip({ 'other.xml': '<x/>' })), (e: Error) => e instanceof DocxError && /word\/document\.xml/.test(e.message));
+    assert.throws(() => docxToText(Buffer.from('PK\u0003\u0004 truncated')), DocxError);
+  });
+});
