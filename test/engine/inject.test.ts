@@ -78,6 +78,7 @@ const injections: Injection[] = [
   { name: 'the prose says no application was received', rule: 'narrative-mismatch', apply: (t) => t.replace('全年共收到政府信息公开申请26件', '全年未收到政府信息公开申请'), at: { line: '全年未收到政府信息公开申请' } },
   { name: 'the prose says no reconsideration or lawsuit', rule: 'narrative-mismatch', apply: (t) => t.replace('（二）依申请公开情况', '（二）依申请公开情况\n\n本年度未发生政府信息公开行政复议、行政诉讼案件。'), at: { line: '未发生政府信息公开行政复议' } },
   { name: 'the parts of 共N条 exceed the whole', rule: 'narrative-mismatch', apply: (t) => t.replace('主动公开政府信息312条，其中', '主动公开政府信息共300条，其中'), at: { line: '共300条，其中' } },
+  { name: 'emptying part 五', rule: 'section-content', apply: (t) => t.replace(/(五、存在的主要问题及改进情况\n)[\s\S]*?(\n六、)/, '$1\n$2'), at: { heading: '五、存在的主要问题及改进情况' } },
   { name: 'the 2019 wording 规范性文件 in a 2023 report', rule: 'template-version', apply: (t) => t.replace('\n行政规范性文件\t', '\n规范性文件\t'), at: { table: 'active', row: 'active.normative' } },
 ];
 

@@ -12,7 +12,7 @@ const CONTRACT = [
   'balance-carryover', 'balance-row-total', 'balance-outcome-total', 'balance-review-total', 'period-mismatch', 'template-version',
 ];
 /** Rules added beyond the table (spec §8 heuristics). */
-const EXTENSIONS = ['narrative-mismatch'];
+const EXTENSIONS = ['narrative-mismatch', 'section-content'];
 
 describe('rule registry', () => {
   it('holds exactly the contracted rule ids, plus the documented extensions', () => {

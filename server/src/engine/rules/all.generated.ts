@@ -10,6 +10,7 @@ import { rule as narrativeMismatch } from './narrative-mismatch';
 import { rule as periodMismatch } from './period-mismatch';
 import { rule as rowCells } from './row-cells';
 import { rule as rowMissing } from './row-missing';
+import { rule as sectionContent } from './section-content';
 import { rule as sectionMissing } from './section-missing';
 import { rule as sectionOrder } from './section-order';
 import { rule as sectionTitle } from './section-title';
@@ -27,6 +28,7 @@ export const allRules: Rule[] = [
   periodMismatch,
   rowCells,
   rowMissing,
+  sectionContent,
   sectionMissing,
   sectionOrder,
   sectionTitle,
