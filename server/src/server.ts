@@ -1,6 +1,7 @@
 // gov-report language server: `node server/out/server.js --stdio` (any LSP editor) or `--node-ipc`
 // (the VS Code client). With no transport argument it speaks LSP over stdin/stdout.
 // The handlers live in ./lsp; all linting, hovers, outline and fixes come from ./engine.
+import './lsp/memory'; // first: V8 settings before anything allocates
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/session';
 

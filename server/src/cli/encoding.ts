@@ -1,6 +1,7 @@
 // Reading a report's bytes as text, and writing text back in the same encoding.
 // Recognised: UTF-8 (with/without BOM), UTF-16 LE/BE with BOM, GB18030/GBK (when the bytes are not valid UTF-8).
 // Node has no GB18030 encoder, so GB18030 text can be read but not written back (see canEncode).
+import { isUtf8 } from 'node:buffer';
 
 export type EncodingId = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -32,10 +33,12 @@ export function decode(bytes: Uint8Array): DecodeResult {
     return r.ok || r.reason === 'binary' ? r : { ok: false, reason: 'invalid-text' };
   }
   if (bytes.includes(0)) return { ok: false, reason: 'binary' };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  // The common case, checked and decoded natively (same verdict as a fatal TextDecoder, a few times faster).
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     return looksBinary(text) ? { ok: false, reason: 'binary' } : { ok: true, text, encoding: 'utf-8' };
-  } catch { /* not UTF-8: try GB18030 */ }
+  }
+  // Not UTF-8: try GB18030.
   try {
     const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
     return looksBinary(text) ? { ok: false, reason: 'binary' } : { ok: true, text, encoding: 'gb18030' };

@@ -1,7 +1,7 @@
 // Output: the JSON shape other tools depend on, and the text format (file:line:col  severity  message  rule).
-import type { Severity } from '../engine/types';
-import type { Diagnostic, FileProblem, FileResult } from './lintFile';
-import { encodingName, type Messages } from './messages';
+import type { Locale, Severity } from '../engine/types';
+import { exitCodeOf, type Diagnostic, type FileProblem, type FileResult } from './lintFile';
+import { encodingName, messages, type Messages } from './messages';
 
 export interface JsonFileEntry {
   file: string;
@@ -26,6 +26,35 @@ export function jsonEntry(r: FileResult): JsonFileEntry {
   };
 }
 
+const q = JSON.stringify;
+const num = (n: number) => (Number.isFinite(n) ? String(n) : 'null');
+
+/**
+ * The text of jsonEntry(r) as an element of the output array: byte for byte what
+ * `JSON.stringify([..., jsonEntry(r), ...], null, 2)` prints for it (two-space indent, no separator).
+ * Built directly so worker threads can hand back a string instead of an object to clone and stringify.
+ */
+export function jsonEntryText(r: FileResult): string {
+  let s = `  {\n    "file": ${q(r.file)},\n    "template": ${r.template == null ? 'null' : q(r.template)},\n    "diagnostics": `;
+  const ds = r.diagnostics;
+  if (ds.length === 0) return `${s}[]\n  }`;
+  s += '[\n';
+  for (let k = 0; k < ds.length; k++) {
+    const d = ds[k];
+    const a = d.range.start;
+    const b = d.range.end;
+    s += `${k ? ',\n' : ''}      {\n        "rule": ${q(d.rule)},\n        "severity": ${q(d.severity)},\n        "message": ${q(d.message)},\n`
+      + `        "range": {\n          "start": {\n            "line": ${num(a.line)},\n            "character": ${num(a.character)}\n          },\n`
+      + `          "end": {\n            "line": ${num(b.line)},\n            "character": ${num(b.character)}\n          }\n        }\n      }`;
+  }
+  return `${s}\n    ]\n  }`;
+}
+
+/** The JSON array of the entries' texts (jsonEntryText), as JSON.stringify(entries, null, 2) + newline. */
+export function jsonArrayText(entries: readonly string[]): string {
+  return entries.length === 0 ? '[]\n' : `[\n${entries.join(',\n')}\n]\n`;
+}
+
 export interface Colours {
   severity(s: Severity, text: string): string;
   dim(text: string): string;
@@ -46,7 +75,8 @@ export function useColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): 
 
 /** One line per diagnostic, 1-based line and column. Newlines inside a message are flattened. */
 export function textLines(r: FileResult, c: Colours): string[] {
-  const width = Math.max(0, ...r.diagnostics.map((d) => d.severity.length));
+  let width = 0;
+  for (const d of r.diagnostics) if (d.severity.length > width) width = d.severity.length;
   return r.diagnostics.map((d) => {
     const loc = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
     const sev = c.severity(d.severity, d.severity.padEnd(width));
@@ -92,6 +122,61 @@ export function addToTotals(t: Totals, r: FileResult): void {
   if (!r.linted) { t.unreadable++; return; }
   t.files++;
   for (const d of r.diagnostics) t[d.severity]++;
+  if (r.written) { t.fixes += r.fixesApplied; t.fixedFiles++; }
+}
+
+export interface RenderOptions {
+  format: 'text' | 'json';
+  colour: boolean;
+  locale: Locale;
+}
+
+/** One file's contribution to the run, ready to print: what any thread hands back for a file. */
+export interface Rendered {
+  /** Text format: the file's lines (with the "fixed" note), or ''. JSON: jsonEntryText, or '' when not linted. */
+  out: string;
+  /** Notes and problems for standard error, or ''. */
+  err: string;
+  exit: 0 | 1 | 2;
+  linted: boolean;
+  /** Findings per severity: error, warning, info, hint. */
+  counts: [number, number, number, number];
+  fixesApplied: number;
+  written: boolean;
+}
+
+/** A renderer bound to its options (messages and colours looked up once). */
+export function renderer(o: RenderOptions): (r: FileResult) => Rendered {
+  const m = messages(o.locale);
+  const c = o.colour && o.format === 'text' ? ansi : plain;
+  return (r) => {
+    let err = '';
+    if (r.encoding && r.encoding !== 'utf-8' && r.encoding !== 'utf-8-bom') err += m.assumedEncoding(r.file, encodingName(r.encoding)) + '\n';
+    for (const p of r.problems) err += `gov-report-lint: ${problemMessage(p, r.file, m)}\n`;
+    const counts: Rendered['counts'] = [0, 0, 0, 0];
+    for (const d of r.diagnostics) counts[SEVERITY_INDEX[d.severity]]++;
+    let out = '';
+    if (r.linted) {
+      if (o.format === 'json') out = jsonEntryText(r);
+      else {
+        const lines = textLines(r, c);
+        if (r.written) lines.push(c.bold(m.fixed(r.file, r.fixesApplied)));
+        if (lines.length) out = lines.join('\n') + '\n';
+      }
+    }
+    return { out, err, exit: exitCodeOf(r), linted: r.linted, counts, fixesApplied: r.fixesApplied, written: r.written };
+  };
+}
+
+const SEVERITY_INDEX: Record<Severity, 0 | 1 | 2 | 3> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export function addRenderedToTotals(t: Totals, r: Rendered): void {
+  if (!r.linted) { t.unreadable++; return; }
+  t.files++;
+  t.error += r.counts[0];
+  t.warning += r.counts[1];
+  t.info += r.counts[2];
+  t.hint += r.counts[3];
   if (r.written) { t.fixes += r.fixesApplied; t.fixedFiles++; }
 }
 

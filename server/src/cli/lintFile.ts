@@ -43,8 +43,20 @@ export interface FileResult {
 }
 
 function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {
-  const out = findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range }));
-  // Stable sort by position: text and JSON output list a file's findings top to bottom.
+  const out: Diagnostic[] = new Array(findings.length);
+  let sorted = true;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    out[i] = { rule: f.rule, severity: f.severity, message: f.message, range: f.range };
+    if (i > 0) {
+      const a = findings[i - 1].range.start;
+      const b = f.range.start;
+      if (b.line < a.line || (b.line === a.line && b.character < a.character)) sorted = false;
+    }
+  }
+  // Text and JSON output list a file's findings top to bottom. The engine already returns them in that
+  // order; sort (stably) only if it ever does not.
+  if (sorted) return out;
   return out
     .map((d, i) => ({ d, i }))
     .sort((a, b) => a.d.range.start.line - b.d.range.start.line || a.d.range.start.character - b.d.range.start.character || a.i - b.i)

@@ -38,7 +38,7 @@ const zh = {
 
 环境变量：
   NO_COLOR                设置后不输出颜色（仅在标准输出为终端时才会着色）。
-  GOV_REPORT_LINT_JOBS    工作线程数（默认：超过 200 个文件且多核时自动启用；1 表示不用线程）。
+  GOV_REPORT_LINT_JOBS    并行检查的线程数（默认：超过 500 个文件且多核时自动启用；1 表示不用线程）。
 `,
   version: (v: string) => `gov-report-lint ${v}`,
   unknownOption: (o: string) => `未知选项：${o}`,
@@ -116,8 +116,8 @@ Exit status:
 
 Environment:
   NO_COLOR               Disables colour (colour is only used when stdout is a terminal).
-  GOV_REPORT_LINT_JOBS   Worker threads (default: automatic above 200 files on a multi-core machine;
-                         1 disables threads).
+  GOV_REPORT_LINT_JOBS   Threads linting in parallel (default: automatic above 500 files on a multi-core
+                         machine; 1 disables threads).
 `,
   version: (v) => `gov-report-lint ${v}`,
   unknownOption: (o) => `unknown option: ${o}`,

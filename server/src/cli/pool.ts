@@ -1,102 +1,181 @@
-// Linting many files: sequentially in this thread, or spread over worker threads when there are many files
-// on a multi-core machine. Either way results are delivered in argument order (a result waits for the ones
-// before it), so output order never depends on scheduling. Each file goes to exactly one thread, so --fix
-// never has two writers on one file (duplicates were removed when the arguments were expanded).
+// Linting many files: in this thread alone, or together with worker threads when there are many files on a
+// multi-core machine. Every thread runs the same job (read, lint, render to output text: see task()), so the
+// output never depends on which thread did a file. Threads take the next file from a shared counter
+// (Atomics.add), so no thread waits for the main thread to hand out work, and each file goes to exactly one
+// thread: --fix never has two writers on one file (duplicates were removed when the arguments were expanded).
+// Workers send back rendered text in batches; the main thread prints results in argument order (a result
+// waits for the ones before it), so output order never depends on scheduling either.
 import * as os from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { lintFile, type FileResult, type LintFileOptions } from './lintFile';
+import { Worker, type MessagePort } from 'node:worker_threads';
+import { renderer, type Rendered, type RenderOptions } from './format';
+import { lintFile, type LintFileOptions } from './lintFile';
 
 export const WORKER_MARKER = 'gov-report-lint-worker';
-/** Below this many files, starting threads costs more than it saves. */
-export const WORKER_THRESHOLD = 200;
+/**
+ * Up to this many files, one thread is faster. Each thread pays V8's warm-up (the engine's first few hundred
+ * files run while TurboFan compiles it, on the other cores); a second thread doubles that compile work and
+ * only pays off once it has enough files to itself (measured on 2 cores: 200 and 500 files are faster in
+ * one thread, 1,000 faster in two; see docs/performance.md).
+ */
+export const WORKER_THRESHOLD = 500;
 
-export function workerCount(files: number, env: NodeJS.ProcessEnv, script: string | null): number {
-  if (!script || !/\.c?js$/.test(script)) return 0; // running from TypeScript sources (tsx): no bundle to start
+export interface TaskOptions {
+  lint: LintFileOptions;
+  render: RenderOptions;
+}
+
+/** Read, lint and render one file: the one job of every thread. */
+export function task(o: TaskOptions): (file: string) => Rendered {
+  const render = renderer(o.render);
+  return (file) => render(lintFile(file, o.lint));
+}
+
+export interface Threads {
+  /** Linting threads to use in all, the main thread included (1: no workers). */
+  count: number;
+  /** GOV_REPORT_LINT_JOBS was set: use that many whatever the number of files. */
+  forced: boolean;
+}
+
+export function threadCount(env: NodeJS.ProcessEnv, script: string | null): Threads {
+  if (!script || !/\.c?js$/.test(script)) return { count: 1, forced: false }; // running from TypeScript sources (tsx): no bundle to start
   const forced = env.GOV_REPORT_LINT_JOBS;
   if (forced !== undefined && forced !== '') {
     const n = Number.parseInt(forced, 10);
-    if (Number.isFinite(n) && n >= 1) return n <= 1 ? 0 : Math.min(n, 16, files);
+    if (Number.isFinite(n) && n >= 1) return { count: Math.min(n, 16), forced: true };
   }
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  if (files <= WORKER_THRESHOLD || cores < 2) return 0;
-  return Math.min(cores, 8);
+  return { count: Math.max(1, Math.min(cores, 8)), forced: false };
+}
+
+/** Whether `files` files are worth threads. */
+export function worthThreads(files: number, t: Threads): boolean {
+  return t.count > 1 && files > 1 && (t.forced || files > WORKER_THRESHOLD);
 }
 
 export interface PoolCallbacks {
   /** Called once per file, in index order. */
-  result(index: number, r: FileResult): void;
+  result(index: number, r: Rendered): void;
   /** A worker died; its files are linted in this thread instead. */
   workerFailed(detail: string): void;
 }
 
-export async function lintAll(files: readonly string[], options: LintFileOptions, workers: number, script: string | null, cb: PoolCallbacks): Promise<void> {
-  if (workers < 2 || !script) {
-    for (let i = 0; i < files.length; i++) cb.result(i, lintFile(files[i], options));
-    return;
-  }
+interface Batch { idx: number[]; res: Rendered[]; done?: boolean }
+interface WorkerInit { marker: string; options: TaskOptions; counter: SharedArrayBuffer }
 
-  const done = new Map<number, FileResult>();
-  let nextOut = 0;
-  const deliver = (i: number, r: FileResult) => {
-    done.set(i, r);
-    while (done.has(nextOut)) {
-      const x = done.get(nextOut)!;
-      done.delete(nextOut);
-      cb.result(nextOut++, x);
-    }
-  };
+/** The main thread lints too, between handling the workers' messages: it yields this often (ms). */
+const YIELD_MS = 15;
+/** A worker sends its results after this many files, or this many ms, whichever comes first. */
+const BATCH_FILES = 16;
+const BATCH_MS = 25;
 
-  let nextIn = 0;
-  const orphans: number[] = [];
-  await new Promise<void>((resolve) => {
-    let alive = 0;
-    const PER_WORKER = 4; // tasks in flight per worker, to hide message latency
-    const startWorker = () => {
-      const w = new Worker(script, { workerData: { marker: WORKER_MARKER, options } });
-      const inFlight = new Set<number>();
-      let finished = false;
-      alive++;
-      const feed = () => {
-        while (inFlight.size < PER_WORKER && nextIn < files.length) {
-          const i = nextIn++;
-          inFlight.add(i);
-          w.postMessage({ index: i, file: files[i] });
-        }
-        if (inFlight.size === 0) stop();
-      };
-      const stop = () => {
-        if (finished) return;
-        finished = true;
-        alive--;
-        void w.terminate();
-        if (alive === 0) resolve();
-      };
-      w.on('message', (msg: { index: number; result: FileResult }) => {
-        inFlight.delete(msg.index);
-        deliver(msg.index, msg.result);
-        feed();
-      });
-      w.on('error', (err) => {
-        cb.workerFailed(String((err as Error)?.message ?? err));
-        orphans.push(...inFlight);
-        inFlight.clear();
-        stop();
-      });
-      w.on('exit', () => {
-        if (!finished) { orphans.push(...inFlight); inFlight.clear(); stop(); }
-      });
-      w.on('online', feed);
-    };
-    for (let k = 0; k < workers; k++) startWorker();
-  });
-  // Files a failed worker held, and any never handed out, are linted here (results still in order).
-  for (const i of orphans.sort((a, b) => a - b)) deliver(i, lintFile(files[i], options));
-  while (nextIn < files.length) { const i = nextIn++; deliver(i, lintFile(files[i], options)); }
+export interface Pool {
+  /** Lint `files` with the workers (and this thread); resolves when every result was delivered. */
+  run(files: readonly string[], cb: PoolCallbacks): Promise<void>;
+  /** Not needed after all (few files): stop the workers. */
+  cancel(): void;
 }
 
-/** The worker side: lint what the main thread sends, reply with the result. */
-export function runWorker(port: import('node:worker_threads').MessagePort, options: LintFileOptions): void {
-  port.on('message', (msg: { index: number; file: string }) => {
-    port.postMessage({ index: msg.index, result: lintFile(msg.file, options) });
+/**
+ * Start `threads - 1` workers now (they boot while the arguments are expanded); the main thread is the
+ * last linting thread.
+ */
+export function startPool(threads: number, script: string, options: TaskOptions): Pool {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const init: WorkerInit = { marker: WORKER_MARKER, options, counter: counter.buffer as SharedArrayBuffer };
+  interface Slot { w: Worker; finished: boolean; error: string | null }
+  const slots: Slot[] = [];
+  // Set by run(); until then, events are only recorded.
+  let onEvent: ((s: Slot, b: Batch | null) => void) | null = null;
+  for (let k = 0; k < threads - 1; k++) {
+    const s: Slot = { w: new Worker(script, { workerData: init }), finished: false, error: null };
+    s.w.on('message', (b: Batch) => onEvent?.(s, b));
+    s.w.on('error', (err) => { s.error ??= String((err as Error)?.message ?? err); });
+    s.w.on('exit', () => { s.finished = true; onEvent?.(s, null); });
+    slots.push(s);
+  }
+  const stopAll = () => { for (const s of slots) void s.w.terminate(); };
+
+  return {
+    cancel: stopAll,
+    async run(files, cb) {
+      const n = files.length;
+      const job = task(options);
+      const results: Array<Rendered | undefined> = new Array(n);
+      let nextOut = 0;
+      const deliver = () => {
+        while (nextOut < n && results[nextOut] !== undefined) {
+          const r = results[nextOut]!;
+          results[nextOut] = undefined;
+          cb.result(nextOut++, r);
+        }
+      };
+
+      let wake: (() => void) | null = null;
+      const settled = () => nextOut === n || slots.every((s) => s.finished);
+      onEvent = (s, b) => {
+        if (b) {
+          for (let k = 0; k < b.idx.length; k++) {
+            const i = b.idx[k];
+            if (i >= nextOut && results[i] === undefined) results[i] = b.res[k];
+          }
+          deliver();
+          if (b.done) s.finished = true;
+        }
+        if (wake && settled()) { const f = wake; wake = null; f(); }
+      };
+      for (const s of slots) if (!s.finished) s.w.postMessage(files);
+
+      // This thread's share: the same shared counter, yielding now and then to take in the workers' results.
+      let last = performance.now();
+      for (;;) {
+        const i = Atomics.add(counter, 0, 1);
+        if (i >= n) break;
+        results[i] = job(files[i]);
+        deliver();
+        if (performance.now() - last >= YIELD_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          last = performance.now();
+        }
+      }
+      if (!settled()) await new Promise<void>((resolve) => { wake = resolve; });
+      onEvent = null;
+      stopAll();
+      for (const s of slots) if (s.error !== null) cb.workerFailed(s.error);
+      // Files a failed worker held (or never took) are linted here, results still in order.
+      Atomics.store(counter, 0, n);
+      for (let i = nextOut; i < n; i++) if (results[i] === undefined) results[i] = job(files[i]);
+      deliver();
+    },
+  };
+}
+
+/** Lint `files` in this thread only. */
+export function lintSequentially(files: readonly string[], options: TaskOptions, cb: Pick<PoolCallbacks, 'result'>): void {
+  const job = task(options);
+  for (let i = 0; i < files.length; i++) cb.result(i, job(files[i]));
+}
+
+/** The worker side: wait for the file list, then take files from the shared counter until none are left. */
+export function runWorker(port: MessagePort, data: WorkerInit): void {
+  const job = task(data.options);
+  const counter = new Int32Array(data.counter);
+  port.once('message', (files: string[]) => {
+    let idx: number[] = [];
+    let res: Rendered[] = [];
+    let last = performance.now();
+    for (;;) {
+      const i = Atomics.add(counter, 0, 1);
+      if (i >= files.length) break;
+      idx.push(i);
+      res.push(job(files[i]));
+      if (idx.length >= BATCH_FILES || performance.now() - last >= BATCH_MS) {
+        port.postMessage({ idx, res } satisfies Batch);
+        idx = [];
+        res = [];
+        last = performance.now();
+      }
+    }
+    port.postMessage({ idx, res, done: true } satisfies Batch);
   });
 }

@@ -24,6 +24,12 @@ const CONFIG_TIMEOUT_MS = 5000;
 
 interface Cached { version: number; key: string; result: LintResult }
 
+/**
+ * Lint results are kept for this many documents, the most recently used (a result with its report model is
+ * ≈ 150 KB). Requests about the others (hover, outline, code actions) lint again: a few ms.
+ */
+const CACHED_DOCUMENTS = 4;
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let debounceMs = 150;
@@ -82,9 +88,16 @@ export function startServer(connection: Connection): void {
     const options = lintOptionsOf(settings, clientLocale);
     const key = JSON.stringify(options);
     const hit = lintCache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.key === key) return hit.result;
+    if (hit) lintCache.delete(doc.uri); // re-inserted below: the map's order is the order of use
+    if (hit && hit.version === doc.version && hit.key === key) {
+      lintCache.set(doc.uri, hit);
+      return hit.result;
+    }
     const result = lint(doc.getText(), options);
-    if (documents.get(doc.uri)) lintCache.set(doc.uri, { version: doc.version, key, result });
+    if (documents.get(doc.uri)) {
+      lintCache.set(doc.uri, { version: doc.version, key, result });
+      if (lintCache.size > CACHED_DOCUMENTS) lintCache.delete(lintCache.keys().next().value!);
+    }
     return result;
   }
 
