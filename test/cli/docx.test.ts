@@ -1,5 +1,9 @@
 // .docx input: Word tables become row-per-line text, so a report saved as .docx gets the findings of its text.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { lint } from '../../server/src/engine';
 import { DocxError, docxToText, documentXmlToText, looksLikeZip } from '../../server/src/cli/docx';
 import { reportToDocumentXml, zip } from '../support/docx';
@@ -25,5 +29,33 @@ describe('docx input', () => {
   it('says clearly what is wrong with a damaged or foreign zip', () => {
     assert.throws(() => docxToText(zip({ 'other.xml': '<x/>' })), (e: Error) => e instanceof DocxError && /word\/document\.xml/.test(e.message));
     assert.throws(() => docxToText(Buffer.from('PK\u0003\u0004 truncated')), DocxError);
+  });
+});
+
+describe('docx input through the CLI', () => {
+  const cli = path.resolve(__dirname, '..', '..', 'server', 'out', 'cli.js');
+  const text = example('defects-2022-pipe.md').replace(/\|/g, '\t');
+
+  it('lints a .docx like its text, notes how it was read, and --fix leaves it untouched', function () {
+    if (!fs.existsSync(cli)) this.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-docx-'));
+    const docx = path.join(dir, '报告.docx');
+    const txt = path.join(dir, '报告.txt');
+    const bytes = zip({ 'word/document.xml': reportToDocumentXml(text) });
+    fs.writeFileSync(docx, bytes);
+    fs.writeFileSync(txt, docxToText(bytes));
+    const run = (...args: string[]) => spawnSync(process.execPath, [cli, '--format', 'json', ...args], { encoding: 'utf8' });
+    const a = run(docx);
+    const b = run(txt);
+    assert.equal(a.status, 1);
+    assert.deepEqual(JSON.parse(a.stdout)[0].diagnostics, JSON.parse(b.stdout)[0].diagnostics);
+    assert.match(a.stderr, /Word \(\.docx\)/);
+    const fixed = run('--fix-suggestions', docx);
+    assert.equal(fixed.status, 2);
+    assert.ok(fs.readFileSync(docx).equals(bytes), 'the .docx must not be rewritten');
+    fs.writeFileSync(path.join(dir, 'bad.docx'), Buffer.from('PK\u0003\u0004 not really a zip'));
+    const bad = run(path.join(dir, 'bad.docx'));
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /bad\.docx: 不是可读取的 Word \(\.docx\) 文件/);
   });
 });

@@ -106,7 +106,7 @@ describe('cli: usage and exit status 2', () => {
     const r = run([dir]);
     assert.equal(r.status, 2);
     assert.ok(r.stderr.includes(dir), r.stderr);
-    assert.match(r.stderr, /没有 \.txt 或 \.md 文件/);
+    assert.match(r.stderr, /没有 \.txt、\.md 或 \.docx 文件/);
   });
 
   it('a directory is searched recursively for .txt/.md (sorted; dot-directories skipped); output keeps argument order', () => {

@@ -95,6 +95,7 @@ export function problemMessage(p: FileProblem, file: string, m: Messages): strin
     case 'invalidText': return m.invalidText(file);
     case 'fixChanged': return m.fixChanged(file);
     case 'readFailed': return m.readFailed(file, p.detail);
+    case 'invalidDocx': return m.invalidDocx(file, p.detail);
     case 'fixWriteFailed': return m.fixWriteFailed(file, p.detail);
     case 'engineFailed': return m.engineFailed(file, p.detail);
     case 'invalidUtf16': return m.invalidUtf16(file, encodingName(p.encoding));

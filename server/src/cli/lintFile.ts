@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixAll, lint } from '../engine';
 import type { Finding, LintOptions, Locale, Range, Severity, TemplateId } from '../engine/types';
+import { DocxError, docxToText, looksLikeZip } from './docx';
 import { canEncode, decode, encode, lineEnds, toCrlf, type EncodingId } from './encoding';
 
 export interface LintFileOptions {
@@ -24,7 +25,7 @@ export interface Diagnostic {
 /** A problem of the CLI with the file (not a finding of the report). `fatal` ones make the exit status 2. */
 export type FileProblem =
   | { code: 'notFound' | 'permission' | 'isDirectory' | 'notRegular' | 'binary' | 'invalidText' | 'fixChanged' }
-  | { code: 'readFailed' | 'fixWriteFailed' | 'engineFailed'; detail: string }
+  | { code: 'readFailed' | 'fixWriteFailed' | 'engineFailed' | 'invalidDocx'; detail: string }
   | { code: 'invalidUtf16' | 'fixRoundTrip'; encoding: EncodingId }
   | { code: 'fixUnsupportedEncoding'; encoding: EncodingId; available: number };
 
@@ -97,6 +98,16 @@ function lintFileUnguarded(file: string, options: LintFileOptions): FileResult {
     return empty(file, readProblem(err));
   }
 
+  // A Word document: lint the text of its paragraphs and tables (tables as tab-separated rows).
+  if (looksLikeZip(bytes)) {
+    let text: string;
+    try {
+      text = docxToText(bytes);
+    } catch (err) {
+      return empty(file, { code: 'invalidDocx', detail: err instanceof DocxError ? err.message : String((err as Error)?.message ?? err) });
+    }
+    return lintText(file, text, 'docx', options, stat, bytes);
+  }
   const decoded = decode(bytes);
   if (!decoded.ok) {
     const p: FileProblem = decoded.reason === 'invalid-utf16'
@@ -104,7 +115,11 @@ function lintFileUnguarded(file: string, options: LintFileOptions): FileResult {
       : { code: decoded.reason === 'binary' ? 'binary' : 'invalidText' };
     return empty(file, p, decoded.encoding ?? null);
   }
-  const { text, encoding } = decoded;
+  return lintText(file, decoded.text, decoded.encoding, options, stat, bytes);
+}
+
+/** Lint decoded text; with --fix, write it back over `file` only if the file still holds `bytes` as read at `stat`. */
+function lintText(file: string, text: string, encoding: EncodingId, options: LintFileOptions, stat: fs.Stats, bytes: Buffer): FileResult {
   const lintOptions: LintOptions = { locale: options.locale };
   const result: FileResult = {
     file, linted: true, encoding, template: null, diagnostics: [], fixesApplied: 0, written: false, problems: [],

@@ -18,13 +18,14 @@ const zh = {
   -v, --version        显示版本号。
 
 文件与目录：
-  参数为目录时，递归检查其中的 *.txt 与 *.md 文件（跳过以 . 开头的目录与 node_modules），
+  参数为目录时，递归检查其中的 *.txt、*.md 与 *.docx 文件（跳过以 . 开头的目录与 node_modules），
   按路径排序；目录中没有此类文件视为错误。直接给出的文件不论扩展名都会检查。
   同一文件出现多次只检查一次。
 
 编码：
   自动识别 UTF-8（含或不含 BOM）、带 BOM 的 UTF-16 LE/BE，以及 GB18030/GBK（内容不是合法 UTF-8 时）。
   非 UTF-8 编码会在标准错误输出中注明。含 NUL 字节或无法解码的文件视为二进制文件，报错。
+  Word 文档（.docx）读取其中的文字，表格按“每行一行、Tab 分隔”读取；位置指提取出的文本，--fix 不改写 .docx。
 
 修复：
   修复后的文件先写入同目录下的临时文件再改名覆盖原文件；保留原编码、BOM 与 CRLF 换行。
@@ -50,8 +51,9 @@ const zh = {
   notFound: (f: string) => `${f}: 文件不存在`,
   permission: (f: string) => `${f}: 没有读取权限`,
   readFailed: (f: string, d: string) => `${f}: 无法读取（${d}）`,
+  invalidDocx: (f: string, d: string) => `${f}: 不是可读取的 Word (.docx) 文件（${d}）`,
   isDirectory: (f: string) => `${f}: 是目录，不是文件`,
-  emptyDirectory: (f: string) => `${f}: 目录中没有 .txt 或 .md 文件`,
+  emptyDirectory: (f: string) => `${f}: 目录中没有 .txt、.md 或 .docx 文件`,
   notRegular: (f: string) => `${f}: 不是普通文件`,
   binary: (f: string) => `${f}: 是二进制文件（含 NUL 字节或控制字符），不是文本`,
   invalidText: (f: string) => `${f}: 不是有效的文本（既不是 UTF-8，也不是 GB18030）`,
@@ -94,14 +96,15 @@ Options:
   -v, --version        Show the version.
 
 Files and directories:
-  A directory argument is searched recursively for *.txt and *.md files (directories starting with "."
+  A directory argument is searched recursively for *.txt, *.md and *.docx files (directories starting with "."
   and node_modules are skipped), in path order; a directory without such files is an error. Files named
   directly are linted whatever their extension. A file given more than once is linted once.
 
 Encodings:
   UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and GB18030/GBK (when the bytes are not valid UTF-8)
   are recognised; a non-UTF-8 encoding is noted on stderr. A file with NUL bytes or undecodable bytes is
-  reported as binary.
+  reported as binary. A Word document (.docx) is read as its text, each table row a tab-separated line;
+  positions refer to that text, and --fix never rewrites a .docx.
 
 Fixing:
   A fixed file is written to a temporary file in the same directory, then renamed over the original; its
@@ -129,8 +132,9 @@ Environment:
   notFound: (f) => `${f}: no such file`,
   permission: (f) => `${f}: permission denied`,
   readFailed: (f, d) => `${f}: cannot read (${d})`,
+  invalidDocx: (f, d) => `${f}: not a readable Word (.docx) file (${d})`,
   isDirectory: (f) => `${f}: is a directory, not a file`,
-  emptyDirectory: (f) => `${f}: directory contains no .txt or .md files`,
+  emptyDirectory: (f) => `${f}: directory contains no .txt, .md or .docx files`,
   notRegular: (f) => `${f}: not a regular file`,
   binary: (f) => `${f}: binary file (NUL bytes or control characters), not text`,
   invalidText: (f) => `${f}: not valid text (neither UTF-8 nor GB18030)`,
@@ -170,6 +174,7 @@ export function encodingName(e: string): string {
     case 'utf-16le': return 'UTF-16LE';
     case 'utf-16be': return 'UTF-16BE';
     case 'gb18030': return 'GB18030';
+    case 'docx': return 'Word (.docx)';
     default: return e;
   }
 }
