@@ -55,3 +55,22 @@ describe('rule registry', () => {
     assert.deepEqual([r.report.year, r.report.template, r.report.templateSource], [null, 'T2019', 'labels']);
   });
 });
+
+describe('extension manifest', () => {
+  // The settings UI lists the rules: it must list exactly the registry's, described in the registry's words.
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const nls = { en: JSON.parse(readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8')), 'zh-CN': JSON.parse(readFileSync(path.join(repoRoot, 'package.nls.zh-cn.json'), 'utf8')) };
+  it('govReport.rules lists every rule, each described as in its module, in both languages', () => {
+    const props = pkg.contributes.configuration.properties['govReport.rules'].properties;
+    assert.deepEqual(Object.keys(props).sort(), ruleMetas.map((m) => m.id).sort());
+    for (const m of ruleMetas) {
+      assert.equal(props[m.id].markdownDescription, `%rule.${m.id}%`);
+      assert.equal(nls.en[`rule.${m.id}`], m.description.en, m.id);
+      assert.equal(nls['zh-CN'][`rule.${m.id}`], m.description['zh-CN'], m.id);
+    }
+  });
+  it('every %key% of the manifest has a string in both languages', () => {
+    const keys = [...JSON.stringify(pkg).matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1]);
+    for (const k of keys) for (const loc of ['en', 'zh-CN'] as const) assert.ok(typeof nls[loc][k] === 'string', `${loc}: ${k}`);
+  });
+});

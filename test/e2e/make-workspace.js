@@ -1,0 +1,44 @@
+// Builds the temporary workspace the e2e suite and the UI smoke test open: copies of corpus reports
+// (the corpus itself is never edited). Corpus names (000_….txt) match none of the extension's
+// filenamePatterns, so those copies reach gov-report only through content detection; one copy is
+// named to match *年度报告*.txt. Exit code 3 = corpus not found (callers skip).
+// usage: node make-workspace.js DEST   (env GOV_REPORT_CORPUS overrides the corpus folder)
+const fs = require('fs');
+const path = require('path');
+
+const NEEDED = ['000_a4e415a0067ed183.txt', '001_4f9cdb8381e45e30.txt'];
+
+function findCorpus() {
+  const root = path.resolve(__dirname, '../..');
+  const candidates = [process.env.GOV_REPORT_CORPUS, '/work/shared/corpus', path.resolve(root, '../shared/corpus')].filter(Boolean);
+  return candidates.find((c) => NEEDED.every((n) => fs.existsSync(path.join(c, n))));
+}
+
+function makeWorkspace(dest) {
+  const corpus = findCorpus();
+  if (!corpus) return null;
+  fs.mkdirSync(dest, { recursive: true });
+  const copy = (from, to) => {
+    fs.copyFileSync(path.join(corpus, from), path.join(dest, to));
+    fs.chmodSync(path.join(dest, to), 0o644);
+  };
+  for (const n of fs.readdirSync(corpus).filter((n) => n.endsWith('.txt'))) copy(n, n);
+  copy('001_4f9cdb8381e45e30.txt', 'notes-a.txt'); // content detection only
+  copy('001_4f9cdb8381e45e30.txt', 'fix-001.txt'); // edited by the quick-fix tests
+  copy('000_a4e415a0067ed183.txt', 'fix-000.txt'); // edited by the quick-fix tests
+  copy('000_a4e415a0067ed183.txt', '2020年度报告-000.txt'); // matches the filename pattern *年度报告*.txt
+  return corpus;
+}
+
+module.exports = { makeWorkspace, findCorpus };
+
+if (require.main === module) {
+  const dest = process.argv[2];
+  if (!dest) { console.error('usage: make-workspace.js DEST'); process.exit(2); }
+  const corpus = makeWorkspace(path.resolve(dest));
+  if (!corpus) {
+    console.log('SKIP: corpus not found (looked in $GOV_REPORT_CORPUS, /work/shared/corpus, ../shared/corpus)');
+    process.exit(3);
+  }
+  console.log(`workspace ${dest} from ${corpus}`);
+}

@@ -1,0 +1,64 @@
+// Run VS Code extension tests (extensionTestsPath) inside code-server's bundled VS Code,
+// driven headless by Debian chromium. Exit code = extension host exit code.
+// usage: node run-ext-tests.js <extensionDevelopmentPath> <extensionTestsPath> <workspaceFolder>
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const util = require('util');
+const { startCodeServer, launchChromium, vscodeRemoteUri } = require('./cs-common');
+
+// workbench chatter that says nothing about the extension under test (offline marketplace, telemetry, sockets)
+const NOISE = /ENOTFOUND|static\/out\/vs\/|^\s*at |\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)|^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin/;
+
+(async () => {
+  const [extDev, testsPath, folder] = process.argv.slice(2).map((p) => path.resolve(p));
+  const port = Number(process.env.PORT || 8123);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-'));
+  const cs = startCodeServer({ port, folder, userDataDir: path.join(tmp, 'data'), extensionsDir: path.join(tmp, 'ext'),
+    // payload's extensionDevelopmentPath/extensionTestsPath are ignored by a built workbench unless the
+    // VS Code server runs with --enable-smoke-test-driver (code-server passes it via --vscode-option)
+    extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });
+  let browser; let code = 1;
+  let page;
+  const hardTimeout = setTimeout(async () => {
+    console.error('TIMEOUT');
+    if (page) await page.screenshot({ path: process.env.SHOT || path.join(os.tmpdir(), 'cs-e2e-timeout.png') }).catch(() => {});
+    cleanup(124);
+  }, Number(process.env.TEST_TIMEOUT_MS || 180000));
+  function cleanup(c) {
+    clearTimeout(hardTimeout);
+    Promise.resolve(browser && browser.close()).catch(() => {}).finally(() => {
+      cs.proc.kill('SIGTERM');
+      if (!process.env.KEEP) fs.rmSync(tmp, { recursive: true, force: true }); else console.log('kept', tmp);
+      process.exit(c);
+    });
+  }
+  try {
+    await cs.ready;
+    const host = `127.0.0.1:${port}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', vscodeRemoteUri(host, extDev)],
+      ['extensionTestsPath', vscodeRemoteUri(host, testsPath)],
+      ['skipWelcome', 'true'],
+    ]);
+    const url = `http://${host}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The workbench calls window.codeAutomationExit(code, logs) when the test extension host exits,
+    // and window.codeAutomationLog(type, args) for console output (same hooks @vscode/test-web uses).
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = util.format(...(args || []));
+      if (!process.env.QUIET || !NOISE.test(line)) console.log(`[${type}] ${line}`);
+    });
+    const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (c) => resolve(c)));
+    page.on('console', (m) => { if (process.env.PAGE_CONSOLE) console.log('[page]', m.text()); });
+    await page.goto(url);
+    code = await exited;
+    console.log(`extension host exited with ${code}`);
+  } catch (e) {
+    console.error(e && e.stack || e);
+    console.error(cs.getLog());
+    code = 1;
+  }
+  cleanup(code);
+})();

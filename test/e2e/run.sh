@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# End-to-end tests in a real VS Code (code-server 4.139 = VS Code 1.139) driven by headless chromium:
+#   1. the mocha suite test/e2e/suite runs inside the extension host (extensionDevelopmentPath = repo);
+#   2. the UI smoke test installs the packaged .vsix and drives the workbench like a user, saving a
+#      screenshot under test-output/.
+# Everything is installed by this script into .vscode-test/cs (git-ignored); re-runs reuse it.
+# Env: GOV_REPORT_CORPUS (folder of corpus reports; absent → skip), CS_CACHE (install prefix), SKIP_UI=1, KEEP=1.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+HERE="$ROOT/test/e2e"
+CACHE=${CS_CACHE:-$ROOT/.vscode-test/cs}
+CS_VER=4.139.1
+
+# ---- build output must exist (npm run test:e2e builds first)
+for f in client/out/extension.js server/out/server.js; do
+  [ -f "$ROOT/$f" ] || { echo "missing $f: run npm run build" >&2; exit 1; }
+done
+
+# ---- keep code-server, VS Code server and chromium out of $HOME
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/gov-report-e2e.XXXXXX")
+cleanup() { if [ -z "${KEEP:-}" ]; then rm -rf "$TMP"; else echo "kept $TMP"; fi; }
+trap cleanup EXIT
+export XDG_CONFIG_HOME="$TMP/xdg/config" XDG_DATA_HOME="$TMP/xdg/data" XDG_CACHE_HOME="$TMP/xdg/cache"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
+
+# ---- workspace of copies of corpus reports (see make-workspace.js); no corpus → skip
+make_ws() {
+  local rc=0; node "$HERE/make-workspace.js" "$1" || rc=$?
+  if [ "$rc" = 3 ]; then echo "SKIP test:e2e: corpus not found (set GOV_REPORT_CORPUS)"; exit 0; fi
+  return "$rc"
+}
+WS="$TMP/ws"; make_ws "$WS"
+
+# ---- code-server + Node 24 + chromium, idempotent (stamp written only after a complete install)
+STAMP="$CACHE/.installed-code-server-$CS_VER"
+if [ ! -f "$STAMP" ] || [ ! -f "$CACHE/cs/node_modules/code-server/out/node/entry.js" ] || [ ! -x /usr/bin/chromium ] \
+  || ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then
+  echo "== installing code-server $CS_VER into $CACHE (one-off, a few minutes)"
+  bash "$HERE/setup-code-server.sh" "$CACHE"
+  touch "$STAMP"
+fi
+export NODE24="$CACHE/node24/bin/node"
+export CS_ENTRY="$CACHE/cs/node_modules/code-server/out/node/entry.js"
+
+mkdir -p "$ROOT/test-output"
+echo "== extension tests in code-server (VS Code $( "$NODE24" -e "console.log(require('$CACHE/cs/node_modules/code-server/lib/vscode/product.json').version)" 2>/dev/null || echo '?'))"
+QUIET=1 TEST_TIMEOUT_MS=${TEST_TIMEOUT_MS:-180000} \
+  node "$HERE/run-ext-tests.js" "$ROOT" "$HERE/suite/index.js" "$WS"
+
+if [ -n "${SKIP_UI:-}" ]; then exit 0; fi
+
+echo "== UI smoke test (packaged .vsix installed into a fresh extensions dir)"
+VSIX="$TMP/gov-report.vsix"
+(cd "$ROOT" && npx --no-install vsce package --no-dependencies --allow-missing-repository --no-rewrite-relative-links --out "$VSIX" </dev/null >"$TMP/vsce.log" 2>&1) \
+  || { cat "$TMP/vsce.log" >&2; exit 1; }
+EXT_DIR="$TMP/extensions"
+PATH="$(dirname "$NODE24"):$PATH" "$NODE24" "$CS_ENTRY" --extensions-dir "$EXT_DIR" --user-data-dir "$TMP/ui-data" \
+  --install-extension "$VSIX" >"$TMP/install.log" 2>&1 || { cat "$TMP/install.log" >&2; exit 1; }
+UI_WS="$TMP/ui-ws"; make_ws "$UI_WS"
+node "$HERE/ui-smoke.js" "$UI_WS" 001_4f9cdb8381e45e30.txt "$EXT_DIR" "$ROOT/test-output/ui-smoke.png"
