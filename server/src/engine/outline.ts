@@ -34,7 +34,8 @@ export function outline(report: ReportModel, locale: Locale = 'zh-CN', documentE
 function tableNode(table: TableModel, locale: Locale): OutlineNode {
   const def = tableDef(table.template, table.id);
   const rowNode = (r: TableModel['rows'][number]): OutlineNode => ({
-    name: r.label || def.rows.find((d) => d.id === r.id)?.label || format(locale, `table.${table.id}`),
+    // Table 四's one data row has no label: name it by what it holds.
+    name: r.label || def.rows.find((d) => d.id === r.id)?.label || format(locale, 'outline.unlabelledRow'),
     kind: 'row', range: r.range, selectionRange: r.labelRange ?? r.range, children: [],
   });
   const sectionNodes = new Map<string, OutlineNode>();
