@@ -153,11 +153,7 @@ describe('language server: protocol and robustness', function () {
     await stillServing();
   });
 
-  it('a 5 MB document of report text (GOV_REPORT_LSP_HEAVY=1; slow: the engine takes ~30 s on it)', async function () {
-    if (!process.env.GOV_REPORT_LSP_HEAVY) {
-      console.log('      (skipped: set GOV_REPORT_LSP_HEAVY=1 to run the 5 MB report-text case)');
-      this.skip();
-    }
+  it('a 5 MB document of report text: diagnostics arrive (capped), and the server keeps serving', async function () {
     this.timeout(120000);
     const uri = uriOf('big-report.txt');
     const started = Date.now();
