@@ -207,11 +207,8 @@ describe('robustness: language server', function () {
     console.log(`      after malformed messages the server ${survived ? 'kept serving' : `exited with ${c.exit}`}`);
   });
 
-  // BUG (server, reported to the lead): after a header block without Content-Length (`Content-Type: …\r\n\r\n{}`)
-  // vscode-jsonrpc's StreamMessageReader reports an error and stops reading; the server neither answers nor exits
-  // (alive but deaf, until the client kills it). Un-skip when the server exits on a reader error (connection.onError /
-  // reader.onError → process.exit) or resynchronises.
-  it.skip('a header without Content-Length: the server answers afterwards or exits, never stays alive and deaf', async function () {
+  // The reader of vscode-jsonrpc stops for good after such a header: the server exits so the client can restart it.
+  it('a header without Content-Length: the server answers afterwards or exits, never stays alive and deaf', async function () {
     c.proc.stdin!.write('Content-Type: application/vscode-jsonrpc\r\n\r\n{}');
     try { await c.alive(); } catch {
       await new Promise((r) => setTimeout(r, 1000));
