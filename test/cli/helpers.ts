@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ensureBundle } from '../support/build';
 
 export const repoRoot = path.resolve(__dirname, '../..');
 export const CLI = path.join(repoRoot, 'server/out/cli.js');
@@ -10,22 +11,9 @@ export const CLI = path.join(repoRoot, 'server/out/cli.js');
 export const corpusDir = process.env.GOV_REPORT_CORPUS || path.resolve(repoRoot, '../shared/corpus');
 export const fixturesDir = path.join(repoRoot, 'test/fixtures/cli');
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-let built = false;
 /** Build server/out/cli.js with scripts/build.mjs when it is missing or older than server/src. */
 export function ensureBuilt(): void {
-  if (built) return;
-  const stale = !fs.existsSync(CLI) || fs.statSync(CLI).mtimeMs < newestMtime(path.join(repoRoot, 'server/src'));
-  if (stale) execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
-  built = true;
+  ensureBundle(CLI);
 }
 
 export interface Run { status: number | null; stdout: string; stderr: string }

@@ -1,7 +1,6 @@
 // A real LSP client for the tests: spawns server/out/server.js --stdio and talks JSON-RPC to it over the
 // child's pipes (vscode-languageserver-protocol/node), answering workspace/configuration itself.
-import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -10,26 +9,14 @@ import {
   type WorkspaceEdit, type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../../../server/src/engine';
+import { ensureBundle } from '../../support/build';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const SERVER = path.join(repoRoot, 'server', 'out', 'server.js');
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-let built = false;
 /** Build the bundle (scripts/build.mjs) when server/out/server.js is missing or older than server/src. */
 export function ensureServerBuilt(): void {
-  if (built) return;
-  const stale = !fs.existsSync(SERVER) || fs.statSync(SERVER).mtimeMs < newestMtime(path.join(repoRoot, 'server', 'src'));
-  if (stale) execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
-  built = true;
+  ensureBundle(SERVER);
 }
 
 /** A document URI for the tests (never read from or written to disk). */
