@@ -39,6 +39,13 @@ if [ ! -f "$STAMP" ] || [ ! -f "$CACHE/cs/node_modules/code-server/out/node/entr
   bash "$HERE/setup-code-server.sh" "$CACHE"
   touch "$STAMP"
 fi
+# a CJK font for chromium, so the screenshot shows the report rather than boxes (UI smoke only)
+if ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q fonts-wqy-microhei >/dev/null 2>&1 \
+    || { $SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q fonts-wqy-microhei >/dev/null; } \
+    || echo "warning: no CJK font installed; the screenshot will show boxes"
+fi
 export NODE24="$CACHE/node24/bin/node"
 export CS_ENTRY="$CACHE/cs/node_modules/code-server/out/node/entry.js"
 

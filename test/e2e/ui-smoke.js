@@ -15,6 +15,13 @@ const step = (s) => console.log(`  ui: ${s}`);
   fs.mkdirSync(path.dirname(path.resolve(png)), { recursive: true });
   const port = Number(process.env.PORT || 8125);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-ui-'));
+  // user settings: no chat side bar, no welcome page, so the editor and the Problems panel get the room
+  const userDir = path.join(tmp, 'data', 'User');
+  fs.mkdirSync(userDir, { recursive: true });
+  fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({
+    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.startupEditor': 'none',
+    'chat.disableAIFeatures': true, 'workbench.tips.enabled': false, 'editor.minimap.enabled': false,
+  }));
   const cs = startCodeServer({ port, folder: path.resolve(folder), userDataDir: path.join(tmp, 'data'), extensionsDir: path.resolve(extensionsDir) });
   let browser; let code = 1; let page;
   const hardTimeout = setTimeout(() => { console.error('ui-smoke: TIMEOUT'); finish(124); }, Number(process.env.UI_TIMEOUT_MS || 150000));
