@@ -46,10 +46,6 @@ export class LineIndex {
   get end(): Position { const n = this.lineCount - 1; return { line: n, character: this.lineLength(n) }; }
 }
 
-export function range(sl: number, sc: number, el: number, ec: number): Range {
-  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
-}
-
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
@@ -67,10 +63,6 @@ function foldCode(code: number): number {
     case 0x201c: case 0x201d: case 0x300c: case 0x300d: return 34; // quotes → "
     default: return code;
   }
-}
-
-export function foldChar(c: string): string {
-  return String.fromCharCode(foldCode(c.charCodeAt(0)));
 }
 
 export interface Normalized {
@@ -137,8 +129,6 @@ export function chineseNumber(s: string): number | null {
   if (tens === undefined || ones === undefined || s.length > 3) return null;
   return tens * 10 + ones;
 }
-
-export const CN_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */
 export function editDistance(a: string, b: string, max = 64): number {

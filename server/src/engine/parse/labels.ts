@@ -16,12 +16,6 @@ export function hasNumbering(label: string): boolean {
   return NUMBERING.test(norm(label));
 }
 
-/** The numbering text at the start of a normalised label, or ''. */
-export function numberingOf(normalized: string): string {
-  const m = NUMBERING.exec(normalized);
-  return m ? m[0] : '';
-}
-
 /** Drop trailing punctuation. A loop, not /[…]+$/: that regex retries every run of marks and is quadratic. */
 export function trimTrailingMarks(s: string): string {
   let end = s.length;

@@ -13,11 +13,6 @@ export function ruleMeta(id: string): RuleMeta | undefined {
   return ruleMetas.find((m) => m.id === id);
 }
 
-/** A rule's message in a locale (for adapters that need rule texts outside findings). */
-export function ruleMessage(id: string, key: string, locale: Locale, args?: Record<string, string | number>): string {
-  return format(locale, key, args, rules.find((r) => r.meta.id === id)?.messages);
-}
-
 export function runRules(parsed: ParsedReport, options: LintOptions): Finding[] {
   const locale: Locale = options.locale ?? 'zh-CN';
   const { report } = parsed;
