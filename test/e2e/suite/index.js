@@ -6,7 +6,8 @@ const path = require('path');
 const Mocha = require(path.resolve(__dirname, '../../../node_modules/mocha'));
 
 exports.run = function run() {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false,
+    reporter: path.resolve(__dirname, '../../support/counting-reporter.js'), reporterOptions: { suite: 'e2e' } });
   const grep = process.env.E2E_GREP;
   if (grep) mocha.grep(grep);
   for (const f of fs.readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) {
