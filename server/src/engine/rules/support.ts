@@ -139,43 +139,87 @@ export function num(v: number): string {
 
 // ------------------------------------------------------------------ the four balance rules share one check
 
-
 /**
  * A balance rule: every instance of its equations either balances, cannot be checked (an operand is blank or
- * invalid: info, never a false imbalance), or is reported on the target cell with the computed value as a
- * suggestion. Instances with an absent operand are left to row-missing and row-cells.
+ * invalid: info, never a false imbalance), or is reported with the computed value as a suggestion. Instances with
+ * an absent operand are left to row-missing and row-cells. A computed value below 0 is never offered, and an
+ * operand that is itself the target of another failing equation (（七）总计 failing R3 and R1 alike) is the cell
+ * reported, without a value: correcting it by the other equation's fix may balance both.
  */
 export function balanceRule(meta: RuleMeta, messages: RuleMessages): Rule {
   return { meta, messages, check: (ctx) => checkBalance(ctx, meta.id) };
 }
 
+type Evaluated =
+  | { inst: EquationInstance; state: 'absent' | 'balanced' }
+  | { inst: EquationInstance; state: 'blank'; blank: Operand }
+  | { inst: EquationInstance; state: 'unbalanced'; expected: number; actual: number };
+
+function evaluate(inst: EquationInstance): Evaluated {
+  const ops = [inst.target, ...inst.plus, ...inst.minus];
+  if (ops.some((o) => o.status === 'absent')) return { inst, state: 'absent' };
+  const blank = ops.find((o) => o.status === 'blank');
+  if (blank) return { inst, state: 'blank', blank };
+  const expected = inst.plus.reduce((s, o) => s + o.value, 0) - inst.minus.reduce((s, o) => s + o.value, 0);
+  const actual = inst.target.value;
+  return Math.abs(expected - actual) < 1e-6 ? { inst, state: 'balanced' } : { inst, state: 'unbalanced', expected, actual };
+}
+
+/** Every balance equation of the report, evaluated once per lint (the four rules look at each other's results). */
+const evaluatedOf = new WeakMap<TableModel[], { locale: Locale; all: Evaluated[] }>();
+function evaluatedInstances(tables: TableModel[], locale: Locale): Evaluated[] {
+  const hit = evaluatedOf.get(tables);
+  if (hit && hit.locale === locale) return hit.all;
+  const ruleIds = new Set(tables.flatMap((t) => templates[t.template].equations.map((eq) => eq.rule)));
+  const all = [...ruleIds].flatMap((id) => equationInstances(tables, id, locale)).map(evaluate);
+  evaluatedOf.set(tables, { locale, all });
+  return all;
+}
+
 function checkBalance(ctx: RuleContext, ruleId: string): void {
   if (!ctx.template) return;
-  for (const inst of equationInstances(ctx.parsed.report.tables, ruleId, ctx.locale)) {
-    const ops = [inst.target, ...inst.plus, ...inst.minus];
-    const target = inst.target;
-    if (target.status === 'absent' || ops.some((o) => o.status === 'absent')) continue;
-    const targetCell = target.cells[0];
-    const where = instanceName(inst, ctx.locale);
-    const blank = ops.find((o) => o.status === 'blank');
-    if (blank) {
-      ctx.report({ range: cellRange(targetCell), message: 'cannotCheck', args: { where, cell: blank.name }, severity: 'info' });
-      continue;
+  const all = evaluatedInstances(ctx.parsed.report.tables, ctx.locale);
+  for (const e of all) {
+    if (e.inst.eq.rule !== ruleId) continue;
+    if (e.state === 'blank') {
+      const where = instanceName(e.inst, ctx.locale);
+      ctx.report({ range: cellRange(e.inst.target.cells[0]), message: 'cannotCheck', args: { where, cell: e.blank.name }, severity: 'info' });
+    } else if (e.state === 'unbalanced') {
+      reportImbalance(ctx, e, all, instanceName(e.inst, ctx.locale));
     }
-    const value = (o: Operand) => o.value;
-    const expected = inst.plus.reduce((s, o) => s + value(o), 0) - inst.minus.reduce((s, o) => s + value(o), 0);
-    const actual = value(inst.target);
-    if (Math.abs(expected - actual) < 1e-6) continue;
-    const fixes = expected >= 0 ? [{
-      title: format(ctx.locale, 'fix.value', { value: num(expected) }),
-      edits: [{ range: targetCell.range, newText: num(expected) }],
-      safe: false,
-    }] : [];
-    ctx.report({
-      range: cellRange(targetCell), message: 'unbalanced', fixes,
-      args: { target: where, expected: num(expected), actual: num(actual), terms: terms(inst, ctx.locale) },
-    });
   }
+}
+
+function reportImbalance(ctx: RuleContext, e: Extract<Evaluated, { state: 'unbalanced' }>, all: Evaluated[], where: string): void {
+  const { inst, expected, actual } = e;
+  const args = { target: where, expected: num(expected), actual: num(actual), terms: terms(inst, ctx.locale) };
+  const suspect = suspectOperand(e, all);
+  if (suspect) {
+    const { operand, other } = suspect;
+    ctx.report({ range: cellRange(operand.cells[0]), message: 'balance.suspect', args: { ...args, cell: instanceName(other.inst, ctx.locale), other: other.inst.eq.id, otherExpected: num(other.expected) } });
+    return;
+  }
+  if (expected < 0) {
+    // No count is negative: the target is not the (only) wrong cell. Show the subtracted cell, offer nothing.
+    const at = inst.minus[0]?.cells[0] ?? inst.target.cells[0];
+    const cells = [...inst.plus, ...inst.minus].map((o) => o.name).join(ctx.locale === 'en' ? ', ' : '、');
+    ctx.report({ range: cellRange(at), message: 'balance.negative', args: { ...args, cells } });
+    return;
+  }
+  const targetCell = inst.target.cells[0];
+  const fixes = [{ title: format(ctx.locale, 'fix.value', { value: num(expected) }), edits: [{ range: targetCell.range, newText: num(expected) }], safe: false }];
+  ctx.report({ range: cellRange(targetCell), message: 'unbalanced', fixes, args });
+}
+
+/** An operand (a single cell) that is the target of another failing equation: the cell most likely wrong. */
+function suspectOperand(e: Evaluated, all: Evaluated[]): { operand: Operand; other: Extract<Evaluated, { state: 'unbalanced' }> } | null {
+  for (const operand of [...e.inst.plus, ...e.inst.minus]) {
+    if (operand.cells.length !== 1) continue;
+    for (const other of all) {
+      if (other !== e && other.state === 'unbalanced' && other.inst.target.cells[0] === operand.cells[0]) return { operand, other };
+    }
+  }
+  return null;
 }
 
 export function instanceName(inst: EquationInstance, locale: Locale): string {
@@ -199,3 +243,4 @@ export function terms(inst: EquationInstance, locale: Locale): string {
   if (many && plus.length + minus.length < inst.plus.length + inst.minus.length) s += locale === 'en' ? ' + … (the rest are 0)' : ' + …（其余为 0）';
   return s;
 }
+
