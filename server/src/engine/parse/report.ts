@@ -78,6 +78,8 @@ export function parseReport(text: string, options: LintOptions = {}): ParsedRepo
       votes.T2019 += v.T2019.length; votes.T2021 += v.T2021.length;
     }
     if (votes.T2019 + votes.T2021 > 0) { template = votes.T2019 > votes.T2021 ? 'T2019' : 'T2021'; templateSource = 'labels'; }
+    // Nothing tells the version: check against the current format rather than skip every table rule.
+    else if (!preTemplate) { template = 'T2021'; templateSource = 'assumed'; }
   }
 
   const tables: TableModel[] = [];
