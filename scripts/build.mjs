@@ -1,14 +1,24 @@
 // Two kinds of bundle, as vscode-eslint does: the client (vscode external) and the server side
-// (language server + CLI), each a single CommonJS file so the .vsix ships no node_modules.
+// (language server + CLI), each a single CommonJS file so the .vsix ships no node_modules; pdf.js beside them.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import './gen-rules.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: !watch, logLevel: 'warning', legalComments: 'none' };
+// pdf.js is a bundle of its own, server/out/pdfjs.js, that the language server and the CLI load on the first
+// PDF (server/src/formats/pdfjs.ts): their `import('./pdfjs')` stays an import of that file.
+const pdfjsApart = { name: 'pdfjs-apart', setup(b) { b.onResolve({ filter: /^\.\/pdfjs$/ }, () => ({ path: './pdfjs.js', external: true })); } };
+const pdfjsVersion = JSON.parse(readFileSync(new URL('../node_modules/pdfjs-dist/package.json', import.meta.url), 'utf8')).version;
+const pdfjs = {
+  // In CommonJS there is no import.meta: pdf.js only uses it to look for an optional canvas, which text needs not.
+  define: { 'import.meta.url': 'undefined' },
+  banner: { js: `/*! pdf.js ${pdfjsVersion} (pdfjs-dist), Copyright Mozilla Foundation, Apache License 2.0: https://www.apache.org/licenses/LICENSE-2.0 */` },
+};
 const entries = [
-  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [pdfjsApart] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [pdfjsApart] },
+  { entryPoints: ['server/src/formats/pdfjs.ts'], outfile: 'server/out/pdfjs.js', ...pdfjs },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
