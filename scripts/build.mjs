@@ -6,8 +6,8 @@ import './gen-rules.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: !watch, logLevel: 'warning', legalComments: 'none' };
-// pdf.js is a bundle of its own, server/out/pdfjs.js, that the language server and the CLI load on the first
-// PDF (server/src/formats/pdfjs.ts): their `import('./pdfjs')` stays an import of that file.
+// pdf.js is a bundle of its own, server/out/pdfjs.js, loaded on the first PDF (server/src/formats/pdfjs.ts): an
+// `import('./pdfjs')` stays an import of that file. PDFs are read in a worker thread, server/out/pdf-worker.js.
 const pdfjsApart = { name: 'pdfjs-apart', setup(b) { b.onResolve({ filter: /^\.\/pdfjs$/ }, () => ({ path: './pdfjs.js', external: true })); } };
 const pdfjsVersion = JSON.parse(readFileSync(new URL('../node_modules/pdfjs-dist/package.json', import.meta.url), 'utf8')).version;
 const pdfjs = {
@@ -19,6 +19,7 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [pdfjsApart] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [pdfjsApart] },
   { entryPoints: ['server/src/formats/pdfjs.ts'], outfile: 'server/out/pdfjs.js', ...pdfjs },
+  { entryPoints: ['server/src/formats/pdfWorker.ts'], outfile: 'server/out/pdf-worker.js', plugins: [pdfjsApart] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 

@@ -1,6 +1,8 @@
 // .pdf input: the text layer of a PDF, read with pdf.js (loaded on first use, see pdfjs.ts) and laid out as
 // `pdftotext -layout` lays it out (pdfLayout.ts). Nothing is fetched: no worker file, no fonts, no network.
-// Pure: pdf.js runs in this thread, so the language server, the CLI and the tests share this reader.
+// Pure: pdf.js runs in this thread ("fake worker"). It never yields to timers while it works, so time is
+// checked between pages only, and one page can inflate streams without bound: pdfThread.ts runs this reader
+// in a worker thread that it stops at the deadline or when memory grows past the limit.
 import { joinPages, layoutPage, type TextRun } from './pdfLayout';
 import { loadPdfjs, type Pdfjs } from './pdfjs';
 import { FormatError, type Extracted, type ReadLimits } from './types';
@@ -15,7 +17,7 @@ const MIN_PAGE_CHARS = 20;
 export async function readPdf(bytes: Uint8Array, limits: ReadLimits): Promise<Extracted> {
   checkEnvelope(bytes, limits);
   const deadline = Date.now() + limits.maxMillis;
-  const pdfjs = await beforeDeadline(loadPdfjs(), deadline);
+  const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: bytes.slice(), // pdf.js takes the buffer over (it is transferred to its worker)
     isEvalSupported: false,
@@ -28,13 +30,15 @@ export async function readPdf(bytes: Uint8Array, limits: ReadLimits): Promise<Ex
     verbosity: 0, // pdf.js logs warnings on console.log: the CLI's output and the language server's log
   });
   try {
-    const doc = await beforeDeadline(task.promise, deadline);
+    const doc = await task.promise;
+    checkClock(deadline);
     const pages: string[][] = [];
     let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await beforeDeadline(doc.getPage(n), deadline);
-      const lines = layoutPage(toRuns(pdfjs, page, await beforeDeadline(page.getTextContent(), deadline)));
+      const page = await doc.getPage(n);
+      const lines = layoutPage(toRuns(pdfjs, page, await page.getTextContent()));
       page.cleanup();
+      checkClock(deadline);
       chars += lines.reduce((sum, l) => sum + l.length + 1, 0);
       if (chars > limits.maxTextChars) throw new FormatError('tooLarge', `more than ${limits.maxTextChars} characters of text`);
       pages.push(lines);
@@ -46,7 +50,7 @@ export async function readPdf(bytes: Uint8Array, limits: ReadLimits): Promise<Ex
   } catch (e) {
     throw asFormatError(e);
   } finally {
-    await task.destroy(); // also stops pdf.js work still running after a timeout
+    await task.destroy();
   }
 }
 
@@ -71,13 +75,8 @@ function indexOf(bytes: Uint8Array, ascii: string, from: number, to: number): nu
   return -1;
 }
 
-/** pdf.js runs in this thread but yields often: a timer can stop it between two steps of its work. */
-function beforeDeadline<T>(work: Promise<T>, deadline: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new FormatError('timeout', 'reading the PDF took too long')), Math.max(0, deadline - Date.now()));
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+function checkClock(deadline: number): void {
+  if (Date.now() > deadline) throw new FormatError('timeout', 'reading the PDF took too long');
 }
 
 function asFormatError(e: unknown): FormatError {
