@@ -44,7 +44,7 @@ export interface LintOptions {
 
 // ---------------------------------------------------------------- the model
 
-export type TableLayout = 'row-per-line' | 'cell-per-line' | 'pipe' | 'pdf';
+export type TableLayout = 'row-per-line' | 'cell-per-line' | 'pipe' | 'paragraph' | 'paragraph-copy' | 'pdf' | 'space';
 export type TableId = 'active' | 'applications' | 'review';
 
 export interface Heading { text: string; range: Range }
@@ -96,6 +96,16 @@ export interface RowModel {
   expectedCells: number;
   /** Template version whose wording the label matches, when the label is version-specific. */
   labelVersion: TemplateId | null;
+  /**
+   * How the label was recognised: as the template wording ('exact', numbering and punctuation aside), by a
+   * distinctive fragment ('partial': abbreviated or wrapped), despite a typo ('fuzzy'), or without the numbering
+   * the template row needs to be told from a column ('unnumbered': 其他 for 3.其他). null for an unlabelled row.
+   */
+  labelMatch: 'exact' | 'partial' | 'fuzzy' | 'unnumbered' | null;
+  /** The row's label stands alone and the row above has figures: its figures were merged into that row. */
+  mergedAbove: boolean;
+  /** Figures written onto the label with nothing between ("行政规范性文件693665"): the text of those figures. */
+  runTogether: string | null;
 }
 
 export interface HeaderCellModel { columnId: string; text: string; range: Range }
@@ -121,6 +131,11 @@ export interface TableModel {
   versionLabels: { T2019: Range[]; T2021: Range[] };
   /** Lines inside the table that could not be read as rows (PDF text), reported rather than guessed. */
   unreadable: Range[];
+  /**
+   * False when an empty cell leaves no trace in this layout (a copied web page, PDF text, space-separated rows):
+   * a short row then cannot tell which of its cells is blank.
+   */
+  blanksVisible: boolean;
 }
 export type Table = TableModel;
 

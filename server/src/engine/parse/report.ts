@@ -102,10 +102,13 @@ export function parseReport(text: string, options: LintOptions = {}): ParsedRepo
 
 function findHeadings(index: LineIndex): FoundHeading[] {
   const out: FoundHeading[] = [];
+  const unplaced: Unplaced[] = [];
   for (let i = 0; i < index.lineCount; i++) {
     const line = index.line(i);
-    if (line.length > 120 || !MAY_BE_HEADING.test(line) || line.includes('\t') || line.includes('|')) continue;
-    const n = normalize(line);
+    if (line.length > 120 || !MAY_BE_HEADING.test(line)) continue;
+    const span = headingSpan(line);
+    if (!span) continue;
+    const n = normalize(line.slice(span[0], span[1]));
     let s = n.text;
     let skip = 0;
     while (s[skip] === '#') skip++;
@@ -115,17 +118,60 @@ function findHeadings(index: LineIndex): FoundHeading[] {
     const rest = trimTrailingMarks(m[2]);
     if (TABLE_ROW_KEYS.some((k) => rest.startsWith(k))) continue;
     const written = chineseNumber(m[1]);
+    const startChar = span[0] + n.map[skip];
+    const endChar = span[0] + n.map[n.text.length - 1] + 1;
+    const heading = { text: line.slice(startChar, endChar), range: { start: { line: i, character: startChar }, end: { line: i, character: endChar } } };
     const best = bestPart(rest, written);
-    if (!best) continue;
-    const startChar = n.map[skip];
-    const endChar = n.map[n.text.length - 1] + 1;
+    if (!best) {
+      if (written && NUMBERED.test(s) && rest.length <= 40 && !/[。；]/.test(rest)) unplaced.push({ line: i, written, rest, heading });
+      continue;
+    }
     const match: FoundHeading['match'] = best.exact === 'mismatch' || written !== best.part.number ? 'mismatch' : best.exact;
-    out.push({
-      part: best.part.number, line: i, writtenNumber: written, match, expected: best.part.heading,
-      heading: { text: line.slice(startChar, endChar), range: { start: { line: i, character: startChar }, end: { line: i, character: endChar } } },
-    });
+    out.push({ part: best.part.number, line: i, writtenNumber: written, match, expected: best.part.heading, heading });
   }
-  return out;
+  return placeReworded(out, unplaced);
+}
+
+/** A line that reads as "N、…" but too unlike any part's wording to be placed by similarity alone. */
+interface Unplaced { line: number; written: number; rest: string; heading: Heading }
+
+/** Numbering with its mark: "六、" (a reworded heading must at least be numbered like one). */
+const NUMBERED = /^[一二三四五六][、.,，:：]/;
+
+/**
+ * A part still missing may have a reworded heading ("六、需要说明的其他事项与附表"): a line numbered as that part,
+ * in its place between the parts before and after it, that names the part's subject (the template's part keys).
+ */
+function placeReworded(found: FoundHeading[], unplaced: Unplaced[]): FoundHeading[] {
+  if (!unplaced.length) return found;
+  const out = [...found];
+  for (const part of PARTS) {
+    if (out.some((h) => h.part === part.number)) continue;
+    const after = Math.max(-1, ...out.filter((h) => h.part < part.number).map((h) => h.line));
+    const before = Math.min(Infinity, ...out.filter((h) => h.part > part.number).map((h) => h.line));
+    const c = unplaced.find((u) => u.written === part.number && u.line > after && u.line < before && part.keys.some((k) => u.rest.includes(k)));
+    if (c) out.push({ part: part.number, line: c.line, writtenNumber: c.written, match: 'mismatch', expected: part.heading, heading: c.heading });
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Where a heading can be on this line: the whole line, or the one non-empty cell of a table line (a converter
+ * puts a heading inside a pipe or tab row). Null for a table line with several cells.
+ */
+function headingSpan(line: string): [number, number] | null {
+  if (!line.includes('\t') && !line.includes('|')) return [0, line.length];
+  let span: [number, number] | null = null;
+  let from = 0;
+  for (let k = 0; k <= line.length; k++) {
+    if (k < line.length && line[k] !== '\t' && line[k] !== '|') continue;
+    if (line.slice(from, k).trim()) {
+      if (span) return null;
+      span = [from, k];
+    }
+    from = k + 1;
+  }
+  return span;
 }
 
 /** The part a heading's text names, by similarity to the template wording and its accepted variants. */

@@ -1,23 +1,38 @@
 // Assembles the logical rows of one table into template rows and cells. Layout-independent: every reader
-// in layout.ts produces the same logical rows, so matching, trimming and cell reading happen once, here.
+// in layouts/ produces logical rows of raw cells, so matching labels, rebuilding rows, trimming and reading
+// cells happen once, here. Rows are rebuilt from the template's row labels: a row runs from its label to the
+// next label, so it does not matter whether a layout shows where rows end (a copied web page does not).
 import { labelKey, versionLabels } from '../template';
 import type { ColumnDef, RowDef, SectionDef, TableDef } from '../template/types';
 import type { LineIndex } from '../text';
-import { norm } from '../text';
-import type { CellModel, HeaderCellModel, Range, RowModel, TableModel, TableSectionModel, TemplateId } from '../types';
+import { editDistance, norm } from '../text';
+import type { CellModel, HeaderCellModel, Range, RowModel, TableLayout, TableModel, TableSectionModel, TemplateId } from '../types';
 import { isValueLike, readCell } from './cell';
 import { hasNumbering, stripNumbering } from './labels';
 import type { RawCell, TableText } from './layout';
 
-interface LabelMatch { row: RowDef | null; section: SectionDef | null }
+type LabelQuality = NonNullable<RowModel['labelMatch']>;
+
+interface LabelMatch { row: RowDef | null; section: SectionDef | null; quality: LabelQuality | null }
 
 interface Classified { cell: RawCell; kind: 'empty' | 'value' | 'label'; match: LabelMatch }
+
+/** Layouts in which an empty cell leaves no trace. */
+const BLANKS_INVISIBLE = new Set<TableLayout>(['paragraph-copy', 'pdf', 'space']);
+
+/** A label that is this similar to a template label (1 − edits / length) is that label with a typo. */
+const FUZZY_SIMILARITY = 0.7;
+/** Shorter labels are too easily one another ("行政许可" / "行政处罚"): no typo matching below this length. */
+const FUZZY_MIN_LENGTH = 5;
 
 /** Template labels in their compared form, computed once per table definition. */
 interface Prepared {
   rows: Array<{ row: RowDef; exact: string[]; keys: string[] }>;
   sections: Array<{ section: SectionDef; keys: string[] }>;
   columns: Map<ColumnDef, string[]>;
+  sectionById: Map<string, SectionDef>;
+  /** Each row's template wordings in compared form, by row id. */
+  exactById: Map<string, string[]>;
 }
 const prepared = new WeakMap<TableDef, Prepared>();
 
@@ -32,7 +47,10 @@ function prepare(def: TableDef, other: TableDef): Prepared {
     }),
     sections: def.sections.map((s) => ({ section: s, keys: s.keys.map(norm) })),
     columns: new Map(Object.values(def.columnSets).flat().map((c) => [c, [c.label, ...(c.aliases ?? [])].map(labelKey)])),
+    sectionById: new Map(def.sections.map((s) => [s.id, s])),
+    exactById: new Map(),
   };
+  for (const r of p.rows) p.exactById.set(r.row.id, r.exact);
   prepared.set(def, p);
   return p;
 }
@@ -64,114 +82,292 @@ export function voteVersions(tt: TableText, def: TableDef): Record<TemplateId, R
 }
 
 export function assembleTable(index: LineIndex, tt: TableText, def: TableDef, other: TableDef, template: TemplateId): TableModel {
-  const rng = (a: number, b: number): Range => ({ start: index.positionAt(a), end: index.positionAt(b) });
-  const rows: RowModel[] = [];
-  const seen = new Set<string>();
-  const sections: TableSectionModel[] = [];
-  const headerCells: HeaderCellModel[] = [];
-  const unreadable: Range[] = [];
+  const assembler = new TableAssembler(index, tt, def, other);
+  for (const lrow of tt.rows) assembler.readRow(lrow.cells);
+  assembler.finish();
   const votes = voteVersions(tt, def);
-  let context: string | null = null;
-  const headerOccurrences = new Map<string, number>();
-
-  for (const lrow of tt.rows) {
-    for (const seg of segments(lrow.cells.map((cell) => classify(cell, def, other, () => context)))) {
-      let rowAt = -1;
-      for (let i = seg.length - 1; i >= 0; i--) {
-        const m = seg[i].match.row;
-        if (!m) continue;
-        const hasCellsAfter = i < seg.length - 1;
-        // A row that some reports split into sub-rows acts as a section when no values follow it.
-        if (m.aggregateOf && !hasCellsAfter) { context = m.id; continue; }
-        rowAt = i;
-        break;
-      }
-      for (let i = 0; i < (rowAt < 0 ? seg.length : rowAt); i++) {
-        const c = seg[i];
-        if (c.match.section) {
-          context = c.match.section.id;
-          sections.push({ id: c.match.section.id, label: collapse(c.cell.text), range: rng(c.cell.start, c.cell.end) });
-        }
-      }
-      if (rowAt >= 0) {
-        const rowDef = seg[rowAt].match.row!;
-        if (rowDef.section) context = rowDef.section === 'app.outcomes' ? context : rowDef.section;
-        if (seen.has(rowDef.id)) continue;
-        seen.add(rowDef.id);
-        rows.push(buildRow(rowDef, seg[rowAt].cell, seg.slice(rowAt + 1).map((c) => c.cell)));
-        continue;
-      }
-      const hasValue = seg.some((c) => c.kind === 'value' && c.cell.text !== '');
-      if (hasValue && def.unlabelledRow && !seen.has(def.unlabelledRow)) {
-        const rowDef = def.rows.find((r) => r.id === def.unlabelledRow)!;
-        seen.add(rowDef.id);
-        rows.push(buildRow(rowDef, null, seg.filter((c) => c.kind !== 'label' || valueLike(c.cell)).map((c) => c.cell)));
-        continue;
-      }
-      const labels = seg.filter((c) => c.kind === 'label');
-      if (hasValue) {
-        unreadable.push(rng(seg[0].cell.start, seg[seg.length - 1].cell.end));
-        continue;
-      }
-      for (const c of labels) recordHeader(c.cell);
-    }
-  }
-
+  const rng = (c: RawCell) => assembler.range(c.start, c.end);
   return {
     id: def.id, part: def.part, layout: tt.layout, template,
     range: { start: { line: tt.firstLine, character: 0 }, end: { line: tt.lastLine, character: index.lineLength(tt.lastLine) } },
-    sections, headerCells, rows,
-    versionLabels: { T2019: votes.T2019.map((c) => rng(c.start, c.end)), T2021: votes.T2021.map((c) => rng(c.start, c.end)) },
-    unreadable,
+    sections: assembler.sections, headerCells: assembler.headerCells, rows: assembler.rows,
+    versionLabels: { T2019: votes.T2019.map(rng), T2021: votes.T2021.map(rng) },
+    unreadable: assembler.unreadable,
+    blanksVisible: !BLANKS_INVISIBLE.has(tt.layout),
   };
+}
 
-  function recordHeader(cell: RawCell): void {
+/** A row label whose figures have not come yet: they may be on the next line (a wrapped label) or nowhere. */
+interface PendingLabel { row: RowDef; label: RawCell; quality: LabelQuality; more: RawCell[] }
+
+class TableAssembler {
+  readonly rows: RowModel[] = [];
+  readonly sections: TableSectionModel[] = [];
+  readonly headerCells: HeaderCellModel[] = [];
+  readonly unreadable: Range[] = [];
+  private readonly seen = new Set<string>();
+  private readonly headerOccurrences = new Map<string, number>();
+  private readonly prepared: Prepared;
+  private context: string | null = null;
+  private pending: PendingLabel | null = null;
+  /** The last row that had figures, for telling a row merged into the one above it. */
+  private lastRowWithFigures: RowDef | null = null;
+  /** Cells of the table's unlabelled row (table 四), gathered from every run of figures. */
+  private readonly unlabelledCells: RawCell[] = [];
+
+  constructor(private readonly index: LineIndex, private readonly tt: TableText, private readonly def: TableDef, private readonly other: TableDef) {
+    this.prepared = prepare(def, other);
+  }
+
+  range(a: number, b: number): Range {
+    return { start: this.index.positionAt(a), end: this.index.positionAt(b) };
+  }
+
+  /**
+   * Reads one logical row, split into segments where a recognised label follows figures (the next row begins:
+   * a layout that does not show where rows end puts several in one logical row). Labels are classified in the
+   * section context that the cells before them set up ("3.其他" is a row only under （六）其他处理).
+   */
+  readRow(cells: RawCell[]): void {
+    let seg: Classified[] = [];
+    let sawValue = false;
+    let context = this.context;
+    for (const cell of cells) {
+      let c = this.classify(cell, context);
+      if (c.kind === 'label' && !c.match.row && !c.match.section) {
+        const joined = this.joinWrapped(seg, c, context);
+        if (joined) { c = joined; sawValue = seg.some((x) => x.kind === 'value'); }
+      }
+      if (c.kind === 'label' && (c.match.row || c.match.section) && sawValue) {
+        this.readSegment(seg, false);
+        seg = [];
+        sawValue = false;
+      }
+      if (c.kind === 'value') sawValue = true;
+      if (c.kind === 'label') context = this.contextAfter(context, c.match);
+      seg.push(c);
+    }
+    if (seg.length) this.readSegment(seg, seg.length === cells.length);
+  }
+
+  finish(): void {
+    this.flushPending();
+    const id = this.def.unlabelledRow;
+    if (id && this.unlabelledCells.length && !this.seen.has(id)) {
+      this.seen.add(id);
+      this.rows.push(this.buildRow(this.def.rows.find((r) => r.id === id)!, null, null, this.unlabelledCells));
+    }
+  }
+
+  private classify(cell: RawCell, context: string | null): Classified {
+    if (cell.text === '') return { cell, kind: 'empty', match: NO_MATCH };
+    if (valueLike(cell)) return { cell, kind: 'value', match: NO_MATCH };
+    return { cell, kind: 'label', match: matchLabel(cell.text, this.def, this.other, context, cellKey(cell)) };
+  }
+
+  /**
+   * A label wrapped over paragraphs or lines ("三、本" / "年度办" / "理结果" in a copied page): when this unmatched
+   * label and the one or two unmatched labels before it read together as a template label, they are one cell.
+   * The fragments are taken out of the segment.
+   */
+  private joinWrapped(seg: Classified[], c: Classified, context: string | null): Classified | null {
+    let text = c.cell.text;
+    for (let k = 1; k <= 2; k++) {
+      const prev = seg[seg.length - k];
+      if (!prev || prev.kind !== 'label' || prev.match.row || prev.match.section) return null;
+      text = prev.cell.text + text;
+      const match = matchLabel(text, this.def, this.other, context);
+      if (match.row || match.section) {
+        seg.splice(seg.length - k, k);
+        return { cell: { text, start: prev.cell.start, end: c.cell.end, sep: -1 }, kind: 'label', match };
+      }
+    }
+    return null;
+  }
+
+  /** The section context after a label: its section, or its row's section (unless already inside that one). */
+  private contextAfter(context: string | null, m: LabelMatch): string | null {
+    if (m.section) return m.section.id;
+    const section = m.row?.section;
+    if (!section) return context;
+    for (let s = context; s; s = this.prepared.sectionById.get(s)?.parent ?? null) if (s === section) return context;
+    return section;
+  }
+
+  private readSegment(seg: Classified[], wholeRow: boolean): void {
+    let hasValue = seg.some((c) => c.kind === 'value');
+    // A line of column headings that happen to name rows ("| 项目 | 本年新收件数 | 上年结转件数 | … |"): not a row.
+    if (!hasValue && seg.filter((c) => c.match.row).length >= 2) {
+        for (const c of seg) if (c.kind === 'label') this.recordHeader(c.cell);
+      return;
+    }
+    const rowAt = this.rowLabelAt(seg);
+    for (let i = 0; i < (rowAt < 0 ? seg.length : rowAt); i++) this.readSection(seg[i]);
+    if (rowAt >= 0) {
+      this.recordHeaders(seg.slice(0, rowAt));
+      const match = seg[rowAt].match;
+      // Unmatched labels right after the row label that complete its wording are the rest of it (a label
+      // wrapped over paragraphs); any other text there is a cell (an invalid one, such as "十").
+      const more: RawCell[] = [];
+      let firstCell = rowAt + 1;
+      while (firstCell < seg.length && seg[firstCell].kind === 'label' && this.continues(match.row!, [seg[rowAt].cell, ...more], seg[firstCell].cell)) {
+        more.push(seg[firstCell++].cell);
+      }
+      this.flushPending();
+      if (firstCell === seg.length) {
+        // The label stands alone: its figures may follow on the next line.
+        this.pending = { row: match.row!, label: seg[rowAt].cell, quality: match.quality!, more };
+        return;
+      }
+      this.addRow(match.row!, seg[rowAt].cell, match.quality!, more, seg.slice(firstCell).map((c) => c.cell));
+      return;
+    }
+    const pending = this.pending;
+    if (pending) {
+      // The rest of a label wrapped over lines, then (on that line or the next) its figures.
+      let k = 0;
+      while (k < seg.length && seg[k].kind === 'label' && this.continues(pending.row, [pending.label, ...pending.more], seg[k].cell)) pending.more.push(seg[k++].cell);
+      if (k === seg.length) return;
+      if (hasValue && seg[k].kind !== 'label') {
+        this.pending = null;
+        this.addRow(pending.row, pending.label, pending.quality, pending.more, seg.slice(k).map((c) => c.cell));
+        return;
+      }
+      seg = seg.slice(k);
+      hasValue = seg.some((c) => c.kind === 'value');
+      this.flushPending();
+    }
+    if (this.def.unlabelledRow && (hasValue || (wholeRow && seg.length >= MIN_BLANK_ROW && seg.every((c) => c.kind === 'empty')))) {
+      // Table 四 has one row without a label, printed whole or as three sub-tables of five: every run of
+      // figures after its headings is part of it, a text among the figures included (it is an invalid cell).
+      const first = seg.findIndex((c) => c.kind !== 'label');
+      this.recordHeaders(seg.slice(0, first));
+      this.unlabelledCells.push(...seg.slice(first).map((c) => c.cell));
+      return;
+    }
+    if (hasValue) {
+      this.unreadable.push(this.range(seg[0].cell.start, seg[seg.length - 1].cell.end));
+      return;
+    }
+    this.recordHeaders(seg);
+  }
+
+  /** The row label of a segment: the last label that names a row and is not merely a heading. */
+  private rowLabelAt(seg: Classified[]): number {
+    for (let i = seg.length - 1; i >= 0; i--) {
+      const m = seg[i].match;
+      if (!m.row) continue;
+      const valueAfter = seg.slice(i + 1).some((c) => c.kind !== 'label');
+      // A row that some reports split into sub-rows acts as a section when no values follow it.
+      if (m.row.aggregateOf && !valueAfter) { this.context = m.row.id; continue; }
+      // A bare 其他 or 总计 is a column heading unless figures follow it.
+      if (m.quality === 'unnumbered' && !valueAfter) continue;
+      return i;
+    }
+    return -1;
+  }
+
+  private readSection(c: Classified): void {
+    if (!c.match.section) return;
+    this.context = c.match.section.id;
+    this.sections.push({ id: c.match.section.id, label: collapse(c.cell.text), range: this.range(c.cell.start, c.cell.end) });
+  }
+
+  /** Labels that name neither a row nor a section may be column headings. */
+  private recordHeaders(seg: Classified[]): void {
+    for (const c of seg) if (c.kind === 'label' && !c.match.row && !c.match.section) this.recordHeader(c.cell);
+  }
+
+  /** Whether `next` continues the label written in `parts` toward its template wording. */
+  private continues(row: RowDef, parts: RawCell[], next: RawCell): boolean {
+    if (next.text === '' || valueLike(next)) return false;
+    const key = labelKey(parts.map((c) => c.text).join('') + next.text);
+    return this.prepared.exactById.get(row.id)?.some((e) => e.startsWith(key)) ?? false;
+  }
+
+  /** A pending label that got no figures: a row with no cells (merged into the row above, or left empty). */
+  private flushPending(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    this.addRow(p.row, p.label, p.quality, p.more, []);
+  }
+
+  private addRow(rowDef: RowDef, label: RawCell, quality: LabelQuality, labelMore: RawCell[], valueCells: RawCell[]): void {
+    this.context = this.contextAfter(this.context, { row: rowDef, section: null, quality });
+    if (this.seen.has(rowDef.id)) return;
+    this.seen.add(rowDef.id);
+    const row = this.buildRow(rowDef, label, quality, valueCells, labelMore);
+    if (row.foundCells > 0) this.lastRowWithFigures = rowDef;
+    // A label standing alone (not even empty cells after it) below a row of the same section that has figures:
+    // a merged cell (rowspan) carries those figures for both.
+    else if (valueCells.length === 0 && row.runTogether === null && this.lastRowWithFigures?.section === rowDef.section) row.mergedAbove = true;
+    this.rows.push(row);
+  }
+
+
+  private recordHeader(cell: RawCell): void {
     const key = cellKey(cell);
     if (!key) return;
-    const set = def.columnSets[context && def.columnSets[context] ? context : Object.keys(def.columnSets)[0]] ?? [];
-    const labels = prepare(def, other).columns;
-    const matches = set.filter((c) => labels.get(c)?.includes(key));
+    const sets = this.def.columnSets;
+    const set = sets[this.context && sets[this.context] ? this.context : Object.keys(sets)[0]] ?? [];
+    const matches = set.filter((c) => this.prepared.columns.get(c)?.includes(key));
     if (!matches.length) return;
     let col = matches[0];
     if (matches.length > 1) {
       // Table 四 repeats 结果维持…总计 for each of its three groups: the n-th occurrence is the n-th group.
-      const n = headerOccurrences.get(key) ?? 0;
-      headerOccurrences.set(key, n + 1);
+      const n = this.headerOccurrences.get(key) ?? 0;
+      this.headerOccurrences.set(key, n + 1);
       col = matches[Math.min(n, matches.length - 1)];
     }
-    headerCells.push({ columnId: col.id, text: collapse(cell.text), range: rng(cell.start, cell.end) });
+    this.headerCells.push({ columnId: col.id, text: collapse(cell.text), range: this.range(cell.start, cell.end) });
   }
 
-  function buildRow(rowDef: RowDef, label: RawCell | null, valueCells: RawCell[]): RowModel {
-    const columns: ColumnDef[] = def.columnSets[rowDef.columns] ?? [];
-    const values = trimCells(valueCells, columns.length, tt.layout);
-    const cells: CellModel[] = [];
-    for (let i = 0; i < Math.min(values.length, columns.length); i++) {
-      const v = values[i];
-      const col = columns[i];
-      const read = readCell(v.text, col.kind);
-      const start = index.positionAt(v.start);
-      cells.push({
-        column: i, columnId: col.id,
-        // Cells never span lines but wrapped ones: compute the end from the start when they do not.
-        range: { start, end: v.end - v.start <= index.lineLength(start.line) - start.character ? { line: start.line, character: start.character + v.end - v.start } : index.positionAt(v.end) },
-        raw: v.text,
-        separator: v.text === '' && v.sep >= 0 ? rng(v.sep, v.sep + 1) : null,
-        kind: read.kind, value: read.value, invalidReason: read.invalidReason,
-      });
-    }
+  private buildRow(rowDef: RowDef, label: RawCell | null, quality: LabelQuality | null, valueCells: RawCell[], labelMore: RawCell[] = []): RowModel {
+    const columns: ColumnDef[] = this.def.columnSets[rowDef.columns] ?? [];
+    const values = trimCells(valueCells, columns.length, this.tt.layout);
+    const cells = values.slice(0, columns.length).map((v, i) => this.buildCell(v, columns[i], i));
+    const labelEnd = labelMore.length ? labelMore[labelMore.length - 1] : label;
+    let labelText = label ? collapse([label, ...labelMore].map((c) => c.text).join('')) : '';
+    let runTogether: string | null = null;
+    const glued = values.length === 0 ? trailingFigures(labelText) : 0;
+    if (glued > 0) { runTogether = labelText.slice(glued); labelText = labelText.slice(0, glued).trimEnd(); }
     const first = label ?? values[0] ?? valueCells[0];
-    const lastCell = values[values.length - 1] ?? label ?? valueCells[valueCells.length - 1];
+    const last = values[values.length - 1] ?? labelEnd ?? valueCells[valueCells.length - 1];
     const start = first ? first.start : 0;
-    const end = lastCell ? lastCell.end : start;
-    const labelText = label ? collapse(label.text) : '';
+    const end = last ? last.end : start;
     return {
-      id: rowDef.id, label: labelText, labelRange: label ? rng(label.start, label.end) : null,
-      range: rng(start, Math.max(start, end)), cells, foundCells: values.length, expectedCells: columns.length,
-      labelVersion: label ? versionLabels[def.id].get(cellKey(label)) ?? null : null,
+      id: rowDef.id, label: labelText, labelRange: label ? this.range(label.start, labelEnd!.end) : null,
+      range: this.range(start, Math.max(start, end)), cells, foundCells: values.length, expectedCells: columns.length,
+      labelVersion: label ? versionLabels[this.def.id].get(cellKey(label)) ?? null : null,
+      labelMatch: quality, mergedAbove: false, runTogether,
+    };
+  }
+
+  private buildCell(v: RawCell, col: ColumnDef, i: number): CellModel {
+    const read = readCell(v.text, col.kind);
+    const start = this.index.positionAt(v.start);
+    const sameLine = v.end - v.start <= this.index.lineLength(start.line) - start.character;
+    return {
+      column: i, columnId: col.id,
+      // Cells never span lines but wrapped ones: compute the end from the start when they do not.
+      range: { start, end: sameLine ? { line: start.line, character: start.character + v.end - v.start } : this.index.positionAt(v.end) },
+      raw: v.text,
+      separator: v.text === '' && v.sep >= 0 ? this.range(v.sep, v.sep + 1) : null,
+      kind: read.kind, value: read.value, invalidReason: read.invalidReason,
     };
   }
 }
+
+/** Where figures glued to the end of a label begin ("行政规范性文件693665" → 7), or 0 when there are none. */
+function trailingFigures(label: string): number {
+  let i = label.length;
+  while (i > 0 && /[\d\s.,]/.test(label[i - 1])) i--;
+  while (i < label.length && !/\d/.test(label[i])) i++; // the run starts with a digit
+  return i < label.length ? i : 0;
+}
+/** An all-empty logical row this wide is a row of blank cells (a blank template), not a gap between headings. */
+const MIN_BLANK_ROW = 5;
 
 /**
  * Surplus empty fields are export artefacts: Word/WPS rows end in a tab, and merged label cells leave empty
@@ -182,46 +378,25 @@ function trimCells(cells: RawCell[], expected: number, layout: TableText['layout
   let a = 0;
   let b = cells.length;
   if (layout === 'row-per-line' || layout === 'pdf') while (b > a && cells[b - 1].text === '') b--;
+  // In a copied page nothing ends a table: text after the last figures (a sub-heading) is not a cell.
+  if (layout === 'paragraph-copy') while (b > a && !valueLike(cells[b - 1])) b--;
   while (b - a > expected && cells[a].text === '') a++;
   while (b - a > expected && cells[b - 1].text === '') b--;
   return cells.slice(a, b);
 }
 
-const NO_MATCH: LabelMatch = Object.freeze({ row: null, section: null });
-
-function classify(cell: RawCell, def: TableDef, other: TableDef, context: () => string | null): Classified {
-  if (cell.text === '') return { cell, kind: 'empty', match: NO_MATCH };
-  if (valueLike(cell)) return { cell, kind: 'value', match: NO_MATCH };
-  return { cell, kind: 'label', match: matchLabel(cell.text, def, other, context(), cellKey(cell)) };
-}
-
-/** Split a logical row where a recognised label follows values (a cell-per-line row not ended by a blank line). */
-function segments(cells: Classified[]): Classified[][] {
-  const out: Classified[][] = [];
-  let cur: Classified[] = [];
-  let sawValue = false;
-  for (const c of cells) {
-    if (c.kind === 'label' && (c.match.row || c.match.section) && sawValue) {
-      out.push(cur);
-      cur = [];
-      sawValue = false;
-    }
-    if (c.kind === 'value' && c.cell.text !== '') sawValue = true;
-    cur.push(c);
-  }
-  if (cur.length) out.push(cur);
-  return out;
-}
+const NO_MATCH: LabelMatch = Object.freeze({ row: null, section: null, quality: null });
 
 export function matchLabel(text: string, def: TableDef, other: TableDef, context: string | null, key = stripNumbering(text)): LabelMatch {
-  if (!key) return { row: null, section: null };
+  if (!key) return NO_MATCH;
   const numbered = hasNumbering(text);
   const p = prepare(def, other);
   let best: RowDef | null = null;
   let bestScore = 0;
+  let quality: LabelQuality | null = null;
   for (const r of p.rows) {
-    const score = rowScore(r, key, numbered, context);
-    if (score > bestScore) { best = r.row; bestScore = score; }
+    const s = rowScore(r, key, numbered, context);
+    if (s && s.score > bestScore) { best = r.row; bestScore = s.score; quality = s.quality; }
   }
   let section: SectionDef | null = null;
   let sectionScore = 0;
@@ -231,26 +406,52 @@ export function matchLabel(text: string, def: TableDef, other: TableDef, context
     }
   }
   // A label that names a section and not a row more specifically is the section ("（三）不予公开").
-  if (section && best && sectionScore >= bestScore && !(best as RowDef).aggregateOf) best = null;
-  return { row: best, section };
+  if (section && best && sectionScore >= bestScore && !best.aggregateOf) { best = null; quality = null; }
+  if (!best && !section) return typoMatch(key, p) ?? NO_MATCH;
+  return { row: best, section, quality };
 }
 
-function rowScore(r: Prepared['rows'][number], key: string, numbered: boolean, context: string | null): number {
+function rowScore(r: Prepared['rows'][number], key: string, numbered: boolean, context: string | null): { score: number; quality: LabelQuality } | null {
   if (r.exact.includes(key)) {
-    if (r.row.exactOnly && !exactAllowed(r.row, numbered, context)) return 0;
-    return 1000;
+    if (!r.row.exactOnly) return { score: 1000, quality: 'exact' };
+    const q = exactOnlyQuality(r.row, numbered, context);
+    return q ? { score: q === 'exact' ? 1000 : 500, quality: q } : null;
   }
-  if (r.row.exactOnly) return 0;
+  if (r.row.exactOnly) return null;
   let score = 0;
   for (const nk of r.keys) if (nk.length > score && key.includes(nk)) score = nk.length;
-  return score;
+  return score ? { score, quality: 'partial' } : null;
 }
 
-/** "总计" and "其他" are also column headings: as rows they need numbering, and "3.其他" its section. */
-function exactAllowed(r: RowDef, numbered: boolean, context: string | null): boolean {
-  if (!numbered) return false;
-  if (/^\d/.test(norm(r.label))) return context === r.section;
-  return true;
+/**
+ * "总计" and "其他" are also column headings: as rows they are written with their numbering, and "3.其他"
+ * under its section. Written bare, they are a row only when figures follow (checked by the assembler).
+ */
+function exactOnlyQuality(r: RowDef, numbered: boolean, context: string | null): LabelQuality | null {
+  if (/^\d/.test(norm(r.label)) && context !== r.section) return null;
+  return numbered ? 'exact' : 'unnumbered';
+}
+
+/** A label no fragment identifies may still be a template label with a typo ("2.其他法律行政止公开"). */
+function typoMatch(key: string, p: Prepared): LabelMatch | null {
+  if (key.length < FUZZY_MIN_LENGTH) return null;
+  let best: RowDef | null = null;
+  let bestSim = 0;
+  let second = 0;
+  for (const r of p.rows) {
+    if (r.row.exactOnly) continue;
+    for (const cand of r.exact) {
+      const max = Math.max(cand.length, key.length);
+      const limit = Math.floor(max * (1 - FUZZY_SIMILARITY));
+      const d = editDistance(key, cand, limit);
+      if (d > limit) continue; // beyond the bound the distance is unknown: no evidence either way
+      const sim = 1 - d / max;
+      if (sim > bestSim) { if (best !== r.row) second = bestSim; best = r.row; bestSim = sim; } else if (sim > second && best !== r.row) second = sim;
+    }
+  }
+  // Only a clear winner: two template labels equally near are no evidence for either.
+  if (!best || bestSim < FUZZY_SIMILARITY || bestSim - second < 0.1) return null;
+  return { row: best, section: null, quality: 'fuzzy' };
 }
 
 function collapse(s: string): string {

@@ -9,6 +9,7 @@ import { rule as cellInvalid } from './cell-invalid';
 import { rule as narrativeMismatch } from './narrative-mismatch';
 import { rule as periodMismatch } from './period-mismatch';
 import { rule as rowCells } from './row-cells';
+import { rule as rowLabel } from './row-label';
 import { rule as rowMissing } from './row-missing';
 import { rule as sectionContent } from './section-content';
 import { rule as sectionMissing } from './section-missing';
@@ -27,6 +28,7 @@ export const allRules: Rule[] = [
   narrativeMismatch,
   periodMismatch,
   rowCells,
+  rowLabel,
   rowMissing,
   sectionContent,
   sectionMissing,

@@ -14,7 +14,8 @@ export const rule: Rule = {
   check(ctx) {
     if (!ctx.template) return;
     for (const table of ctx.parsed.report.tables) {
-      if (table.rows.length === 0) continue;
+      // A table in the other version's layout has one finding of template-version, not a cascade of rows.
+      if (table.rows.length === 0 || table.template !== ctx.template.id) continue;
       const def = defOf(table);
       const found = new Set(table.rows.map((r) => r.id));
       for (let i = 0; i < def.rows.length; i++) {
@@ -27,7 +28,7 @@ export const rule: Rule = {
         const next = def.rows.slice(i + 1).map((r) => table.rows.find((x) => x.id === r.id)).find((x) => x);
         const at = next ? next.range.start : table.range.end;
         const lineEnd = next ? (next.labelRange ?? next.range).end : at;
-        ctx.report({ range: { start: at, end: lineEnd }, message: table.layout === 'pdf' ? 'missingPdf' : 'missing', args: { label: row.label || def.title[ctx.locale] } });
+        ctx.report({ range: { start: at, end: lineEnd }, message: table.layout === 'pdf' || table.layout === 'space' ? 'missingPdf' : 'missing', args: { label: row.label || def.title[ctx.locale] } });
       }
     }
   },

@@ -34,7 +34,8 @@ export const rule: Rule = {
     }
     if (!report.template) return;
     const name = (v: 'T2019' | 'T2021') => format(ctx.locale, `template.${v}`);
-    const slice = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => text.slice(index.offsetAt(r.start), index.offsetAt(r.end));
+    // A label wrapped over lines is quoted on one line.
+    const slice = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => text.slice(index.offsetAt(r.start), index.offsetAt(r.end)).replace(/\s+/g, '');
     for (const table of report.tables) {
       if (table.template !== report.template) {
         const first = table.versionLabels[table.template][0];

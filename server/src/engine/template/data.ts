@@ -7,17 +7,17 @@ const t = (zh: string, en: string): Text => ({ 'zh-CN': zh, en });
 // ------------------------------------------------------------------ parts (same in both versions)
 
 const parts: PartDef[] = [
-  { number: 1, heading: '一、总体情况', variants: ['总体情况'],
+  { number: 1, heading: '一、总体情况', variants: ['总体情况'], keys: ['总体', '概述'],
     explain: t('概述本年度政府信息公开工作：主动公开、依申请公开、政府信息管理、平台建设、监督保障等。', 'Overview of the year\'s disclosure work: proactive and on-request disclosure, information management, platforms, oversight.') },
-  { number: 2, heading: '二、主动公开政府信息情况', variants: ['行政机关主动公开政府信息情况'],
+  { number: 2, heading: '二、主动公开政府信息情况', variants: ['行政机关主动公开政府信息情况'], keys: ['主动公开'],
     explain: t('按《条例》第二十条各项统计主动公开的政府信息（表二）。', 'Proactive disclosure by item of Article 20 (table 二).') },
-  { number: 3, heading: '三、收到和处理政府信息公开申请情况', variants: ['行政机关收到和处理政府信息公开申请情况'],
+  { number: 3, heading: '三、收到和处理政府信息公开申请情况', variants: ['行政机关收到和处理政府信息公开申请情况'], keys: ['申请'],
     explain: t('按申请人类型统计收到和处理的政府信息公开申请（表三）。', 'Applications received and handled, by applicant type (table 三).') },
-  { number: 4, heading: '四、政府信息公开行政复议、行政诉讼情况', variants: ['因政府信息公开工作被申请行政复议、提起行政诉讼情况', '因政府信息公开被申请行政复议、提起行政诉讼情况'],
+  { number: 4, heading: '四、政府信息公开行政复议、行政诉讼情况', variants: ['因政府信息公开工作被申请行政复议、提起行政诉讼情况', '因政府信息公开被申请行政复议、提起行政诉讼情况'], keys: ['复议', '诉讼'],
     explain: t('因政府信息公开工作被申请行政复议、提起行政诉讼的情况（表四）。《条例》第五十条第（三）项。', 'Administrative reconsideration and litigation about disclosure (table 四). Article 50(3).') },
-  { number: 5, heading: '五、存在的主要问题及改进情况', variants: ['政府信息公开工作存在的主要问题及改进情况', '存在主要问题及改进情况', '存在的主要问题和改进情况'],
+  { number: 5, heading: '五、存在的主要问题及改进情况', variants: ['政府信息公开工作存在的主要问题及改进情况', '存在主要问题及改进情况', '存在的主要问题和改进情况'], keys: ['问题', '改进'],
     explain: t('工作中存在的主要问题及改进情况，不得为空。《条例》第五十条第（四）项。', 'Main problems and improvements; must not be empty. Article 50(4).') },
-  { number: 6, heading: '六、其他需要报告的事项', variants: ['其他需要报告事项'],
+  { number: 6, heading: '六、其他需要报告的事项', variants: ['其他需要报告事项'], keys: ['其他', '事项'],
     explain: t('其他需要报告的事项；2021年版格式要求说明信息处理费收取情况。', 'Other matters; under the 2021 template, the information-processing fees charged.') },
 ];
 

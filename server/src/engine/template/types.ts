@@ -63,6 +63,8 @@ export interface PartDef {
   heading: string;
   /** Accepted wordings without the numbering. */
   variants: string[];
+  /** Words that name the part's subject: a heading reworded beyond recognition still says one of them. */
+  keys: string[];
   explain: Text;
 }
 

@@ -1,0 +1,77 @@
+// What every layout reader produces, and the small text helpers they share.
+import type { TableLayout } from '../../types';
+
+export interface RawCell {
+  /** Trimmed text; continuation lines of a wrapped cell are joined without a separator. */
+  text: string;
+  /** Offsets in the document of the trimmed text (start === end for an empty cell). */
+  start: number;
+  end: number;
+  /** Offset of the separator (tab or pipe) after the cell (before it, for a last cell), or -1. */
+  sep: number;
+  /** Memo of the table assembler: the label in compared form, and whether the text reads as a value. */
+  key?: string;
+  valueLike?: boolean;
+}
+
+export interface LogicalRow { cells: RawCell[] }
+
+export interface TableText {
+  layout: TableLayout;
+  /** Memo of the version vote (it depends on the text only). */
+  votes?: Record<'T2019' | 'T2021', RawCell[]>;
+  rows: LogicalRow[];
+  /** First and last line that belong to the table. */
+  firstLine: number;
+  lastLine: number;
+}
+
+export const PAGE_NUMBER = /^\s*(?:[-—－]\s*\d{1,4}\s*[-—－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$/;
+
+/**
+ * Padding that pasted and exported text puts around cells and labels: spaces, tabs, the ideographic space,
+ * no-break space (&nbsp;), zero-width spaces and joiners, the word joiner, soft hyphens and the BOM.
+ */
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff
+    || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xad;
+}
+
+/** [from, to) of lineText with the padding trimmed from both ends. */
+export function trimmed(lineText: string, from: number, to: number): [number, number] {
+  let a = from;
+  let b = to;
+  while (a < b && isSpace(lineText.charCodeAt(a))) a++;
+  while (b > a && isSpace(lineText.charCodeAt(b - 1))) b--;
+  return [a, b];
+}
+
+export function countChar(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/** An empty cell shown at the separator (tab or pipe) at offset `sep`. */
+export function emptyCell(sep: number): RawCell {
+  return { text: '', start: sep, end: sep, sep };
+}
+
+/** Builds a TableText while tracking the first and last line that held a row. */
+export class TableTextBuilder {
+  readonly rows: LogicalRow[] = [];
+  private first = -1;
+  private last = -1;
+  constructor(private readonly layout: TableLayout, private readonly from: number) {}
+  /** Mark a line as part of the table (a row, or a line that continues one). */
+  touch(line: number): void {
+    if (this.first < 0) this.first = line;
+    this.last = line;
+  }
+  push(cells: RawCell[]): void {
+    if (cells.length) this.rows.push({ cells });
+  }
+  build(): TableText {
+    return { layout: this.layout, rows: this.rows, firstLine: this.first < 0 ? this.from : this.first, lastLine: this.last < 0 ? this.from : this.last };
+  }
+}

@@ -1,0 +1,56 @@
+// Row per line (cells apart by tabs, as Word and WPS export tables) and pipe rows (Markdown, web text):
+// one logical row per line, cells split on the separator.
+import type { LineIndex } from '../../text';
+import { PAGE_NUMBER, TableTextBuilder, countChar, trimmed, type RawCell, type TableText } from './common';
+
+const SEPARATOR_CELL = /^[\s:：\-—=_]*$/;
+
+export function readRowPerLine(index: LineIndex, from: number, to: number): TableText {
+  return readSplit(index, from, to, 'row-per-line', (l) => l.includes('\t'), '\t');
+}
+
+export function readPipeRows(index: LineIndex, from: number, to: number): TableText {
+  return readSplit(index, from, to, 'pipe', (l) => countChar(l, '|') >= 1 && !isMarkdownRule(l), '|');
+}
+
+/** "|---|:--|" and "---|---": a Markdown header rule. A scan, since /^\s*\|?\s*:?-{3,}/ is quadratic on spaces. */
+function isMarkdownRule(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  if (line[i] === '|') i++;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  if (line[i] === ':') i++;
+  return line.startsWith('---', i);
+}
+
+function readSplit(index: LineIndex, from: number, to: number, layout: 'row-per-line' | 'pipe', isRow: (l: string) => boolean, sep: string): TableText {
+  const out = new TableTextBuilder(layout, from);
+  for (let i = from; i < to; i++) {
+    const line = index.line(i);
+    if (!isRow(line) || PAGE_NUMBER.test(line)) continue;
+    const base = index.starts[i];
+    let [a, b] = sep === '|' ? trimmed(line, 0, line.length) : [0, line.length];
+    if (sep === '|') {
+      // A closing pipe is an outer pipe, and so is a leading one that has a closing twin (Markdown). A leading
+      // pipe without a closing one separates an empty first cell ("| 1 | 0" in table 四: the first cell is blank).
+      const closing = b > a + 1 && line[b - 1] === '|' && line[b - 2] !== '\\';
+      if (closing) b--;
+      if (closing && line[a] === '|') a++;
+    }
+    const cells: RawCell[] = [];
+    let cellStart = a;
+    for (let k = a; k <= b; k++) {
+      if (k === b || line[k] === sep) {
+        const [s, e] = trimmed(line, cellStart, k);
+        // The separator shown for an empty cell: the one after it (distinct for a run of empty cells), else before.
+        const sepAt = k < line.length && line[k] === sep ? k : cellStart > 0 && line[cellStart - 1] === sep ? cellStart - 1 : -1;
+        cells.push({ text: line.slice(s, e), start: base + s, end: base + e, sep: sepAt < 0 ? -1 : base + sepAt });
+        cellStart = k + 1;
+      }
+    }
+    if (cells.every((c) => SEPARATOR_CELL.test(c.text)) && cells.some((c) => c.text.length >= 3)) continue;
+    out.push(cells);
+    out.touch(i);
+  }
+  return out.build();
+}
