@@ -77,6 +77,11 @@ describe('PDF input: text', () => {
     const lines = text.split('\n').map((l) => l.trim());
     const at = lines.findIndex((l) => l.startsWith('5.要求行政机关确认或重新出具已'));
     assert.deepEqual(lines.slice(at + 1, at + 3).map((l) => l.split(/ {2,}/)), [['获取信息'], ['0', '0', '0', '0', '0', '0', '0']]);
+    // The group label 三、本年度办理结果, wrapped in its own cell, does not come between the lines of （二）.
+    const two = lines.findIndex((l) => l.startsWith('（二）部分公开'));
+    assert.deepEqual(lines.slice(two - 2, two + 3).map((l) => l.split(/ {2,}/)), [
+      ['度办理结'], ['果'], ['（二）部分公开（区分处理的，只计这一情'], ['形，不计其他情形）'], ['2', '1', '0', '0', '0', '0', '3'],
+    ]);
     const flat = (await readPdf(fixture('clean-2023.pdf'), DEFAULT_LIMITS)).text;
     assert.deepEqual(figureRows(text, '三、收到和处理', '四、政府信息公开', 7), figureRows(flat, '三、收到和处理', '四、政府信息公开', 7));
   });
@@ -108,6 +113,13 @@ describe('PDF input: the published report 018 (WPS)', function () {
     // pdf.js loses all but 三、本 of the vertical 三、本年度办理结果 (it sits on the row of 1.属于国家秘密 here), and
     // table 四's header words come in another order.
     assert.deepEqual(differ, ['1.属于国家秘密0000000', '三、本年度办理结果', '总计结果结果其他尚未结果结果其他尚未', '维持纠正结果审结总计']);
+  });
+
+  it('gets the findings of its pdftotext text: the row label typo, and nothing else at error or warning', async () => {
+    const ours = await read();
+    const found = loud(lint(ours).findings);
+    assert.deepEqual(found.map((f) => f.rule), loud(lint(layout()).findings).map((f) => f.rule));
+    assert.deepEqual(found.map((f) => `${f.rule}: ${lineOf(ours, f).trim().split(/ {2,}/)[0]}`), ['row-label: 2.其他法律行政止公开']);
   });
 
   it('keeps the wrapped labels of the PDF as pdftotext does: label lines, then the figures', async () => {

@@ -56,6 +56,15 @@ describe('PDF page layout', () => {
     ]);
   });
 
+  it('moves the lines of a wrapped label in the column to the left out from between the lines of the cell', () => {
+    const lines = layoutPage([
+      run('（二）部分公开（区分处理的，', 60, 100, 9),
+      run('果', 10, 104, 9), run('2', 300, 106.5, 14), run('1', 330, 106.5, 14),
+      run('只计这一情形）', 60, 113, 9),
+    ]);
+    assert.deepEqual(lines.map((l) => l.trim().replace(/ {2,}/g, ' | ')), ['果', '（二）部分公开（区分处理的，', '只计这一情形）', '2 | 1']);
+  });
+
   it('takes the figures off the middle line of a label of three lines and puts them after it', () => {
     const lines = layoutPage([
       run('1.申请人无正当理由逾期不补正、', 10, 100, 9),

@@ -165,7 +165,11 @@ function figuresAfterWrappedLabels(lines: Line[]): Line[] {
   return out;
 }
 
-/** Move the figures of line i below the label cell they sit beside; returns the index after them, or -1. */
+/**
+ * Move the figures of line i below the label cell they sit beside; returns the index after them, or -1.
+ * Lines of a label to the left (a group label wrapped in its own cell) met between the cell's lines go
+ * above the cell, so that the cell's lines come one after the other.
+ */
 function moveFigures(lines: Line[], i: number): number {
   const line = lines[i];
   const firstValue = trailingValues(line.runs);
@@ -175,15 +179,25 @@ function moveFigures(lines: Line[], i: number): number {
   const figuresLeft = figures[0].x;
   const found = wrappedCell(lines, i, rest, figuresLeft);
   if (!found) return -1;
+  const onLine = found.top === line;
+  const cellLines: Line[] = [onLine ? { ...line, runs: rest } : found.top];
+  const aside: Line[] = !onLine && rest.length ? [{ ...line, runs: rest }] : [];
   let last = found.top;
   let j = i + 1;
-  while (j < lines.length && continues(last, lines[j], found.cell, figuresLeft)) last = lines[j++];
-  if (j === i + 1) return -1;
-  const figuresLine = { y: last.y, size: Math.max(...figures.map((r) => r.size)), runs: figures };
-  lines.splice(j, 0, figuresLine);
-  if (rest.length) lines[i] = { y: line.y, size: line.size, runs: rest };
-  else lines.splice(i, 1);
-  return rest.length ? j + 1 : j;
+  for (; j < lines.length; j++) {
+    if (continues(last, lines[j], found.cell, figuresLeft)) cellLines.push((last = lines[j]));
+    else if (j + 1 < lines.length && isLeftOf(lines[j], found.cell) && continues(last, lines[j + 1], found.cell, figuresLeft)) aside.push(lines[j]);
+    else break;
+  }
+  if (cellLines.length === 1) return -1;
+  const top = onLine ? i : i - 1;
+  const moved = [...aside, ...cellLines, { y: last.y, size: Math.max(...figures.map((r) => r.size)), runs: figures }];
+  lines.splice(top, j - top, ...moved);
+  return top + moved.length;
+}
+
+function isLeftOf(line: Line, cell: LabelCell): boolean {
+  return line.runs.every((r) => !isValueRun(r) && r.x + r.width <= cell.left);
 }
 
 /**
