@@ -1,7 +1,7 @@
 // Two kinds of bundle, as vscode-eslint does: the client (vscode external) and the server side
 // (language server + CLI), each a single CommonJS file so the .vsix ships no node_modules; pdf.js beside them.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import './gen-rules.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -22,6 +22,12 @@ const entries = [
   { entryPoints: ['server/src/formats/pdfWorker.ts'], outfile: 'server/out/pdf-worker.js', plugins: [pdfjsApart] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
+
+// The CMaps of Chinese (GB) fonts that PDFs name without embedding them, read by server/out/pdf-worker.js.
+const cmapsFrom = new URL('../node_modules/pdfjs-dist/cmaps/', import.meta.url);
+const cmapsTo = new URL('../server/out/cmaps/', import.meta.url);
+mkdirSync(cmapsTo, { recursive: true });
+for (const f of readdirSync(cmapsFrom).filter((n) => /GB/.test(n))) copyFileSync(new URL(f, cmapsFrom), new URL(f, cmapsTo));
 
 if (watch) {
   for (const e of entries) await (await esbuild.context({ ...common, ...e })).watch();

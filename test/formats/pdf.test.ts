@@ -158,24 +158,22 @@ describe('PDF input: what cannot be read', () => {
   });
 });
 
-/** A PDF of one page whose content stream inflates to `mib` MiB (spaces after a line of text). */
-function flateBomb(mib: number): Uint8Array {
-  const body = Buffer.concat([Buffer.from('BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n'), Buffer.alloc(mib * 1048576, 0x20)]);
-  const data = zlib.deflateSync(body, { level: 1 });
-  const objs = [
+/** A one-page PDF of a content stream (FlateDecode when `deflate`) and a font as object 5 (and its parts after it). */
+function onePagePdf(content: Buffer, font: string[], deflate = false): Uint8Array {
+  const data = deflate ? zlib.deflateSync(content, { level: 1 }) : content;
+  const stream = Buffer.concat([Buffer.from(`<< /Length ${data.length}${deflate ? ' /Filter /FlateDecode' : ''} >>\nstream\n`), data, Buffer.from('\nendstream')]);
+  const objs: Array<string | Buffer> = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    null,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    stream,
+    ...font,
   ];
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
   const offsets: number[] = [];
   let at = parts[0].length;
   objs.forEach((o, i) => {
-    const obj = o === null
-      ? Buffer.concat([Buffer.from(`${i + 1} 0 obj\n<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`), data, Buffer.from('\nendstream\nendobj\n')])
-      : Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`);
+    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.from(o), Buffer.from('\nendobj\n')]);
     offsets.push(at);
     parts.push(obj);
     at += obj.length;
@@ -185,6 +183,33 @@ function flateBomb(mib: number): Uint8Array {
   return new Uint8Array(Buffer.concat(parts));
 }
 
+/** A page whose content stream inflates to `mib` MiB (spaces after a line of text): a 1 MB file. */
+function flateBomb(mib: number): Uint8Array {
+  const content = Buffer.concat([Buffer.from('BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n'), Buffer.alloc(mib * 1048576, 0x20)]);
+  return onePagePdf(content, ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'], true);
+}
+
+const CJK_LINE = '政府信息公开工作年度报告，本年新收申请二十六件';
+/** Chinese text in STSong-Light, named and not embedded, in UCS-2 codes (UniGB-UCS2-H): as iText writes it. */
+function stSongPdf(): Uint8Array {
+  const codes = [...CJK_LINE].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  return onePagePdf(Buffer.from(`BT /F1 14 Tf 72 720 Td <${codes}> Tj ET`), [
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]);
+}
+
+describe('PDF input: Chinese fonts named without embedding', () => {
+  const cmapDir = path.join(repoRoot, 'node_modules', 'pdfjs-dist', 'cmaps');
+  const cmaps = async (name: string) => new Uint8Array(fs.readFileSync(path.join(cmapDir, `${name}.bcmap`)));
+
+  it('reads their text with the CMaps of pdfjs-dist', async () => {
+    assert.equal((await readPdf(stSongPdf(), DEFAULT_LIMITS, cmaps)).text.trim(), CJK_LINE);
+  });
+  it('loses it without them (so the worker thread is given them)', () => rejectsWith(readPdf(stSongPdf(), DEFAULT_LIMITS), 'noText'));
+});
+
 describe('PDF input in a worker thread: bounded time and memory', function () {
   this.timeout(30000);
   before(() => ensureBundle(workerFile));
@@ -193,6 +218,10 @@ describe('PDF input in a worker thread: bounded time and memory', function () {
     const inThread = await readPdfInThread(fixture('clean-2023.pdf'), DEFAULT_LIMITS, workerFile);
     assert.equal(inThread.text, (await readPdf(fixture('clean-2023.pdf'), DEFAULT_LIMITS)).text);
     await rejectsWith(readPdfInThread(fixture('scan.pdf'), DEFAULT_LIMITS, workerFile), 'noText');
+  });
+
+  it('reads Chinese text of a font named without embedding with the CMaps shipped beside it', async () => {
+    assert.equal((await readPdfInThread(stSongPdf(), DEFAULT_LIMITS, workerFile)).text.trim(), CJK_LINE);
   });
 
   it('stops a stream that inflates without bound once memory grows past the limit', async () => {

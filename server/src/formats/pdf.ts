@@ -10,11 +10,17 @@ import { FormatError, type Extracted, type ReadLimits } from './types';
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
 type TextContent = Awaited<ReturnType<PdfPage['getTextContent']>>;
 
+/**
+ * The CMap of a CJK font that a PDF names without embedding it (STSong-Light with UniGB-UCS2-H, as iText and
+ * older Acrobat write them): pdfjs-dist's packed .bcmap file of that name. Without it, such text is lost.
+ */
+export type CMapSource = (name: string) => Promise<Uint8Array>;
+
 /** A page with fewer non-space characters than this holds no text to speak of (a page number, a stamp). */
 const MIN_PAGE_CHARS = 20;
 
 /** The report text of a PDF's text layer. Throws FormatError for a scan, a password, a broken file or a limit. */
-export async function readPdf(bytes: Uint8Array, limits: ReadLimits): Promise<Extracted> {
+export async function readPdf(bytes: Uint8Array, limits: ReadLimits, cmaps?: CMapSource): Promise<Extracted> {
   checkEnvelope(bytes, limits);
   const deadline = Date.now() + limits.maxMillis;
   const pdfjs = await loadPdfjs();
@@ -27,6 +33,8 @@ export async function readPdf(bytes: Uint8Array, limits: ReadLimits): Promise<Ex
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
     enableXfa: false,
+    CMapReaderFactory: cmapReader(cmaps),
+    cMapPacked: true,
     verbosity: 0, // pdf.js logs warnings on console.log: the CLI's output and the language server's log
   });
   try {
@@ -73,6 +81,16 @@ function indexOf(bytes: Uint8Array, ascii: string, from: number, to: number): nu
     return i;
   }
   return -1;
+}
+
+/** pdf.js asks this class (on this thread) for the CMaps it needs. */
+function cmapReader(cmaps: CMapSource | undefined) {
+  return class {
+    async fetch({ name }: { name: string }): Promise<{ cMapData: Uint8Array; isCompressed: boolean }> {
+      if (!cmaps) throw new Error(`no CMap data for ${name}`);
+      return { cMapData: await cmaps(name), isCompressed: true };
+    }
+  };
 }
 
 function checkClock(deadline: number): void {
