@@ -1,5 +1,6 @@
 // .pdf input: the text layer of a PDF, read with pdf.js (loaded on first use, see pdfjs.ts) and laid out as
-// `pdftotext -layout` lays it out (pdfLayout.ts). Nothing is fetched: no worker file, no fonts, no network.
+// `pdftotext -layout` lays it out (pdfLayout.ts). Nothing is fetched (no worker file, fonts or network);
+// the CMaps of Chinese fonts named without embedding come from the caller.
 // Pure: pdf.js runs in this thread ("fake worker"). It never yields to timers while it works, so time is
 // checked between pages only, and one page can inflate streams without bound: pdfThread.ts runs this reader
 // in a worker thread that it stops at the deadline or when memory grows past the limit.
@@ -7,7 +8,8 @@ import { joinPages, layoutPage, type TextRun } from './pdfLayout';
 import { loadPdfjs, type Pdfjs } from './pdfjs';
 import { FormatError, type Extracted, type ReadLimits } from './types';
 
-type PdfPage = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
+type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 type TextContent = Awaited<ReturnType<PdfPage['getTextContent']>>;
 
 /**
@@ -40,17 +42,7 @@ export async function readPdf(bytes: Uint8Array, limits: ReadLimits, cmaps?: CMa
   try {
     const doc = await task.promise;
     checkClock(deadline);
-    const pages: string[][] = [];
-    let chars = 0;
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const lines = layoutPage(toRuns(pdfjs, page, await page.getTextContent()));
-      page.cleanup();
-      checkClock(deadline);
-      chars += lines.reduce((sum, l) => sum + l.length + 1, 0);
-      if (chars > limits.maxTextChars) throw new FormatError('tooLarge', `more than ${limits.maxTextChars} characters of text`);
-      pages.push(lines);
-    }
+    const pages = await readPages(pdfjs, doc, limits, deadline);
     if (!pages.some((p) => nonSpaceChars(p) >= MIN_PAGE_CHARS)) {
       throw new FormatError('noText', `no text layer in ${doc.numPages} page(s): a scanned document, which needs OCR (text recognition) first`);
     }
@@ -60,6 +52,22 @@ export async function readPdf(bytes: Uint8Array, limits: ReadLimits, cmaps?: CMa
   } finally {
     await task.destroy();
   }
+}
+
+/** The lines of each page, in order; the clock and the text length are checked after each page. */
+async function readPages(pdfjs: Pdfjs, doc: PdfDocument, limits: ReadLimits, deadline: number): Promise<string[][]> {
+  const pages: string[][] = [];
+  let chars = 0;
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const lines = layoutPage(toRuns(pdfjs, page, await page.getTextContent()));
+    page.cleanup();
+    checkClock(deadline);
+    chars += lines.reduce((sum, l) => sum + l.length + 1, 0);
+    if (chars > limits.maxTextChars) throw new FormatError('tooLarge', `more than ${limits.maxTextChars} characters of text`);
+    pages.push(lines);
+  }
+  return pages;
 }
 
 /** What can be told from the bytes alone, before pdf.js is loaded: the size, the header and the end. */
