@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { lint, type Finding, type LintResult, type Range } from '../../server/src/engine';
 import { loud } from '../support/findings';
-import { toCellPerLine, toCrlf, toPdf, toPdfWithArtefacts, toPipe } from '../support/layouts';
+import { toCellPerLine, toCopiedPage, toCrlf, toInnerText, toPdf, toPdfWithArtefacts, toPipe, toSpaceRows } from '../support/layouts';
 import { example } from '../support/paths';
 
 const clean2023 = example('clean-2023-row-per-line.txt');
@@ -18,7 +18,12 @@ const layouts: Record<string, (t: string) => string> = {
   'cell per line': toCellPerLine,
   'PDF text (space-aligned)': toPdf,
   'PDF text with page numbers, wrapped and vertical labels': toPdfWithArtefacts,
+  'paragraph per cell with tab lines (innerText)': toInnerText,
+  'paragraph per cell, no tabs (a copied page)': toCopiedPage,
+  'single spaces between cells': toSpaceRows,
 };
+/** Layouts in which a blank cell leaves no trace. */
+const BLANKS_INVISIBLE = ['PDF text (space-aligned)', 'PDF text with page numbers, wrapped and vertical labels', 'paragraph per cell, no tabs (a copied page)', 'single spaces between cells'];
 
 /** Where a finding must be: a heading (by its text) or a cell/row of a table (by template ids). */
 type At =
@@ -64,7 +69,7 @@ const injections: Injection[] = [
   { name: 'deleting the table of part 四', rule: 'table-missing', apply: (t) => removeLines(t, '行政复议\t', '五、'), at: { heading: '四、政府信息公开行政复议、行政诉讼情况' } },
   { name: 'deleting the row （二）部分公开', rule: 'row-missing', apply: (t) => removeLines(t, '\t（二）部分公开', '\t（三）不予公开'), at: { table: 'applications', row: 'app.withheld.1' } },
   { name: 'dropping the last cell of 规章', rule: 'row-cells', apply: (t) => replaceLine(t, '规章\t', (l) => l.replace(/\t\d+$/, '')), at: { table: 'active', row: 'active.regulations' } },
-  { name: 'blanking 予以公开·自然人', rule: 'cell-blank', apply: (t) => setField(t, '三、本年度办理结果', 2, ''), at: { table: 'applications', row: 'app.granted', column: 'natural' }, skip: ['PDF text (space-aligned)', 'PDF text with page numbers, wrapped and vertical labels'] },
+  { name: 'blanking 予以公开·自然人', rule: 'cell-blank', apply: (t) => setField(t, '三、本年度办理结果', 2, ''), at: { table: 'applications', row: 'app.granted', column: 'natural' }, skip: BLANKS_INVISIBLE },
   { name: 'writing "/" in 行政许可', rule: 'cell-blank', apply: (t) => setField(t, '行政许可\t', 1, '/'), at: { table: 'active', row: 'active.licensing', column: 'decisions' } },
   { name: 'writing 十 in 行政处罚', rule: 'cell-invalid', apply: (t) => setField(t, '行政处罚\t', 1, '三十六'), at: { table: 'active', row: 'active.penalty', column: 'decisions' } },
   { name: 'a negative count', rule: 'cell-invalid', apply: (t) => setField(t, '行政强制\t', 1, '-2'), at: { table: 'active', row: 'active.enforcement', column: 'decisions' } },

@@ -47,3 +47,42 @@ export function toPdfWithArtefacts(text: string): string {
   }
   return out.join('\n');
 }
+
+/** The cells of a row-per-line table line; the empty fields of merged label cells before the first cell dropped. */
+function ownCells(line: string): string[] {
+  const cells = line.split('\t');
+  let first = 0;
+  while (first < cells.length && cells[first].trim() === '') first++;
+  return cells.slice(first);
+}
+
+/**
+ * A browser's innerText of a web page whose cells hold <p> (corpus-wild *.innertext.txt): each cell a paragraph,
+ * a line of tabs between cells (one tab more for each empty cell), rows apart by four blank lines. Merged label
+ * cells appear once, in their first row, as in the page.
+ */
+export function toInnerText(text: string): string {
+  return text.split('\n').map((l) => {
+    if (!l.includes('\t')) return l;
+    let out = '';
+    let tabs = 0;
+    ownCells(l).forEach((cell, i) => {
+      if (i > 0) tabs++;
+      if (cell === '') return;
+      out += tabs ? `\n\n${'\t'.repeat(tabs)}\n\n${cell}` : cell;
+      tabs = 0;
+    });
+    if (tabs) out += `\n\n${'\t'.repeat(tabs)}`;
+    return `${out}\n\n\n\n`;
+  }).join('\n');
+}
+
+/** A real copy of such a page (corpus-wild *.copy.txt): one paragraph per cell; an empty cell leaves nothing. */
+export function toCopiedPage(text: string): string {
+  return text.split('\n').map((l) => (l.includes('\t') ? `${ownCells(l).filter((c) => c !== '').join('\n\n')}\n` : l)).join('\n');
+}
+
+/** Rows with single spaces between cells, as retyped text and some converters give. Blank cells vanish. */
+export function toSpaceRows(text: string): string {
+  return text.split('\n').map((l) => (l.includes('\t') ? ownCells(l).filter((c) => c !== '').join(' ') : l)).join('\n');
+}

@@ -20,13 +20,15 @@ export type { LogicalRow, RawCell, TableText } from './layouts/common';
 
 /** A label, then figures apart by single spaces. */
 const SPACE_ROW = /^\S*[^\d\s.,+\-]\s+[+\-]?\d[\d.,]*(?: [+\-]?\d[\d.,]*)+$/;
+/** Figures alone, apart by single spaces (table 四's row): at least five. */
+const FIGURES_ROW = /^[+\-]?\d[\d.,]*(?: [+\-]?\d[\d.,]*){4,}$/;
 /** At least this many lines holding a figure alone make a table of one paragraph per cell. */
 const MIN_VALUE_PARAGRAPHS = 3;
 
-interface LineCounts { cell: number; bareTab: number; row: number; pipe: number; aligned: number; alignedNumbers: number; space: number; valueParagraph: number }
+interface LineCounts { cell: number; bareTab: number; row: number; pipe: number; aligned: number; alignedNumbers: number; space: number; figures: number; valueParagraph: number }
 
 function countLines(index: LineIndex, from: number, to: number): LineCounts {
-  const n: LineCounts = { cell: 0, bareTab: 0, row: 0, pipe: 0, aligned: 0, alignedNumbers: 0, space: 0, valueParagraph: 0 };
+  const n: LineCounts = { cell: 0, bareTab: 0, row: 0, pipe: 0, aligned: 0, alignedNumbers: 0, space: 0, figures: 0, valueParagraph: 0 };
   for (let i = from; i < to; i++) {
     const line = index.line(i);
     if (line.length === 0) continue;
@@ -43,6 +45,8 @@ function countLines(index: LineIndex, from: number, to: number): LineCounts {
       if (/\d\s*$/.test(line)) n.alignedNumbers++;
     } else if (text.length <= 200 && SPACE_ROW.test(text)) {
       n.space++;
+    } else if (text.length <= 200 && FIGURES_ROW.test(text)) {
+      n.figures++;
     } else if (text && !isProse(text) && isValueLike(text)) {
       n.valueParagraph++;
     }
@@ -59,7 +63,7 @@ export function detectLayout(index: LineIndex, from: number, to: number): TableL
   // Lines holding only tabs, between paragraphs that are not indented: innerText's cell separators.
   if (n.bareTab >= 2 && n.valueParagraph + n.bareTab >= MIN_VALUE_PARAGRAPHS) return 'paragraph';
   if (n.aligned >= 2 && n.alignedNumbers >= 1 && n.aligned >= n.space) return 'pdf';
-  if (n.space >= 2) return 'space';
+  if (n.space >= 2 || n.figures >= 1) return 'space';
   if (n.valueParagraph >= MIN_VALUE_PARAGRAPHS) return 'paragraph-copy';
   return null;
 }

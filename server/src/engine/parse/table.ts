@@ -131,23 +131,57 @@ class TableAssembler {
   readRow(cells: RawCell[]): void {
     let seg: Classified[] = [];
     let sawValue = false;
+    let rowHasCell = false;
+    let segHasRow = false;
     let context = this.context;
-    for (const cell of cells) {
-      let c = this.classify(cell, context);
-      if (c.kind === 'label' && !c.match.row && !c.match.section) {
-        const joined = this.joinWrapped(seg, c, context);
-        if (joined) { c = joined; sawValue = seg.some((x) => x.kind === 'value'); }
+    for (const whole of cells) {
+      for (const cell of this.splitLabels(whole, context)) {
+        let c = this.classify(cell, context);
+        if (c.kind === 'label' && !c.match.row && !c.match.section) {
+          const joined = this.joinWrapped(seg, c, context);
+          if (joined) { c = joined; sawValue = seg.some((x) => x.kind === 'value'); }
+        }
+        // The next row begins at a label after figures, or at a row label after a row label that already has a
+        // cell (in a copy, a text written in a cell reads like a label: "行政处罚" "三十六" "行政强制" …).
+        if (c.kind === 'label' && ((c.match.row || c.match.section) && sawValue || c.match.row && rowHasCell)) {
+          this.readSegment(seg, false);
+          seg = [];
+          sawValue = false;
+          rowHasCell = false;
+          segHasRow = false;
+        }
+        if (c.kind === 'value') sawValue = true;
+        if (c.match.row) segHasRow = true; else if (segHasRow) rowHasCell = true;
+        if (c.kind === 'label') context = this.contextAfter(context, c.match);
+        seg.push(c);
       }
-      if (c.kind === 'label' && (c.match.row || c.match.section) && sawValue) {
-        this.readSegment(seg, false);
-        seg = [];
-        sawValue = false;
-      }
-      if (c.kind === 'value') sawValue = true;
-      if (c.kind === 'label') context = this.contextAfter(context, c.match);
-      seg.push(c);
     }
     if (seg.length) this.readSegment(seg, seg.length === cells.length);
+  }
+
+  /**
+   * Two cells that a layout with spaces between cells left as one: a section and a row label ("三、本年度办理结果
+   * （一）予以公开"), or, where spaces separate cells, a row label and what follows it that is not more of its
+   * wording ("行政许可 /", "行政处罚 三十六"). Labels longer than any template label are left whole.
+   */
+  private splitLabels(cell: RawCell, context: string | null): RawCell[] {
+    if (cell.text.length > MAX_LABEL || !/\s/.test(cell.text) || valueLike(cell)) return [cell];
+    const spaced = this.tt.layout === 'space' || this.tt.layout === 'pdf';
+    for (let at = cell.text.search(/\s/); at > 0; at = cell.text.indexOf(' ', at + 1)) {
+      const head = cell.text.slice(0, at).trimEnd();
+      const rest = cell.text.slice(at).trimStart();
+      if (!head || !rest) continue;
+      const m = matchLabel(head, this.def, this.other, context);
+      const restStart = cell.start + cell.text.length - rest.length;
+      const headCell: RawCell = { text: head, start: cell.start, end: cell.start + head.length, sep: -1 };
+      if (m.section && !m.row && matchLabel(rest, this.def, this.other, m.section.id).row) {
+        return [headCell, { text: rest, start: restStart, end: cell.end, sep: -1 }];
+      }
+      if (spaced && m.row && !this.continues(m.row, [headCell], { text: rest, start: restStart, end: cell.end, sep: -1 })) {
+        return [headCell, ...wordsOf(rest, restStart)];
+      }
+    }
+    return [cell];
   }
 
   finish(): void {
@@ -366,6 +400,16 @@ function trailingFigures(label: string): number {
   while (i < label.length && !/\d/.test(label[i])) i++; // the run starts with a digit
   return i < label.length ? i : 0;
 }
+/** No template label is longer (the longest, （六）2., has 38 characters). */
+const MAX_LABEL = 80;
+
+/** The space-separated words of `text` (which starts at document offset `start`) as cells. */
+function wordsOf(text: string, start: number): RawCell[] {
+  const out: RawCell[] = [];
+  for (const m of text.matchAll(/\S+/g)) out.push({ text: m[0], start: start + m.index!, end: start + m.index! + m[0].length, sep: -1 });
+  return out;
+}
+
 /** An all-empty logical row this wide is a row of blank cells (a blank template), not a gap between headings. */
 const MIN_BLANK_ROW = 5;
 
@@ -378,8 +422,11 @@ function trimCells(cells: RawCell[], expected: number, layout: TableText['layout
   let a = 0;
   let b = cells.length;
   if (layout === 'row-per-line' || layout === 'pdf') while (b > a && cells[b - 1].text === '') b--;
-  // In a copied page nothing ends a table: text after the last figures (a sub-heading) is not a cell.
-  if (layout === 'paragraph-copy') while (b > a && !valueLike(cells[b - 1])) b--;
+  // In a copied page nothing ends a table: text after the last figures is not a cell when it is surplus or reads
+  // as a heading (numbered, or longer than a figure written in words).
+  if (layout === 'paragraph-copy') {
+    while (b > a && !valueLike(cells[b - 1]) && (b - a > expected || hasNumbering(cells[b - 1].text) || cells[b - 1].text.length > 12)) b--;
+  }
   while (b - a > expected && cells[a].text === '') a++;
   while (b - a > expected && cells[b - 1].text === '') b--;
   return cells.slice(a, b);

@@ -65,8 +65,8 @@ export class TableTextBuilder {
   constructor(private readonly layout: TableLayout, private readonly from: number) {}
   /** Mark a line as part of the table (a row, or a line that continues one). */
   touch(line: number): void {
-    if (this.first < 0) this.first = line;
-    this.last = line;
+    if (this.first < 0 || line < this.first) this.first = line;
+    if (line > this.last) this.last = line;
   }
   push(cells: RawCell[]): void {
     if (cells.length) this.rows.push({ cells });

@@ -28,7 +28,18 @@ export function readParagraphs(index: LineIndex, from: number, to: number, layou
   let gap = 0; // blank lines since the last paragraph or separator
 
   const closeCell = () => { if (cell) row.push(cell); cell = null; };
-  const endRow = () => { closeCell(); out.push(row); row = []; rowHasValue = false; lastSep = -1; };
+  const endRow = () => {
+    closeCell();
+    // The table spans the rows that hold a figure or a cell separator, not sub-headings between tables.
+    if (row.some((c) => c.text === '' || isValueLike(c.text))) {
+      out.touch(index.positionAt(row[0].start).line);
+      out.touch(index.positionAt(row[row.length - 1].end).line);
+    }
+    out.push(row);
+    row = [];
+    rowHasValue = false;
+    lastSep = -1;
+  };
 
   for (let i = from; i < to; i++) {
     const line = index.line(i);
@@ -47,7 +58,6 @@ export function readParagraphs(index: LineIndex, from: number, to: number, layou
       }
       lastSep = base + tab;
       gap = 0;
-      out.touch(i);
       continue;
     }
     if (PAGE_NUMBER.test(line)) continue;
@@ -60,7 +70,6 @@ export function readParagraphs(index: LineIndex, from: number, to: number, layou
         cell.text += text;
         cell.end = base + e;
         gap = 0;
-        out.touch(i);
         continue;
       }
       endRow();
@@ -75,7 +84,6 @@ export function readParagraphs(index: LineIndex, from: number, to: number, layou
     if (value) rowHasValue = true;
     lastSep = -1;
     gap = 0;
-    out.touch(i);
   }
   endRow();
   return out.build();
