@@ -72,8 +72,9 @@ describe('PDF input: text', () => {
     });
   }
 
-  it('puts the figures of a label wrapped in its cell after the label\'s last line', async () => {
+  it('puts the figures of a label wrapped in its cell after the label\'s last line, and lints clean', async () => {
     const { text } = await readPdf(fixture('clean-2023.wrapped-labels.pdf'), DEFAULT_LIMITS);
+    assert.deepEqual(loud(lint(text).findings).map((f) => `${f.rule}: ${f.message}`), []);
     const lines = text.split('\n').map((l) => l.trim());
     const at = lines.findIndex((l) => l.startsWith('5.要求行政机关确认或重新出具已'));
     assert.deepEqual(lines.slice(at + 1, at + 3).map((l) => l.split(/ {2,}/)), [['获取信息'], ['0', '0', '0', '0', '0', '0', '0']]);

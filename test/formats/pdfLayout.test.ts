@@ -65,6 +65,17 @@ describe('PDF page layout', () => {
     assert.deepEqual(lines.map((l) => l.trim().replace(/ {2,}/g, ' | ')), ['果', '（二）部分公开（区分处理的，', '只计这一情形）', '2 | 1']);
   });
 
+  it('joins a group label wrapped beside a wrapped row label into one line above the row', () => {
+    const lines = layoutPage([
+      run('（六）其', 10, 100, 9), run('1.申请人无正当理由逾期不补正、', 60, 100, 9),
+      run('他处理', 10, 112, 9), run('行政机关不再处理其政府信息公开', 60, 112, 9), run('0', 300, 112, 9), run('1', 330, 112, 9),
+      run('申请', 60, 124, 9),
+    ]);
+    assert.deepEqual(lines.map((l) => l.trim().replace(/ {2,}/g, ' | ')), [
+      '（六）其他处理', '1.申请人无正当理由逾期不补正、', '行政机关不再处理其政府信息公开', '申请', '0 | 1',
+    ]);
+  });
+
   it('takes the figures off the middle line of a label of three lines and puts them after it', () => {
     const lines = layoutPage([
       run('1.申请人无正当理由逾期不补正、', 10, 100, 9),

@@ -167,8 +167,8 @@ function figuresAfterWrappedLabels(lines: Line[]): Line[] {
 
 /**
  * Move the figures of line i below the label cell they sit beside; returns the index after them, or -1.
- * Lines of a label to the left (a group label wrapped in its own cell) met between the cell's lines go
- * above the cell, so that the cell's lines come one after the other.
+ * A label in the column to the left met on the way (a group label wrapped in its own cell: （六）其 / 他处理)
+ * is joined into one line, which goes above the cell, so that the cell's lines come one after the other.
  */
 function moveFigures(lines: Line[], i: number): number {
   const line = lines[i];
@@ -179,8 +179,9 @@ function moveFigures(lines: Line[], i: number): number {
   const figuresLeft = figures[0].x;
   const found = wrappedCell(lines, i, rest, figuresLeft);
   if (!found) return -1;
+  // The cell's first line is the line above in both cases; the figures' line is its second, or lies between.
   const onLine = found.top === line;
-  const cellLines: Line[] = [onLine ? { ...line, runs: rest } : found.top];
+  const cellLines: Line[] = onLine ? [lines[i - 1], { ...line, runs: rest }] : [lines[i - 1]];
   const aside: Line[] = !onLine && rest.length ? [{ ...line, runs: rest }] : [];
   let last = found.top;
   let j = i + 1;
@@ -189,11 +190,37 @@ function moveFigures(lines: Line[], i: number): number {
     else if (j + 1 < lines.length && isLeftOf(lines[j], found.cell) && continues(last, lines[j + 1], found.cell, figuresLeft)) aside.push(lines[j]);
     else break;
   }
-  if (cellLines.length === 1) return -1;
-  const top = onLine ? i : i - 1;
-  const moved = [...aside, ...cellLines, { y: last.y, size: Math.max(...figures.map((r) => r.size)), runs: figures }];
-  lines.splice(top, j - top, ...moved);
-  return top + moved.length;
+  if (j === i + 1) return -1;
+  const moved = [...leftColumnApart(cellLines, found.cell, aside), { y: last.y, size: Math.max(...figures.map((r) => r.size)), runs: figures }];
+  lines.splice(i - 1, j - i + 1, ...moved);
+  return i - 1 + moved.length;
+}
+
+/**
+ * The cell's lines, preceded by the lines of the column to the left: the text of that column on the cell's
+ * lines joined into one run on the first of them, then set on a line of its own (it names a group of rows).
+ */
+function leftColumnApart(cellLines: Line[], cell: LabelCell, aside: Line[]): Line[] {
+  const block = cellLines.map((l) => ({ ...l, runs: l.runs.map((r) => ({ ...r })) }));
+  for (let k = block.length - 1; k > 0; k--) joinLeftColumn(block[k - 1], block[k], cell);
+  const cleaned = block.map((l) => ({ ...l, runs: l.runs.filter((r) => r.text !== '') }));
+  const head = cleaned[0];
+  const left = head.runs.filter((r) => r.x + r.width <= cell.left);
+  const othersLeft = cleaned.slice(1).some((l) => l.runs.some((r) => r.x + r.width <= cell.left));
+  if (left.length === 0 || left.length === head.runs.length || othersLeft) return [...aside, ...cleaned];
+  return [{ ...head, runs: left }, ...aside, { ...head, runs: head.runs.slice(left.length) }, ...cleaned.slice(1)];
+}
+
+/** Append the text of `lower` left of the cell to the run above it on `upper` (that column's label), emptying it. */
+function joinLeftColumn(upper: Line, lower: Line, cell: LabelCell): void {
+  for (const r of lower.runs) {
+    if (r.x + r.width > cell.left || r.text === '' || isValueRun(r)) continue;
+    const u = upper.runs.find((o) => o.x + o.width <= cell.left && o.x < r.x + r.width && r.x < o.x + o.width && Math.abs(o.size - r.size) < 0.2 * r.size);
+    if (!u) continue;
+    u.width = Math.max(u.x + u.width, r.x + r.width) - u.x;
+    u.text += r.text;
+    r.text = '';
+  }
 }
 
 function isLeftOf(line: Line, cell: LabelCell): boolean {
