@@ -105,9 +105,9 @@ function findHeadings(index: LineIndex): FoundHeading[] {
   const unplaced: Unplaced[] = [];
   for (let i = 0; i < index.lineCount; i++) {
     const line = index.line(i);
-    if (line.length > 120 || !MAY_BE_HEADING.test(line)) continue;
+    if (line.length > 120) continue;
     const span = headingSpan(line);
-    if (!span) continue;
+    if (!span || !MAY_BE_HEADING.test(line.slice(span[0], span[1]))) continue;
     const n = normalize(line.slice(span[0], span[1]));
     let s = n.text;
     let skip = 0;
