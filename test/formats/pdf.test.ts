@@ -67,7 +67,7 @@ describe('PDF input: text', () => {
     it(`gives the defect of ${d.file}: ${d.rules.join(', ')}`, async () => {
       const { text } = await readPdf(fixture(d.file), DEFAULT_LIMITS);
       const found = loud(lint(text).findings);
-      assert.deepEqual(found.map((f) => f.rule), d.rules);
+      assert.deepEqual(found.map((f) => f.rule).sort(), [...d.rules].sort());
       assert.ok(lineOf(text, found[0]).includes(d.at), lineOf(text, found[0]));
     });
   }
