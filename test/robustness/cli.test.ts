@@ -105,7 +105,7 @@ describe('robustness: CLI', function () {
     fs.mkdirSync(empty);
     const y = cli(['--locale', 'en', empty]);
     assert.equal(y.status, 2);
-    assert.match(y.stderr, /no \.txt, \.md or \.docx files/);
+    assert.match(y.stderr, /no \.txt, \.md, \.docx, \.html or \.htm files/);
   });
 
   it('mixed encodings in one call: UTF-8, UTF-8 BOM, UTF-16LE BOM, GB18030 (iconv) give the same findings', function () {
