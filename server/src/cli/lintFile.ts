@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixAll, lint } from '../engine';
 import type { Finding, LintOptions, Locale, Range, Severity, TemplateId } from '../engine/types';
-import { sourceRanges, type Extracted, type FormatErrorCode, type FormatKind } from '../formats';
+import { sourceRanges } from '../formats/source';
+import type { Extracted, FormatErrorCode, FormatKind } from '../formats/types';
 import { canEncode, decode, encode, lineEnds, toCrlf, type EncodingId } from './encoding';
 import { readReport } from './read';
 

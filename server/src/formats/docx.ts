@@ -8,6 +8,7 @@ import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { BlockBuilder, reportText } from './blocks';
 import { Budget } from './budget';
+import { isCfb, isZip } from './kind';
 import { FormatError, type Extracted, type ReadLimits } from './types';
 
 const DOCUMENT = 'word/document.xml';
@@ -40,20 +41,9 @@ export function readDocx(bytes: Uint8Array, limits: Partial<ReadLimits> = {}): E
   return { kind: 'docx', text: laid.text, source: null, encoding: null };
 }
 
-export function isZip(b: Uint8Array): boolean {
-  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5 || b[2] === 7) && b[3] === b[2] + 1;
-}
-
 function startsWithAscii(b: Uint8Array, s: string): boolean {
   for (let i = 0; i < s.length; i++) if (b[i] !== s.charCodeAt(i)) return false;
   return true;
-}
-
-const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** An OLE compound file: a Word 97–2003 .doc, or a password-protected .docx (which Word stores as one). */
-export function isCfb(b: Uint8Array): boolean {
-  return b.length >= 8 && CFB_SIGNATURE.every((x, i) => b[i] === x);
 }
 
 function cfbError(b: Uint8Array): FormatError {
