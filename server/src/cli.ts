@@ -2,6 +2,7 @@
 // (and in ./cli/*); the engine only sees text.
 //
 //   gov-report-lint [--format text|json] [--fix] [--fix-suggestions] [--locale zh-CN|en] FILE|DIR...
+//   gov-report-lint --extract FILE
 //
 // Exit status: 0 no error finding, 1 an error finding, 2 usage error / unreadable or unfixable file.
 import * as fs from 'node:fs';
@@ -10,8 +11,10 @@ import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseArgs } from './cli/args';
 import { expandArguments } from './cli/files';
-import { addRenderedToTotals, ansi, jsonArrayText, newTotals, plain, summaryLines, useColour, type Rendered } from './cli/format';
-import { messages } from './cli/messages';
+import { addRenderedToTotals, ansi, jsonArrayText, newTotals, plain, problemMessage, summaryLines, useColour, type Rendered } from './cli/format';
+import { readProblem } from './cli/lintFile';
+import { messages, type Messages } from './cli/messages';
+import { readReport } from './cli/read';
 import { lintSequentially, runWorker, startPool, threadCount, worthThreads, WORKER_MARKER, WORKER_THRESHOLD, type Pool, type TaskOptions } from './cli/pool';
 
 export { lintFile } from './cli/lintFile';
@@ -47,6 +50,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const m = messages(o.locale);
   if (o.help) { io.out(m.usage); return 0; }
   if (o.version) { io.out(m.version(version()) + '\n'); return 0; }
+  if (o.extract) return extract(o.files[0], io, m);
 
   const c = io.colour && o.format === 'text' ? ansi : plain;
   const options: TaskOptions = {
@@ -102,7 +106,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
   } else {
     pool?.cancel();
-    lintSequentially(files, options, { result: onResult });
+    await lintSequentially(files, options, { result: onResult });
   }
   flushEmptyDirectories();
 
@@ -112,6 +116,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out(summaryLines(totals, m, c, o.fix).join('\n') + '\n');
   }
   return exit;
+}
+
+/** --extract: the text that the findings of FILE refer to, on standard output; 2 with the message if unreadable. */
+async function extract(file: string, io: Io, m: Messages): Promise<number> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    io.err(`gov-report-lint: ${problemMessage(readProblem(err), file, m)}\n`);
+    return 2;
+  }
+  const read = await readReport(file, bytes);
+  if (!read.ok) {
+    io.err(`gov-report-lint: ${problemMessage(read.problem, file, m)}\n`);
+    return 2;
+  }
+  io.out(read.text.endsWith('\n') || read.text === '' ? read.text : `${read.text}\n`);
+  return 0;
 }
 
 function isDirectory(p: string): boolean {

@@ -1,5 +1,6 @@
 // Turning the FILE arguments into the list of files to lint, in argument order.
-// A directory is searched recursively for *.txt / *.md / *.docx (sorted; dot-directories and node_modules skipped).
+// A directory is searched recursively for *.txt / *.md / *.docx / *.html / *.htm / *.pdf (sorted; dot-directories and
+// node_modules skipped).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -7,7 +8,7 @@ export type Target =
   | { kind: 'file'; file: string }
   | { kind: 'emptyDirectory'; file: string };
 
-const EXTENSIONS = new Set(['.txt', '.md', '.docx']);
+const EXTENSIONS = new Set(['.txt', '.md', '.docx', '.html', '.htm', '.pdf']);
 
 export function expandArguments(args: readonly string[]): Target[] {
   const out: Target[] = [];

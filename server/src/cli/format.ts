@@ -95,7 +95,8 @@ export function problemMessage(p: FileProblem, file: string, m: Messages): strin
     case 'invalidText': return m.invalidText(file);
     case 'fixChanged': return m.fixChanged(file);
     case 'readFailed': return m.readFailed(file, p.detail);
-    case 'invalidDocx': return m.invalidDocx(file, p.detail);
+    case 'unreadableDocument': return m.unreadableDocument(file, p.format, p.error, p.detail);
+    case 'fixReadOnly': return m.fixReadOnly(file, p.format, p.available);
     case 'fixWriteFailed': return m.fixWriteFailed(file, p.detail);
     case 'engineFailed': return m.engineFailed(file, p.detail);
     case 'invalidUtf16': return m.invalidUtf16(file, encodingName(p.encoding));
@@ -153,6 +154,7 @@ export function renderer(o: RenderOptions): (r: FileResult) => Rendered {
   return (r) => {
     let err = '';
     if (r.encoding && r.encoding !== 'utf-8' && r.encoding !== 'utf-8-bom') err += m.assumedEncoding(r.file, encodingName(r.encoding)) + '\n';
+    if (r.document) err += documentNote(r.file, r.document, m);
     for (const p of r.problems) err += `gov-report-lint: ${problemMessage(p, r.file, m)}\n`;
     const counts: Rendered['counts'] = [0, 0, 0, 0];
     for (const d of r.diagnostics) counts[SEVERITY_INDEX[d.severity]]++;
@@ -167,6 +169,12 @@ export function renderer(o: RenderOptions): (r: FileResult) => Rendered {
     }
     return { out, err, exit: exitCodeOf(r), linted: r.linted, counts, fixesApplied: r.fixesApplied, written: r.written };
   };
+}
+
+/** How a published document was read, when that is worth saying: where its findings point, a page's charset. */
+function documentNote(file: string, d: NonNullable<FileResult['document']>, m: Messages): string {
+  if (d.format !== 'html') return m.documentRead(file, d.format) + '\n';
+  return d.encoding && d.encoding !== 'utf-8' ? m.pageEncoding(file, d.encoding.toUpperCase()) + '\n' : '';
 }
 
 const SEVERITY_INDEX: Record<Severity, 0 | 1 | 2 | 3> = { error: 0, warning: 1, info: 2, hint: 3 };

@@ -4,8 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixAll, lint } from '../engine';
 import type { Finding, LintOptions, Locale, Range, Severity, TemplateId } from '../engine/types';
-import { DocxError, docxToText, looksLikeZip } from './docx';
+import { sourceRanges } from '../formats/source';
+import type { Extracted, FormatErrorCode, FormatKind } from '../formats/types';
 import { canEncode, decode, encode, lineEnds, toCrlf, type EncodingId } from './encoding';
+import { readReport } from './read';
 
 export interface LintFileOptions {
   locale: Locale;
@@ -25,9 +27,11 @@ export interface Diagnostic {
 /** A problem of the CLI with the file (not a finding of the report). `fatal` ones make the exit status 2. */
 export type FileProblem =
   | { code: 'notFound' | 'permission' | 'isDirectory' | 'notRegular' | 'binary' | 'invalidText' | 'fixChanged' }
-  | { code: 'readFailed' | 'fixWriteFailed' | 'engineFailed' | 'invalidDocx'; detail: string }
+  | { code: 'readFailed' | 'fixWriteFailed' | 'engineFailed'; detail: string }
   | { code: 'invalidUtf16' | 'fixRoundTrip'; encoding: EncodingId }
-  | { code: 'fixUnsupportedEncoding'; encoding: EncodingId; available: number };
+  | { code: 'fixUnsupportedEncoding'; encoding: EncodingId; available: number }
+  | { code: 'unreadableDocument'; format: FormatKind; error: FormatErrorCode; detail: string }
+  | { code: 'fixReadOnly'; format: FormatKind; available: number };
 
 export interface FileResult {
   /** The path as given (or as found under a directory argument). */
@@ -35,6 +39,8 @@ export interface FileResult {
   /** False when the file could not be linted at all; then diagnostics is empty. */
   linted: boolean;
   encoding: EncodingId | null;
+  /** A published document read through its reader (findings of a web page point into the page itself). */
+  document: { format: FormatKind; encoding: string | null } | null;
   template: TemplateId | null;
   diagnostics: Diagnostic[];
   /** Fixes applied and written (0 without --fix, or when nothing could be written). */
@@ -65,10 +71,10 @@ function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {
 }
 
 function empty(file: string, problem: FileProblem, encoding: EncodingId | null = null): FileResult {
-  return { file, linted: false, encoding, template: null, diagnostics: [], fixesApplied: 0, written: false, problems: [problem] };
+  return { file, linted: false, encoding, document: null, template: null, diagnostics: [], fixesApplied: 0, written: false, problems: [problem] };
 }
 
-function readProblem(err: unknown): FileProblem {
+export function readProblem(err: unknown): FileProblem {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return { code: 'notFound' };
   if (code === 'EACCES' || code === 'EPERM') return { code: 'permission' };
@@ -76,9 +82,9 @@ function readProblem(err: unknown): FileProblem {
   return { code: 'readFailed', detail: code ?? String((err as Error)?.message ?? err) };
 }
 
-export function lintFile(file: string, options: LintFileOptions): FileResult {
+export async function lintFile(file: string, options: LintFileOptions): Promise<FileResult> {
   try {
-    return lintFileUnguarded(file, options);
+    return await lintFileUnguarded(file, options);
   } catch (err) {
     // The engine promises never to throw; if it does, one bad file must not stop a run over thousands.
     const e = err as Error;
@@ -86,7 +92,7 @@ export function lintFile(file: string, options: LintFileOptions): FileResult {
   }
 }
 
-function lintFileUnguarded(file: string, options: LintFileOptions): FileResult {
+async function lintFileUnguarded(file: string, options: LintFileOptions): Promise<FileResult> {
   let bytes: Buffer;
   let stat: fs.Stats;
   try {
@@ -98,31 +104,36 @@ function lintFileUnguarded(file: string, options: LintFileOptions): FileResult {
     return empty(file, readProblem(err));
   }
 
-  // A Word document: lint the text of its paragraphs and tables (tables as tab-separated rows).
-  if (looksLikeZip(bytes)) {
-    let text: string;
-    try {
-      text = docxToText(bytes);
-    } catch (err) {
-      return empty(file, { code: 'invalidDocx', detail: err instanceof DocxError ? err.message : String((err as Error)?.message ?? err) });
-    }
-    return lintText(file, text, 'docx', options, stat, bytes);
+  const read = await readReport(file, bytes);
+  if (!read.ok) return empty(file, read.problem, read.encoding);
+  if (read.document) return lintDocument(file, read.document, options);
+  return lintText(file, read.text, read.encoding!, options, stat, bytes);
+}
+
+/**
+ * Lint a published document's text. It is never written back (--fix says so when fixes were available); a web
+ * page's findings are moved to where their text is in the page.
+ */
+function lintDocument(file: string, doc: Extracted, options: LintFileOptions): FileResult {
+  const r = lint(doc.text, { locale: options.locale });
+  const toPage = sourceRanges(doc);
+  const findings = toPage ? r.findings.map((f) => ({ ...f, range: toPage(f.range) })) : r.findings;
+  const result: FileResult = {
+    file, linted: true, encoding: null, document: { format: doc.kind, encoding: doc.encoding }, template: r.report.template,
+    diagnostics: toDiagnostics(findings), fixesApplied: 0, written: false, problems: [],
+  };
+  if (options.fix) {
+    const available = fixAll(doc.text, lint, { locale: options.locale, suggestions: options.suggestions }).applied;
+    if (available > 0) result.problems.push({ code: 'fixReadOnly', format: doc.kind, available });
   }
-  const decoded = decode(bytes);
-  if (!decoded.ok) {
-    const p: FileProblem = decoded.reason === 'invalid-utf16'
-      ? { code: 'invalidUtf16', encoding: decoded.encoding ?? 'utf-16le' }
-      : { code: decoded.reason === 'binary' ? 'binary' : 'invalidText' };
-    return empty(file, p, decoded.encoding ?? null);
-  }
-  return lintText(file, decoded.text, decoded.encoding, options, stat, bytes);
+  return result;
 }
 
 /** Lint decoded text; with --fix, write it back over `file` only if the file still holds `bytes` as read at `stat`. */
 function lintText(file: string, text: string, encoding: EncodingId, options: LintFileOptions, stat: fs.Stats, bytes: Buffer): FileResult {
   const lintOptions: LintOptions = { locale: options.locale };
   const result: FileResult = {
-    file, linted: true, encoding, template: null, diagnostics: [], fixesApplied: 0, written: false, problems: [],
+    file, linted: true, encoding, document: null, template: null, diagnostics: [], fixesApplied: 0, written: false, problems: [],
   };
 
   if (!options.fix) {

@@ -1,31 +1,42 @@
 // The CLI's own words (usage, errors, notes, summary): one small catalogue, zh-CN by default, en with --locale en.
 // Findings' messages come from the engine's catalogue, not from here.
 import type { Locale } from '../engine/types';
+import type { FormatErrorCode, FormatKind } from '../formats/types';
 
 export type CliLocale = Locale;
 
 const zh = {
   usage: `用法：gov-report-lint [--format text|json] [--fix] [--fix-suggestions] [--locale zh-CN|en] 文件或目录...
+      gov-report-lint --extract 文件
 
-检查政府信息公开工作年度报告（纯文本）的结构、表格与勾稽关系。
+检查政府信息公开工作年度报告的结构、表格与勾稽关系：纯文本（.txt、.md）、网页（.html、.htm）、Word 文档（.docx）或 PDF 文件（.pdf）。
 
 选项：
   --format text|json   输出格式（默认 text）。json 输出恰好一个 JSON 数组，位置从 0 开始（LSP 约定）。
   --fix                就地应用安全修复（例如恢复模板标题），随后报告修复后文本的问题。
   --fix-suggestions    同时应用建议性修复（例如空白单元格填 0、按勾稽关系填写合计）；隐含 --fix。
   --locale zh-CN|en    消息语言（默认 zh-CN）。
+  --extract 文件       只输出检查所依据的文本，不做检查：网页、Word 文档、PDF 为从中提取的文字（表格每行一行），
+                       纯文本文件为解码后的文字。
   -h, --help           显示本帮助。
   -v, --version        显示版本号。
 
 文件与目录：
-  参数为目录时，递归检查其中的 *.txt、*.md 与 *.docx 文件（跳过以 . 开头的目录与 node_modules），
+  参数为目录时，递归检查其中的 *.txt、*.md、*.docx、*.html、*.htm 与 *.pdf 文件（跳过以 . 开头的目录与 node_modules），
   按路径排序；目录中没有此类文件视为错误。直接给出的文件不论扩展名都会检查。
   同一文件出现多次只检查一次。
 
 编码：
   自动识别 UTF-8（含或不含 BOM）、带 BOM 的 UTF-16 LE/BE，以及 GB18030/GBK（内容不是合法 UTF-8 时）。
   非 UTF-8 编码会在标准错误输出中注明。含 NUL 字节或无法解码的文件视为二进制文件，报错。
-  Word 文档（.docx）读取其中的文字，表格按“每行一行、Tab 分隔”读取；位置指提取出的文本，--fix 不改写 .docx。
+
+网页与 Word 文档：
+  网页（.html、.htm）按其声明的字符集（UTF-8、GBK/GB2312/GB18030 等）读取正文与表格，跳过脚本、样式、导航；
+  合并单元格按其所在位置读取。结果的行号、列号指网页源文件中的位置。
+  Word 文档（.docx）读取其中的段落与表格（表格每行一行、Tab 分隔）；结果的位置指提取出的文本（用 --extract 查看）。
+  PDF 文件（.pdf）读取其文字层，按文字位置还原行与列；结果的位置指提取出的文本（用 --extract 查看）。
+  扫描件（没有文字层）需先做文字识别（OCR）；设有打开密码的 PDF 无法读取。
+  --fix 不改写网页、Word 文档和 PDF。旧版 Word 97–2003（.doc）与加密文档无法读取，请另存为 .docx。
 
 修复：
   修复后的文件先写入同目录下的临时文件再改名覆盖原文件；保留原编码、BOM 与 CRLF 换行。
@@ -35,7 +46,7 @@ const zh = {
 退出状态：
   0  没有错误级别的问题
   1  至少一个错误级别的问题
-  2  用法错误，或有文件无法读取、不是文本、无法修复
+  2  用法错误，或有文件无法读取、不是文本、无法修复（--extract：文件无法读取）
 
 环境变量：
   NO_COLOR                设置后不输出颜色（仅在标准输出为终端时才会着色）。
@@ -51,9 +62,8 @@ const zh = {
   notFound: (f: string) => `${f}: 文件不存在`,
   permission: (f: string) => `${f}: 没有读取权限`,
   readFailed: (f: string, d: string) => `${f}: 无法读取（${d}）`,
-  invalidDocx: (f: string, d: string) => `${f}: 不是可读取的 Word (.docx) 文件（${d}）`,
   isDirectory: (f: string) => `${f}: 是目录，不是文件`,
-  emptyDirectory: (f: string) => `${f}: 目录中没有 .txt、.md 或 .docx 文件`,
+  emptyDirectory: (f: string) => `${f}: 目录中没有 .txt、.md、.docx、.html、.htm 或 .pdf 文件`,
   notRegular: (f: string) => `${f}: 不是普通文件`,
   binary: (f: string) => `${f}: 是二进制文件（含 NUL 字节或控制字符），不是文本`,
   invalidText: (f: string) => `${f}: 不是有效的文本（既不是 UTF-8，也不是 GB18030）`,
@@ -77,14 +87,37 @@ const zh = {
   countSep: '，',
   workerFailed: (d: string) => `工作线程失败：${d}`,
   engineFailed: (f: string, d: string) => `${f}: 检查时出现内部错误（${d}），请报告此问题`,
+  extractOneFile: '--extract 只接受一个文件',
+  documentRead: (f: string, k: FormatKind) => `${f}: 读取${NAME_ZH[k]}中的文字，结果的位置指提取出的文本（可用 --extract 查看）`,
+  pageEncoding: (f: string, e: string) => `${f}: 网页按 ${e} 编码读取`,
+  fixReadOnly: (f: string, k: FormatKind, n: number) => `${f}: 有 ${n} 处修复可用，但不会改写${NAME_ZH[k]}；请在原文档中修改`,
+  unreadableDocument: (f: string, k: FormatKind, code: FormatErrorCode, d: string) => `${f}: ${documentProblemZh(k, code)}${d ? `（${d}）` : ''}`,
 };
+
+const NAME_ZH: Record<FormatKind, string> = { html: '网页', docx: 'Word 文档', pdf: 'PDF 文件' };
+
+function documentProblemZh(kind: FormatKind, code: FormatErrorCode): string {
+  const format = NAME_ZH[kind];
+  switch (code) {
+    case 'tooLarge': return `${format}过大（文件、解压后的数据或文字超过上限），已停止读取`;
+    case 'timeout': return `读取${format}超时，已停止`;
+    case 'malformed': return `${format}已损坏，或不是有效的${format}`;
+    case 'truncated': return `${format}不完整（可能下载中断）`;
+    case 'encrypted': return `${format}已加密（设有密码）：请去除密码后另存为 .docx`;
+    case 'legacyFormat': return kind === 'docx' ? '加密文档或旧版 Word 97–2003（.doc）等无法读取的格式：请另存为 .docx' : `无法读取此${format}`;
+    case 'noText': return `${format}中没有可读取的文字`;
+    case 'notReport': return `不像是年度报告：${format}中没有表格`;
+  }
+}
 
 type Catalogue = typeof zh;
 
 const en: Catalogue = {
   usage: `Usage: gov-report-lint [--format text|json] [--fix] [--fix-suggestions] [--locale zh-CN|en] FILE|DIR...
+       gov-report-lint --extract FILE
 
-Checks annual government-information-disclosure reports (plain text): structure, tables, balance rules.
+Checks annual government-information-disclosure reports: structure, tables, balance rules. Reads plain text
+(.txt, .md), saved web pages (.html, .htm), Word documents (.docx) and PDF files (.pdf).
 
 Options:
   --format text|json   Output format (default text). json prints exactly one JSON array; positions are
@@ -92,19 +125,30 @@ Options:
   --fix                Apply safe fixes in place (e.g. restore a template heading), then report the fixed text.
   --fix-suggestions    Also apply suggestions (e.g. 0 for a blank cell, a computed total); implies --fix.
   --locale zh-CN|en    Message language (default zh-CN).
+  --extract FILE       Print the text the findings refer to and check nothing: for a web page, a Word
+                       document or a PDF the text read from it (each table row a line), for a text file
+                       the decoded text.
   -h, --help           Show this help.
   -v, --version        Show the version.
 
 Files and directories:
-  A directory argument is searched recursively for *.txt, *.md and *.docx files (directories starting with "."
-  and node_modules are skipped), in path order; a directory without such files is an error. Files named
-  directly are linted whatever their extension. A file given more than once is linted once.
+  A directory argument is searched recursively for *.txt, *.md, *.docx, *.html, *.htm and *.pdf files (directories
+  starting with "." and node_modules are skipped), in path order; a directory without such files is an error.
+  Files named directly are linted whatever their extension. A file given more than once is linted once.
 
 Encodings:
   UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and GB18030/GBK (when the bytes are not valid UTF-8)
   are recognised; a non-UTF-8 encoding is noted on stderr. A file with NUL bytes or undecodable bytes is
-  reported as binary. A Word document (.docx) is read as its text, each table row a tab-separated line;
-  positions refer to that text, and --fix never rewrites a .docx.
+  reported as binary.
+
+Web pages and Word documents:
+  A web page (.html, .htm) is read in the charset it declares (UTF-8, GBK/GB2312/GB18030, ...): its text and
+  tables, without scripts, styles and navigation; merged cells are read where they start. Findings give the
+  line and column in the page's source. A Word document (.docx) is read as its paragraphs and tables (each
+  row a tab-separated line); positions refer to that text (see --extract). A PDF (.pdf) is read from its text
+  layer, rows and columns rebuilt from the positions of the words; positions refer to that text too. A scan
+  (no text layer) needs OCR first; a PDF with an open password cannot be read. --fix never rewrites any of
+  these. Old Word 97-2003 (.doc) and encrypted documents cannot be read: save them as .docx.
 
 Fixing:
   A fixed file is written to a temporary file in the same directory, then renamed over the original; its
@@ -115,7 +159,7 @@ Fixing:
 Exit status:
   0  no error-severity problem
   1  at least one error-severity problem
-  2  usage error, or a file could not be read, is not text, or could not be fixed
+  2  usage error, or a file could not be read, is not text, or could not be fixed (--extract: could not be read)
 
 Environment:
   NO_COLOR               Disables colour (colour is only used when stdout is a terminal).
@@ -132,9 +176,8 @@ Environment:
   notFound: (f) => `${f}: no such file`,
   permission: (f) => `${f}: permission denied`,
   readFailed: (f, d) => `${f}: cannot read (${d})`,
-  invalidDocx: (f, d) => `${f}: not a readable Word (.docx) file (${d})`,
   isDirectory: (f) => `${f}: is a directory, not a file`,
-  emptyDirectory: (f) => `${f}: directory contains no .txt, .md or .docx files`,
+  emptyDirectory: (f) => `${f}: directory contains no .txt, .md, .docx, .html, .htm or .pdf files`,
   notRegular: (f) => `${f}: not a regular file`,
   binary: (f) => `${f}: binary file (NUL bytes or control characters), not text`,
   invalidText: (f) => `${f}: not valid text (neither UTF-8 nor GB18030)`,
@@ -158,7 +201,28 @@ Environment:
   countSep: ', ',
   workerFailed: (d) => `worker thread failed: ${d}`,
   engineFailed: (f, d) => `${f}: internal error while linting (${d}); please report it`,
+  extractOneFile: '--extract takes exactly one file',
+  documentRead: (f, k) => `${f}: read the text of a ${NAME_EN[k]}; positions refer to that text (see --extract)`,
+  pageEncoding: (f, e) => `${f}: web page read as ${e}`,
+  fixReadOnly: (f, k, n) => `${f}: ${n} fix${n === 1 ? '' : 'es'} available, but a ${NAME_EN[k]} is never rewritten; make the changes in the original`,
+  unreadableDocument: (f, k, code, d) => `${f}: ${documentProblemEn(k, code)}${d ? ` (${d})` : ''}`,
 };
+
+const NAME_EN: Record<FormatKind, string> = { html: 'web page', docx: 'Word document', pdf: 'PDF file' };
+
+function documentProblemEn(kind: FormatKind, code: FormatErrorCode): string {
+  const format = NAME_EN[kind];
+  switch (code) {
+    case 'tooLarge': return `${format} too large (file, decompressed data or text over the limit); reading stopped`;
+    case 'timeout': return `reading the ${format} took too long; stopped`;
+    case 'malformed': return `damaged, or not a valid ${format}`;
+    case 'truncated': return `the ${format} is cut short (an interrupted download?)`;
+    case 'encrypted': return `the ${format} is encrypted (password-protected): remove the password and save as .docx`;
+    case 'legacyFormat': return kind === 'docx' ? 'encrypted, or an old Word 97-2003 .doc or another format not read here: save it as .docx' : `this ${format} cannot be read`;
+    case 'noText': return `no text to read in the ${format}`;
+    case 'notReport': return `does not look like a report: no table in the ${format}`;
+  }
+}
 
 export type Messages = Catalogue;
 
@@ -174,7 +238,6 @@ export function encodingName(e: string): string {
     case 'utf-16le': return 'UTF-16LE';
     case 'utf-16be': return 'UTF-16BE';
     case 'gb18030': return 'GB18030';
-    case 'docx': return 'Word (.docx)';
     default: return e;
   }
 }

@@ -24,10 +24,10 @@ export interface TaskOptions {
   render: RenderOptions;
 }
 
-/** Read, lint and render one file: the one job of every thread. */
-export function task(o: TaskOptions): (file: string) => Rendered {
+/** Read, lint and render one file: the one job of every thread (async: document readers may be). */
+export function task(o: TaskOptions): (file: string) => Promise<Rendered> {
   const render = renderer(o.render);
-  return (file) => render(lintFile(file, o.lint));
+  return async (file) => render(await lintFile(file, o.lint));
 }
 
 export interface Threads {
@@ -131,7 +131,7 @@ export function startPool(threads: number, script: string, options: TaskOptions)
       for (;;) {
         const i = Atomics.add(counter, 0, 1);
         if (i >= n) break;
-        results[i] = job(files[i]);
+        results[i] = await job(files[i]);
         deliver();
         if (performance.now() - last >= YIELD_MS) {
           await new Promise<void>((resolve) => setImmediate(resolve));
@@ -144,23 +144,23 @@ export function startPool(threads: number, script: string, options: TaskOptions)
       for (const s of slots) if (s.error !== null) cb.workerFailed(s.error);
       // Files a failed worker held (or never took) are linted here, results still in order.
       Atomics.store(counter, 0, n);
-      for (let i = nextOut; i < n; i++) if (results[i] === undefined) results[i] = job(files[i]);
+      for (let i = nextOut; i < n; i++) if (results[i] === undefined) results[i] = await job(files[i]);
       deliver();
     },
   };
 }
 
 /** Lint `files` in this thread only. */
-export function lintSequentially(files: readonly string[], options: TaskOptions, cb: Pick<PoolCallbacks, 'result'>): void {
+export async function lintSequentially(files: readonly string[], options: TaskOptions, cb: Pick<PoolCallbacks, 'result'>): Promise<void> {
   const job = task(options);
-  for (let i = 0; i < files.length; i++) cb.result(i, job(files[i]));
+  for (let i = 0; i < files.length; i++) cb.result(i, await job(files[i]));
 }
 
 /** The worker side: wait for the file list, then take files from the shared counter until none are left. */
 export function runWorker(port: MessagePort, data: WorkerInit): void {
   const job = task(data.options);
   const counter = new Int32Array(data.counter);
-  port.once('message', (files: string[]) => {
+  port.once('message', async (files: string[]) => {
     let idx: number[] = [];
     let res: Rendered[] = [];
     let last = performance.now();
@@ -168,7 +168,7 @@ export function runWorker(port: MessagePort, data: WorkerInit): void {
       const i = Atomics.add(counter, 0, 1);
       if (i >= files.length) break;
       idx.push(i);
-      res.push(job(files[i]));
+      res.push(await job(files[i]));
       if (idx.length >= BATCH_FILES || performance.now() - last >= BATCH_MS) {
         port.postMessage({ idx, res } satisfies Batch);
         idx = [];

@@ -4,6 +4,7 @@
 // grown by more than the inflated-data limit plus what pdf.js itself needs. The event loop stays free
 // meanwhile (the language server keeps answering). The one file of formats/ that needs Node: it is for the
 // adapters (CLI, language server); the reader itself stays pure.
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PdfReply, PdfRequest } from './pdfWorker';
@@ -18,8 +19,11 @@ const WORKER_HEAP_MB = 1024;
 /** An idle reader thread (pdf.js loaded: tens of MB) is ended after this long, in milliseconds. */
 const IDLE_MS = 60_000;
 
-/** Next to the bundle (server/out/pdf-worker.js); tests of the sources pass the built file. */
-const defaultWorkerFile = (): string => path.join(__dirname, 'pdf-worker.js');
+/** Next to the bundle (server/out/pdf-worker.js); run from the sources (tests), the built one in server/out. */
+const defaultWorkerFile = (): string => {
+  const beside = path.join(__dirname, 'pdf-worker.js');
+  return existsSync(beside) ? beside : path.join(__dirname, '..', '..', 'out', 'pdf-worker.js');
+};
 
 let idle: Worker | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
