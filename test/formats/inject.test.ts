@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine';
 import { readDocument } from '../../server/src/formats';
-import { docx, reportToDocumentXml } from '../support/docx';
+import { blankTemplateDocx, docx, reportToDocumentXml } from '../support/docx';
 import { loud } from '../support/findings';
 import { assertAt, clean2023, expectedRange, injections } from '../support/injections';
 import { toHtmlPage } from '../support/layouts';
@@ -19,17 +19,28 @@ describe('injected defects, in every file type', () => {
     describe(typeName, () => {
       it('the clean 2023 report has no error or warning', async () => {
         const { text } = await readDocument(type.make(clean2023), type.name);
-        const r = lint(text, { strict: true });
+        const r = lint(text, { strict: true, tableFields: 'exact' });
         assert.deepEqual(loud(r.findings), []);
         assert.deepEqual(r.report.tables.map((t) => t.rows.length), [6, 25, 1]);
       });
       for (const inj of injections) {
         it(`${inj.name} → ${inj.rule}`, async () => {
           const { text } = await readDocument(type.make(inj.apply(clean2023)), type.name);
-          const r = lint(text, { strict: true });
+          const r = lint(text, { strict: true, tableFields: 'exact' });
           assertAt(r.findings, inj.rule, expectedRange(r, text, inj.at), `${typeName}/${inj.name}`);
         });
       }
     });
   }
+});
+
+describe('the blank official template as a Word document', () => {
+  it('reads every cell of tables 二, 三 and 四 as a blank cell, and no row or table as missing', async () => {
+    const { text } = await readDocument(blankTemplateDocx(), 'template.docx');
+    const r = lint(text, { strict: true, tableFields: 'exact' });
+    assert.deepEqual(r.report.tables.map((t) => [t.id, t.rows.length, t.rows.every((row) => row.foundCells === row.expectedCells)]), [['active', 6, true], ['applications', 25, true], ['review', 1, true]]);
+    const blanks = r.findings.filter((f) => f.rule === 'cell-blank').length;
+    assert.equal(blanks, 10 + 25 * 7 + 15);
+    assert.deepEqual(r.findings.filter((f) => ['row-missing', 'row-cells', 'table-missing'].includes(f.rule)), []);
+  });
 });

@@ -40,6 +40,12 @@ export interface LintOptions {
   rules?: Record<string, RuleSetting>;
   /** Rethrow a rule's exception instead of skipping that rule (tests). */
   strict?: boolean;
+  /**
+   * 'exact' for text read from a document's own table structure (a Word document, a web page): every tab-separated
+   * field is a cell, an empty one a blank cell. Otherwise ('pasted', the default) an empty field at the end of a
+   * row is taken for a stray tab, as Word and WPS leave when a table is copied as text.
+   */
+  tableFields?: 'exact' | 'pasted';
 }
 
 // ---------------------------------------------------------------- the model

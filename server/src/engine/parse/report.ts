@@ -61,7 +61,10 @@ export function parseReport(text: string, options: LintOptions = {}): ParsedRepo
     const from = p.bodyRange.start.line;
     const to = p.bodyRange.end.line + 1;
     const layout = detectLayout(index, from, to);
-    if (layout) texts.set(p, readTable(index, from, to, layout));
+    if (!layout) continue;
+    const tt = readTable(index, from, to, layout);
+    tt.exactFields = options.tableFields === 'exact' && layout === 'row-per-line';
+    texts.set(p, tt);
   }
 
   let template: TemplateId | null = null;

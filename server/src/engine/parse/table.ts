@@ -234,7 +234,8 @@ class TableAssembler {
   private readSegment(seg: Classified[], wholeRow: boolean): void {
     let hasValue = seg.some((c) => c.kind === 'value');
     // A line of column headings that happen to name rows ("| 项目 | 本年新收件数 | 上年结转件数 | … |"): not a row.
-    if (!hasValue && seg.filter((c) => c.match.row).length >= 2) {
+    // (A row left blank ends in empty cells, and a split row's parent label, （六）其他处理, names no row of its own.)
+    if (!hasValue && seg[seg.length - 1].kind === 'label' && seg.filter((c) => c.match.row && !c.match.row.aggregateOf).length >= 2) {
         for (const c of seg) if (c.kind === 'label') this.recordHeader(c.cell);
       return;
     }
@@ -362,7 +363,7 @@ class TableAssembler {
 
   private buildRow(rowDef: RowDef, label: RawCell | null, quality: LabelQuality | null, valueCells: RawCell[], labelMore: RawCell[] = []): RowModel {
     const columns: ColumnDef[] = this.def.columnSets[rowDef.columns] ?? [];
-    const values = trimCells(valueCells, columns.length, this.tt.layout);
+    const values = trimCells(valueCells, columns.length, this.tt);
     const cells = values.slice(0, columns.length).map((v, i) => this.buildCell(v, columns[i], i));
     const labelEnd = labelMore.length ? labelMore[labelMore.length - 1] : label;
     let labelText = label ? collapse([label, ...labelMore].map((c) => c.text).join('')) : '';
@@ -421,10 +422,11 @@ const MIN_BLANK_ROW = 5;
  * fields before the values. A trailing tab in a row-per-line or PDF row is never a cell; other empties are
  * dropped only while the row has more cells than the template.
  */
-function trimCells(cells: RawCell[], expected: number, layout: TableText['layout']): RawCell[] {
+function trimCells(cells: RawCell[], expected: number, tt: TableText): RawCell[] {
+  const layout = tt.layout;
   let a = 0;
   let b = cells.length;
-  if (layout === 'row-per-line' || layout === 'pdf') while (b > a && cells[b - 1].text === '') b--;
+  if ((layout === 'row-per-line' && !tt.exactFields) || layout === 'pdf') while (b > a && cells[b - 1].text === '') b--;
   // In a copied page nothing ends a table: text after the last figures is not a cell when it is surplus or reads
   // as a heading (numbered, or longer than a figure written in words).
   if (layout === 'paragraph-copy') {
