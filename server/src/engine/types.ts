@@ -177,7 +177,11 @@ export interface Period {
 export interface LintResult {
   report: ReportModel;
   findings: Finding[];
+  /** Rules that threw (each is also an info finding at the document start): for the adapters' logs. */
+  failures: RuleFailure[];
 }
+
+export interface RuleFailure { rule: string; error: string }
 
 /** Metadata every rule module exports; the registry is the list of these. */
 export interface RuleMeta {

@@ -94,6 +94,7 @@ export function startServer(connection: Connection): void {
       return hit.result;
     }
     const result = lint(doc.getText(), options);
+    for (const f of result.failures) log(`rule ${f.rule} failed on ${doc.uri}`, f.error);
     if (documents.get(doc.uri)) {
       lintCache.set(doc.uri, { version: doc.version, key, result });
       if (lintCache.size > CACHED_DOCUMENTS) lintCache.delete(lintCache.keys().next().value!);
