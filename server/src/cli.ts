@@ -56,14 +56,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (o.extract) return extract(o.files[0], io, m);
 
   const c = io.colour && o.format === 'text' ? ansi : plain;
-  const options: TaskOptions = {
-    lint: { locale: o.locale, fix: o.fix, suggestions: o.suggestions },
-    render: { format: o.format, colour: io.colour, locale: o.locale },
-  };
-
   // Workers take a few tens of ms to boot: start them before the directories are walked (as many as a large
   // run needs when one is likely), and adjust once the number of files is known.
   const threads = threadCount(io.env, io.script);
+  const options: TaskOptions = {
+    lint: { locale: o.locale, fix: o.fix, suggestions: o.suggestions },
+    render: { format: o.format, colour: io.colour, locale: o.locale },
+    threads: Math.max(1, threads.count),
+  };
   const likelyMany = o.files.length > WORKER_THRESHOLD || o.files.some(isDirectory);
   const pool: Pool | null = threads.count > 0
     ? startPool(threads.forced || likelyMany ? threads.count : 1, io.script!, options, fileBudgetMs(io.env))

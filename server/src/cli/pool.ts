@@ -12,6 +12,7 @@ import { Worker, type MessagePort } from 'node:worker_threads';
 import { renderer, type Rendered, type RenderOptions } from './format';
 import { DEFAULT_FILE_SECONDS, WORKER_HEAP_MB } from './limits';
 import { lintFile, unlinted, type FileProblem, type FileResult, type LintFileOptions } from './lintFile';
+import { setReadingThreads } from './read';
 import { injectWorkerFault } from './testFaults';
 import { removeTemporaries } from './write';
 
@@ -29,6 +30,8 @@ const MAX_STARTUP_DEATHS = 3;
 export interface TaskOptions {
   lint: LintFileOptions;
   render: RenderOptions;
+  /** Worker threads this run may have at once (each reads its own documents; see setReadingThreads). */
+  threads: number;
 }
 
 /** Read, lint and render one file: the one job of every thread (async: document readers may be). */
@@ -275,6 +278,7 @@ export async function lintSequentially(files: readonly string[], options: TaskOp
  * wait (a PDF is read in a thread of its own), so chunks that arrive meanwhile queue behind the one under way.
  */
 export function runWorker(port: MessagePort, data: WorkerInit): void {
+  setReadingThreads(data.options.threads);
   const job = task(data.options);
   const status = new Int32Array(data.status);
   const flushAfter = data.options.lint.fix ? 1 : BATCH_FILES;
