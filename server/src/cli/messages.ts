@@ -127,7 +127,7 @@ function documentProblemZh(kind: FormatKind, code: FormatErrorCode): string {
     case 'timeout': return `读取${format}超时，已停止`;
     case 'malformed': return `${format}已损坏，或不是有效的${format}`;
     case 'truncated': return `${format}不完整（可能下载中断）`;
-    case 'encrypted': return `${format}已加密（设有密码）：请去除密码后另存为 .docx`;
+    case 'encrypted': return `${format}已加密（设有密码）：请去除密码${kind === 'docx' ? '后另存为 .docx' : '后再检查'}`;
     case 'legacyFormat': return kind === 'docx' ? '加密文档或旧版 Word 97–2003（.doc）等无法读取的格式：请另存为 .docx' : `无法读取此${format}`;
     case 'noText': return `${format}中没有可读取的文字`;
     case 'notReport': return `不像是年度报告：${format}中没有表格`;
@@ -260,7 +260,7 @@ function documentProblemEn(kind: FormatKind, code: FormatErrorCode): string {
     case 'timeout': return `reading the ${format} took too long; stopped`;
     case 'malformed': return `damaged, or not a valid ${format}`;
     case 'truncated': return `the ${format} is cut short (an interrupted download?)`;
-    case 'encrypted': return `the ${format} is encrypted (password-protected): remove the password and save as .docx`;
+    case 'encrypted': return `the ${format} is encrypted (password-protected): remove the password${kind === 'docx' ? ' and save as .docx' : ' first'}`;
     case 'legacyFormat': return kind === 'docx' ? 'encrypted, or an old Word 97-2003 .doc or another format not read here: save it as .docx' : `this ${format} cannot be read`;
     case 'noText': return `no text to read in the ${format}`;
     case 'notReport': return `does not look like a report: no table in the ${format}`;
