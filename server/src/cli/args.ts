@@ -17,7 +17,7 @@ export interface CliOptions {
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; locale: CliLocale; error: string };
 
 /** The locale the user asked for, even when other arguments are wrong (so the usage error is in that language). */
-function requestedLocale(argv: readonly string[]): CliLocale {
+export function requestedLocale(argv: readonly string[]): CliLocale {
   let locale: CliLocale = 'zh-CN';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

@@ -12,6 +12,13 @@ export type ReadResult =
 
 type Readers = typeof import('../formats');
 let readers: Readers | null = null;
+let threads = 1;
+
+/** Linting threads of this process that may read documents at once (the pool's workers); 1 by default. */
+export function setReadingThreads(n: number): void {
+  threads = n;
+  readers?.setConcurrentReaders(n);
+}
 
 /**
  * The readers and their libraries (parse5, fflate, saxes: two thirds of the CLI's code) load on the first
@@ -20,7 +27,10 @@ let readers: Readers | null = null;
  */
 function formats(): Readers {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  readers ??= require('../formats') as Readers;
+  if (!readers) {
+    readers = require('../formats') as Readers;
+    readers.setConcurrentReaders(threads);
+  }
   return readers;
 }
 

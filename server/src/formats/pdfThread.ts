@@ -27,6 +27,16 @@ const defaultWorkerFile = (): string => {
 
 let idle: Worker | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Threads of this process that may read a PDF at the same time (the CLI's linting threads each start a reader).
+ * The memory watched is the whole process's, so each of them sees the others' growth too: the budget is theirs
+ * together, or concurrent reads of ordinary PDFs would be stopped as too large.
+ */
+let readersAtOnce = 1;
+
+export function setConcurrentReaders(n: number): void {
+  readersAtOnce = Math.max(1, Math.floor(n) || 1);
+}
 
 function takeWorker(workerFile: string): Worker {
   clearTimeout(idleTimer);
@@ -49,7 +59,7 @@ function release(worker: Worker): void {
 export function readPdfInThread(bytes: Uint8Array, limits: ReadLimits, workerFile = defaultWorkerFile()): Promise<Extracted> {
   const worker = takeWorker(workerFile);
   const baseline = process.memoryUsage.rss();
-  const budget = limits.maxInflatedBytes + PDFJS_MEMORY;
+  const budget = (limits.maxInflatedBytes + PDFJS_MEMORY) * readersAtOnce;
   return new Promise<Extracted>((resolve, reject) => {
     // Answer once the thread is gone, its memory with it: the next read's baseline must not count it.
     const stop = (err: FormatError) => { finish(); void worker.terminate().finally(() => reject(err)); };

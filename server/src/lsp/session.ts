@@ -42,8 +42,12 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<Settings>>();
   const lintCache = new Map<string, Cached>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Per-document generation: a lint publishes only if no newer one was started after it. */
+  /**
+   * Per-document generation: a lint publishes only if no newer one was started after it. Numbers come from one
+   * counter and are never reused, so a closed document's entry can be dropped (a reopened one starts afresh).
+   */
   const generation = new Map<string, number>();
+  let lastGeneration = 0;
 
   const log = (what: string, err: unknown) => {
     try { connection.console.error(`gov-report: ${what}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`); } catch { /* closed */ }
@@ -114,7 +118,7 @@ export function startServer(connection: Connection): void {
   // ------------------------------------------------------------------ diagnostics
 
   function schedule(uri: string): void {
-    const gen = (generation.get(uri) ?? 0) + 1;
+    const gen = ++lastGeneration;
     generation.set(uri, gen);
     clearTimeout(timers.get(uri));
     timers.set(uri, setTimeout(() => {
@@ -186,7 +190,7 @@ export function startServer(connection: Connection): void {
       const uri = e.document.uri;
       clearTimeout(timers.get(uri));
       timers.delete(uri);
-      generation.set(uri, (generation.get(uri) ?? 0) + 1);
+      generation.delete(uri); // a lint still under way sees it is stale
       lintCache.delete(uri);
       settingsCache.delete(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
