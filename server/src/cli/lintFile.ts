@@ -108,7 +108,7 @@ async function lintFileUnguarded(file: string, options: LintFileOptions): Promis
  * page's findings are moved to where their text is in the page.
  */
 function lintDocument(file: string, doc: Extracted, options: LintFileOptions): FileResult {
-  const r = lint(doc.text, { locale: options.locale });
+  const r = lint(doc.text, { locale: options.locale, tableFields: doc.tableFields });
   const toPage = sourceRanges(doc);
   const findings = toPage ? r.findings.map((f) => ({ ...f, range: toPage(f.range) })) : r.findings;
   const result: FileResult = {

@@ -38,7 +38,7 @@ export function readDocx(bytes: Uint8Array, limits: Partial<ReadLimits> = {}): E
   xml.close();
   const laid = reportText(builder.finish(), false, budget);
   if (laid.text.trim() === '') throw new FormatError('noText', 'the document holds no text');
-  return { kind: 'docx', text: laid.text, source: null, encoding: null };
+  return { kind: 'docx', text: laid.text, source: null, encoding: null, tableFields: 'exact' };
 }
 
 function startsWithAscii(b: Uint8Array, s: string): boolean {

@@ -45,6 +45,7 @@ export function readHtml(bytes: Uint8Array, limits: Partial<ReadLimits> = {}): E
   const last = laid.text.length;
   return {
     kind: 'html',
+    tableFields: 'exact',
     text: laid.text,
     source: { text: page.text, toSource: (offset) => map[Math.max(0, Math.min(last, Math.trunc(offset) || 0))] },
     encoding: page.encoding,

@@ -71,7 +71,7 @@ export function readPdfInThread(bytes: Uint8Array, limits: ReadLimits, workerFil
     const onMessage = (reply: PdfReply) => {
       finish();
       release(worker);
-      if (reply.ok) resolve({ kind: 'pdf', text: reply.text, source: null, encoding: null });
+      if (reply.ok) resolve({ kind: 'pdf', text: reply.text, source: null, encoding: null, tableFields: 'pasted' });
       else reject(new FormatError(reply.code, reply.detail));
     };
     const onError = (e: Error & { code?: string }) => stop(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
