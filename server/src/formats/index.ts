@@ -8,6 +8,7 @@ import { readPdfInThread } from './pdfThread';
 import { DEFAULT_LIMITS, FormatError, type Extracted, type ReadLimits } from './types';
 
 export { documentKind, DOCUMENT_EXTENSIONS } from './kind';
+export { readHtml } from './html';
 export { sourceRanges } from './source';
 export { FormatError, DEFAULT_LIMITS } from './types';
 export type { Extracted, FormatErrorCode, FormatKind, ReadLimits } from './types';

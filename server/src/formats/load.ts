@@ -1,0 +1,13 @@
+// The document readers for the adapters (CLI, language server), loaded on the first document. The readers and
+// their libraries (parse5, fflate, saxes) are most of the CLI's code and would double the language server's: the
+// build makes them a bundle of their own, server/out/formats.js, which this `require` names (scripts/build.mjs),
+// so a run over text files and a server that never meets a document start as fast as before.
+type Readers = typeof import('./index');
+
+let readers: Readers | null = null;
+
+export function formatReaders(): Readers {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  readers ??= require('./index') as Readers;
+  return readers;
+}
