@@ -75,7 +75,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('govReport.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== LANGUAGE_ID) return;
-      await vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' });
+      // The server's fix-all action, applied here: `editor.action.sourceAction` ignores a request made while the
+      // editor's code-action model is still being set up (just after a file opens), and the command did nothing.
+      const doc = editor.document;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), FIX_ALL_KIND);
+      const fix = (actions ?? []).find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
+      if (fix?.edit) await vscode.workspace.applyEdit(fix.edit);
     }),
     vscode.commands.registerCommand('govReport.restartServer', async () => {
       if (client) await client.restart();
