@@ -8,6 +8,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt, lint, outline, type LintResult, type Locale } from '../engine';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
+import {
+  extractReport, EXTRACT_REQUEST, htmlToReportText, HTML_TO_TEXT_REQUEST,
+  type ExtractParams, type ExtractResult, type HtmlToTextParams, type HtmlToTextResult,
+} from './documents';
 import { toDiagnostic, toFoldingRanges, toHover, toSymbols } from './convert';
 import { defaultSettings, lintOptionsOf, localeOf, normalizeSettings, type Settings } from './settings';
 
@@ -223,6 +227,15 @@ export function startServer(connection: Connection): void {
       uri: c.doc.uri, version: c.doc.version, text: c.doc.getText(), result: c.result, options: c.options, documentChanges: versionedEdits,
     }, params.context);
   }));
+
+  // ------------------------------------------------------------------ published documents (documents.ts)
+
+  connection.onRequest(EXTRACT_REQUEST, guard<ExtractParams, ExtractResult | null>('extract', null, async (params) => {
+    const uri = String(params?.uri ?? '');
+    return extractReport(uri, lintOptionsOf(await settingsFor(uri), clientLocale).locale);
+  }));
+
+  connection.onRequest(HTML_TO_TEXT_REQUEST, guard<HtmlToTextParams, HtmlToTextResult>('htmlToText', null, (params) => htmlToReportText(params?.html)));
 
   documents.listen(connection);
   connection.listen();
