@@ -226,3 +226,14 @@ describe('PDF input in a worker thread: bounded time and memory', function () {
     assert.ok(reply.length > 5000);
   });
 });
+
+describe('PDF input: the caller keeps its bytes', () => {
+  before(() => ensureBundle());
+  it('a Node Buffer given to the bounded reader is still whole afterwards (its copy, not its memory, goes to the thread)', async () => {
+    const bytes = fs.readFileSync(path.join(fixtures, 'clean-2023.pdf'));
+    const length = bytes.length;
+    await readPdfInThread(bytes, DEFAULT_LIMITS, workerFile);
+    assert.equal(bytes.length, length);
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+});

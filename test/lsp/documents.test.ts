@@ -99,6 +99,19 @@ describe('language server: published documents (govReport/extract, govReport/htm
       assert.deepEqual(lint(result.text).findings.filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
     });
 
+    it('a Word document opened as a report reads its tables exactly: a blank last cell is a blank cell, not a short row', async () => {
+      const text = example('clean-2023-row-per-line.txt').replace('\t\t3.其他\t0\t0\t0\t0\t0\t0\t0', '\t\t3.其他\t0\t0\t0\t0\t0\t0\t');
+      const file = write('blank-last-cell.docx', docx(reportToDocumentXml(text)));
+      const result = await extract(file);
+      assert.ok(result?.ok, JSON.stringify(result));
+      const uri = extractUri(file);
+      await c.open(uri, result.text);
+      const published = await c.waitDiagnostics(uri);
+      const loud = published.diagnostics.filter((d) => d.severity === 1 || d.severity === 2).map((d) => d.code);
+      assert.deepEqual(loud, ['cell-blank']);
+      await c.close(uri);
+    });
+
     it('a saved web page of corpus-wild (005): section-title on "六、需要说明的其他事项与附表"', async function () {
       if (!hasWild) this.skip();
       const file = path.join(wildDir, '005_pingtan_nyn_2021.html');

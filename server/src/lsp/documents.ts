@@ -10,12 +10,24 @@ import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locale } from '../engine';
-import { documentKind } from '../formats/kind';
+import { DOCUMENT_EXTENSIONS, documentKind } from '../formats/kind';
 import { formatReaders } from '../formats/load';
 import { documentProblem } from '../formats/messages';
 import { DEFAULT_LIMITS, type FormatErrorCode, type FormatKind, type ReadLimits } from '../formats/types';
 
 export const EXTRACT_REQUEST = 'govReport/extract';
+/** The scheme under which the client shows a document's text (client/src/openAsReport.ts): the file's URI otherwise. */
+export const EXTRACT_SCHEME = 'gov-report-extract';
+
+/**
+ * How to read the tables of a document the client shows: a Word document's or a web page's cells are exact (an
+ * empty last field is a blank cell), as their readers say (Extracted.tableFields); anything else as typed or pasted.
+ */
+export function tableFieldsOf(uri: string): 'exact' | undefined {
+  if (!uri.startsWith(`${EXTRACT_SCHEME}:`)) return undefined;
+  const kind = DOCUMENT_EXTENSIONS[path.extname(decodeURIComponent(uri)).toLowerCase()];
+  return kind === 'html' || kind === 'docx' ? 'exact' : undefined;
+}
 export const HTML_TO_TEXT_REQUEST = 'govReport/htmlToText';
 
 export interface ExtractParams { uri: string }
