@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { lint, type Finding } from '../../server/src/engine';
 import { parseReport } from '../../server/src/engine/parse/report';
-import { paragraphs } from '../../server/src/engine/rules/support';
+import { paragraphs } from '../../server/src/engine/rules/prose';
 import { corpus, example, examplesDir } from '../support/paths';
 import { hasWild, wildTexts } from '../support/wild-texts';
 import { readdirSync } from 'node:fs';

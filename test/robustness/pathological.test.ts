@@ -197,7 +197,7 @@ describe('robustness: regular expressions (catastrophic backtracking)', function
   const rowDoc = () => base('clean-2023-row-per-line.txt', `2023年报告\n${PART_HEADINGS.join('\n')}`);
   const pipeDoc = () => base('defects-2022-pipe.md', `2022年报告\n${PART_HEADINGS.join('\n')}`);
   const bounded: Array<[string, () => string]> = [
-    // parse/labels.ts TRAILING /[。：:；;，,、.]+$/ in stripNumbering: a label cell of 40,000 '。' then a letter.
+    // labels.ts TRAILING /[。：:；;，,、.]+$/ in stripNumbering: a label cell of 40,000 '。' then a letter.
     ['a table label of 40,000 "。" then "x" (labels.ts TRAILING)', () => inject(rowDoc(), '二、', `${'。'.repeat(40000)}x\t1\t2`)],
     // parse/layout.ts /^\s*\|?\s*:?-{3,}/ (pipe separator row test): 40,000 spaces then a pipe in a pipe table.
     ['a pipe-table line of 40,000 spaces then "|" (layout.ts separator-row test)', () => inject(pipeDoc(), '二、', `${' '.repeat(40000)}|`)],

@@ -1,15 +1,14 @@
 // Hover explanations read off the model and the template data: what a row, column or cell counts, its
 // article of the 条例, and for totals the computed sum and whether it balances.
+import { balanceOf, evaluatedEquations, type EquationInstance } from './balance';
+import { cellRange, columnDefOf } from './lookup';
 import { format } from './messages';
+import { num, rowName } from './names';
 import { tableDef, templates } from './template';
-import type { EquationInstance } from './rules/support';
-import { cellRange, columnDefOf, equationInstances, instanceName, num, rowName, terms } from './rules/support';
 import { containsPosition } from './text';
 import type { LintResult, Locale, Position, Range, TableModel } from './types';
 
 export interface HoverInfo { markdown: string; range: Range }
-
-const BALANCE_RULES = ['balance-carryover', 'balance-row-total', 'balance-outcome-total', 'balance-review-total'];
 
 export function hoverAt(result: LintResult, position: Position, locale: Locale = 'zh-CN'): HoverInfo | null {
   const { report } = result;
@@ -22,7 +21,7 @@ export function hoverAt(result: LintResult, position: Position, locale: Locale =
   const table = report.tables.find((t) => containsPosition(t.range, position));
   if (!table) return null;
   const def = tableDef(table.template, table.id);
-  const instances = () => BALANCE_RULES.flatMap((id) => equationInstances([table], id, locale));
+  const instances = () => evaluatedEquations(report.tables, locale).filter((e) => e.inst.table === table).map((e) => e.inst);
 
   for (const row of table.rows) {
     const rowDef = def.rows.find((r) => r.id === row.id);
@@ -35,7 +34,7 @@ export function hoverAt(result: LintResult, position: Position, locale: Locale =
     }
     for (const cell of row.cells) {
       if (!containsPosition(cell.range, position) && !containsPosition(cellRange(cell), position)) continue;
-      const col = columnDefOf(table, row, cell.columnId);
+      const col = columnDefOf(table, row.id, cell.columnId);
       const value = cell.kind === 'number' ? format(locale, 'hover.cell', { value: num(cell.value!) }) : cell.kind === 'invalid' ? format(locale, 'hover.cell', { value: cell.raw }) : format(locale, 'hover.blank');
       const lines = [`**${rowName(table, row.id, locale)} × ${col?.label ?? cell.columnId}**`, value, rowDef.explain[locale]];
       if (col) lines.push(col.explain[locale]);
@@ -65,11 +64,6 @@ function tableHover(table: TableModel, position: Position, locale: Locale): Hove
 
 /** "✓ 合计相符：（七）总计（自然人） = （一）予以公开 6 + （二）部分公开 6 = 12" when every operand is a number. */
 function balanceLine(i: EquationInstance, locale: Locale): string | null {
-  const ops = [i.target, ...i.plus, ...i.minus];
-  if (ops.some((o) => o.status !== 'ok')) return null;
-  const expected = i.plus.reduce((s, o) => s + o.value, 0) - i.minus.reduce((s, o) => s + o.value, 0);
-  const actual = i.target.value;
-  const balanced = Math.abs(expected - actual) < 1e-6;
-  const expr = `${instanceName(i, locale)} = ${terms(i, locale)} = ${num(expected)}${balanced ? '' : ` ≠ ${num(actual)}`}`;
-  return format(locale, balanced ? 'hover.balanced' : 'hover.unbalanced', { equation: expr });
+  const b = balanceOf(i, locale);
+  return b && format(locale, b.balanced ? 'hover.balanced' : 'hover.unbalanced', { equation: b.expression });
 }

@@ -4,7 +4,7 @@ import { otherVersion, tableForPart, templateForYear, templates } from '../templ
 import type { PartDef } from '../template/types';
 import { LineIndex, chineseNumber, editDistance, normalize } from '../text';
 import type { Heading, LintOptions, Part, Period, Range, ReportModel, TableModel, TemplateId } from '../types';
-import { trimTrailingMarks } from './labels';
+import { trimTrailingMarks } from '../labels';
 import { assembleTable, voteVersions } from './table';
 import { detectLayout, readTable, type TableText } from './layout';
 

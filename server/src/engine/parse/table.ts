@@ -2,13 +2,13 @@
 // in layouts/ produces logical rows of raw cells, so matching labels, rebuilding rows, trimming and reading
 // cells happen once, here. Rows are rebuilt from the template's row labels: a row runs from its label to the
 // next label, so it does not matter whether a layout shows where rows end (a copied web page does not).
-import { labelKey, versionLabels } from '../template';
+import { hasNumbering, labelKey, stripNumbering } from '../labels';
+import { versionLabels } from '../template';
 import type { ColumnDef, RowDef, SectionDef, TableDef } from '../template/types';
 import type { LineIndex } from '../text';
 import { editDistance, norm } from '../text';
 import type { CellModel, HeaderCellModel, Range, RowModel, TableLayout, TableModel, TableSectionModel, TemplateId } from '../types';
 import { isValueLike, readCell } from './cell';
-import { hasNumbering, stripNumbering } from './labels';
 import type { RawCell, TableText } from './layout';
 
 type LabelQuality = NonNullable<RowModel['labelMatch']>;

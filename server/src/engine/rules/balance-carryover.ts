@@ -1,5 +1,5 @@
 // R1, printed in the template: 一 + 二 = （七）总计 + 四 in every column of table 三.
-import { balanceRule } from './support';
+import { balanceRule } from './balance';
 
 export const rule = balanceRule({
   id: 'balance-carryover', severity: 'error', fixable: true, docs: 'docs/rules/balance-carryover.md',

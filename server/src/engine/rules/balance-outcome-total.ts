@@ -1,5 +1,5 @@
 // R3: in every column of table 三, （七）总计 = the sum of the outcome rows (each application counted once).
-import { balanceRule } from './support';
+import { balanceRule } from './balance';
 
 export const rule = balanceRule({
   id: 'balance-outcome-total', severity: 'error', fixable: true, docs: 'docs/rules/balance-outcome-total.md',

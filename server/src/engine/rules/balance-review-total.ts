@@ -1,5 +1,5 @@
 // R4: in table 四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, for each of its three groups.
-import { balanceRule } from './support';
+import { balanceRule } from './balance';
 
 export const rule = balanceRule({
   id: 'balance-review-total', severity: 'error', fixable: true, docs: 'docs/rules/balance-review-total.md',

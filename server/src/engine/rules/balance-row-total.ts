@@ -1,5 +1,5 @@
 // R2: in every row of table 三, 总计 = 自然人 + the five kinds of 法人或其他组织.
-import { balanceRule } from './support';
+import { balanceRule } from './balance';
 
 export const rule = balanceRule({
   id: 'balance-row-total', severity: 'error', fixable: true, docs: 'docs/rules/balance-row-total.md',

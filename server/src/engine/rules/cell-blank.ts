@@ -2,7 +2,8 @@
 import { format } from '../messages';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
-import { cellName, cellRange } from './support';
+import { cellRange } from '../lookup';
+import { cellName } from '../names';
 
 export const rule: Rule = {
   meta: {

@@ -1,6 +1,6 @@
 // A cell holds a valid number for its column: counts are non-negative integers (spec §7).
 import type { Rule } from './rule';
-import { cellName } from './support';
+import { cellName } from '../names';
 
 export const rule: Rule = {
   meta: {

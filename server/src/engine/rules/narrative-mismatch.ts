@@ -4,7 +4,9 @@
 // Heuristics, so warnings; each finding sits on the words it quotes. Prose wrapped over lines is read whole.
 import type { Range } from '../types';
 import type { Rule, RuleContext } from './rule';
-import { cellAt, num, paragraphs } from './support';
+import { cellAt } from '../lookup';
+import { num } from '../names';
+import { paragraphs } from './prose';
 
 const NO_APPLICATIONS = /未(?:收到|受理|接到)[^。；，,]{0,16}?(?:公开申请|依申请公开)/g;
 const RECEIVED = /(?:收到|受理|新收)[^。；，,]{0,12}?(?:公开申请|依申请公开[^。；，,\d]{0,6}?)(?:共|总计|合计)?(\d{1,6})(?:件|条|个|份)/g;

@@ -3,7 +3,7 @@
 // section says its figures were merged into that row; figures glued to the label say the cells are not separated.
 import type { RowModel } from '../types';
 import type { Rule } from './rule';
-import { rowName } from './support';
+import { rowName } from '../names';
 
 export const rule: Rule = {
   meta: {

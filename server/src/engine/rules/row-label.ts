@@ -1,7 +1,7 @@
 // A row recognised despite a wrong label: a typo ("2.其他法律行政止公开") or the numbering that tells the row from a
 // column heading left out ("其他" for "3.其他"). The template wording is the fix.
 import type { Rule } from './rule';
-import { rowDefOf } from './support';
+import { rowDefOf } from '../lookup';
 
 export const rule: Rule = {
   meta: {

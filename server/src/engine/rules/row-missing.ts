@@ -1,6 +1,6 @@
 // Every template row of a table is present (rows that reports may split or merge excepted).
 import type { Rule } from './rule';
-import { defOf } from './support';
+import { defOf } from '../lookup';
 
 export const rule: Rule = {
   meta: {

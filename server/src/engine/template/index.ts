@@ -1,8 +1,8 @@
 // Lookups over the template data, computed once at load.
 import type { TableId, TemplateId } from '../types';
-import { stripNumbering } from '../parse/labels';
+import { labelKey } from '../labels';
 import { T2019, T2021 } from './data';
-import type { ColumnDef, RowDef, TableDef, TemplateDef } from './types';
+import type { TableDef, TemplateDef } from './types';
 
 export * from './types';
 export { APPLICANT_PARTS, REVIEW_GROUPS, REVIEW_OUTCOMES } from './data';
@@ -23,15 +23,6 @@ export function tableDef(template: TemplateId, id: TableId): TableDef {
 
 export function tableForPart(template: TemplateId, part: number): TableDef | undefined {
   return templates[template].tables.find((t) => t.part === part);
-}
-
-export function columnsOf(table: TableDef, row: RowDef): ColumnDef[] {
-  return table.columnSets[row.columns] ?? [];
-}
-
-/** The normalised form under which labels are compared. */
-export function labelKey(label: string): string {
-  return stripNumbering(label);
 }
 
 /**
