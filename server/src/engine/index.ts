@@ -13,7 +13,6 @@ export type { OutlineNode } from './outline';
 export { hoverAt } from './hover';
 export type { HoverInfo } from './hover';
 export { LineIndex } from './text';
-export { templates } from './template';
 
 /** Parse a report and run every enabled rule. Never throws on any input text. */
 export function lint(text: string, options: LintOptions = {}): LintResult {

@@ -68,7 +68,7 @@ export interface Part {
   /** The whole part, heading included (for folding and outline). */
   range: Range;
   subHeadings: Heading[];
-  table: Table | null;
+  table: TableModel | null;
 }
 
 export interface CellModel {
@@ -143,7 +143,6 @@ export interface TableModel {
    */
   blanksVisible: boolean;
 }
-export type Table = TableModel;
 
 export interface ReportModel {
   /** Line count of the text; the last line's length is `lineLengths[lineCount-1]`. */
