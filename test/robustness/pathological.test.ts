@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { lint, type LintResult } from '../../server/src/engine';
+import { parse, sourceFiles } from '../support/sources';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const engineDir = path.join(repoRoot, 'server', 'src', 'engine');
@@ -129,9 +130,8 @@ interface Literal { file: string; line: number; source: string; re: RegExp }
 function engineRegexes(): { literals: Literal[]; constructed: string[] } {
   const literals: Literal[] = [];
   const constructed: string[] = [];
-  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
-  for (const file of walk(engineDir)) {
-    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  for (const file of sourceFiles(engineDir)) {
+    const sf = parse(file);
     const visit = (n: ts.Node): void => {
       if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
         const text = n.getText(sf);
