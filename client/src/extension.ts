@@ -7,12 +7,12 @@ import * as vscode from 'vscode';
 import { looksLikeReport } from './detect';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { messages } from './messages';
-import { ExtractedReports, EXTRACT_SCHEME, filesToOpen } from './openAsReport';
+import { ExtractedReports, filesToOpen } from './openAsReport';
 import { PasteAsReportText, PASTE_METADATA } from './paste';
-import { EXTRACT_REQUEST, HTML_TO_TEXT_REQUEST, type ExtractParams, type ExtractResult, type HtmlToTextParams, type HtmlToTextResult } from './protocol';
-
-export const LANGUAGE_ID = 'gov-report';
-const FIX_ALL_KIND = 'source.fixAll.gov-report';
+import {
+  CONFIG_SECTION, EXTRACT_REQUEST, EXTRACT_SCHEME, FIX_ALL_KIND, HTML_TO_TEXT_REQUEST, LANGUAGE_ID,
+  type ExtractParams, type ExtractResult, type HtmlToTextParams, type HtmlToTextResult,
+} from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -39,7 +39,7 @@ function startClient(context: vscode.ExtensionContext): Promise<void> {
     middleware: {
       provideCodeActions: (document, range, context, token, next) => (document.uri.scheme === EXTRACT_SCHEME ? [] : next(document, range, context, token)),
     },
-    synchronize: { configurationSection: 'govReport' },
+    synchronize: { configurationSection: CONFIG_SECTION },
     initializationOptions: { locale: vscode.env.language },
   };
   client = new LanguageClient('govReport', 'gov-report', serverOptions, clientOptions);

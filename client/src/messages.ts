@@ -2,6 +2,7 @@
 // with `auto`, the VS Code display language says so, as the server chooses for findings. Command titles are in
 // package.nls*.json.
 import * as vscode from 'vscode';
+import { CONFIG_SECTION } from '../../server/src/protocol';
 
 const zh = {
   pasteAsReportText: '粘贴为报告文本（表格每行一行，Tab 分隔）',
@@ -18,7 +19,7 @@ const en: Messages = {
 };
 
 export function messages(): Messages {
-  const setting = vscode.workspace.getConfiguration('govReport').get<string>('locale');
+  const setting = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('locale');
   const locale = setting === 'zh-CN' || setting === 'en' ? setting : /^en/i.test(vscode.env.language) ? 'en' : 'zh-CN';
   return locale === 'en' ? en : zh;
 }

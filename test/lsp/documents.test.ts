@@ -11,7 +11,7 @@ import type { DocumentSymbol } from 'vscode-languageserver-protocol/node';
 import { lint } from '../../server/src/engine';
 import { readDocument } from '../../server/src/formats';
 import { documentProblem } from '../../server/src/formats/messages';
-import type { ExtractResult, HtmlToTextResult } from '../../server/src/lsp/documents';
+import type { ExtractResult, HtmlToTextResult } from '../../server/src/protocol';
 import { docx, reportToDocumentXml } from '../support/docx';
 import { flateBomb } from '../support/pdfs';
 import { wildDir, hasWild } from '../support/pages';

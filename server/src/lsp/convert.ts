@@ -7,8 +7,8 @@ import {
   type Diagnostic, type Hover, type Range, type TextEdit,
 } from 'vscode-languageserver/node';
 import { LineIndex, ruleMeta, type Finding, type Fix, type HoverInfo, type OutlineNode, type Severity } from '../engine';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
-export const SOURCE = 'gov-report';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -49,7 +49,7 @@ export function toDiagnostic(f: Finding, version: number): Diagnostic {
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Error,
     code: f.rule,
     ...(href ? { codeDescription: { href } } : {}),
-    source: SOURCE,
+    source: DIAGNOSTIC_SOURCE,
     message: f.message,
     data,
   };
