@@ -1,6 +1,6 @@
 // Prose outside the tables, as paragraphs with their wrapped lines joined: what narrative-mismatch reads.
 import type { ParsedReport } from '../parse/report';
-import { normalize } from '../text';
+import { normalize, PAGE_NUMBER } from '../text';
 
 /** A paragraph of prose, its wrapped lines joined (PDF text and hard-wrapped text break sentences over lines). */
 export interface Paragraph {
@@ -10,8 +10,6 @@ export interface Paragraph {
   offsets: number[];
 }
 
-/** A page number between the lines of a PDF text ("-3-", "第 3 页"): skipped, not a break. Same as layout.ts's. */
-const PAGE_NUMBER = /^\s*(?:[-—－]\s*\d{1,4}\s*[-—－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$/;
 /** A numbered line ("（二）依申请公开情况", "一、", "1.") starts a paragraph. */
 const NUMBERED = /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．])/;
 const SENTENCE_FINAL = '。！？!?；;：:';

@@ -26,6 +26,14 @@ export function tableForPart(template: TemplateId, part: number): TableDef | und
 }
 
 /**
+ * Keys of the table labels numbered like a part heading ("一、本年新收…", "三、本年度办理结果"): a line that reads
+ * so is a row or section of table 三, not a heading of the report.
+ */
+export const partHeadingLikeTableKeys: readonly string[] = Object.values(templates).flatMap((v) => v.tables)
+  .flatMap((t) => [...t.rows, ...t.sections]).filter((x) => /^[一二三四五六]、/.test(x.label)).flatMap((x) => x.keys)
+  .filter((k, i, all) => all.indexOf(k) === i);
+
+/**
  * Labels (rows, sections, columns) that belong to only one version of a table, by normalised text:
  * the evidence the template-version rule and the version vote use.
  */
