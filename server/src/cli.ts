@@ -12,10 +12,12 @@ import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseArgs, requestedLocale } from './cli/args';
 import { expandArguments, isFatal, type Target } from './cli/files';
-import { addRenderedToTotals, ansi, jsonArrayText, newTotals, plain, printable, problemMessage, summaryLines, useColour, walkNoteLine, type Rendered } from './cli/format';
+import { addRenderedToTotals, ansi, jsonArrayText, newTotals, plain, printable, problemMessage, summaryLines, useColour, walkNoteLine, type Colours, type Rendered } from './cli/format';
 import { errorDetail, readRegularFile } from './cli/input';
 import { messages, type Messages } from './cli/messages';
-import { fileBudgetMs, lintSequentially, runWorker, startPool, threadCount, WORKER_MARKER, WORKER_THRESHOLD, workersFor, type Pool, type TaskOptions } from './cli/pool';
+import { startPool, type Pool } from './cli/pool';
+import { fileBudgetMs, threadCount, WORKER_THRESHOLD, workersFor } from './cli/threads';
+import { lintSequentially, runWorker, WORKER_MARKER, type TaskOptions } from './cli/worker';
 import { readReport } from './cli/read';
 
 export { lintFile } from './cli/lintFile';
@@ -54,65 +56,85 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (o.help) { io.out(m.usage); return 0; }
   if (o.version) { io.out(m.version(version()) + '\n'); return 0; }
   if (o.extract) return extract(o.files[0], io, m);
+  return lintFiles(o, io, m);
+}
 
-  const c = io.colour && o.format === 'text' ? ansi : plain;
-  // Workers take a few tens of ms to boot: start them before the directories are walked (as many as a large
-  // run needs when one is likely), and adjust once the number of files is known.
+type Options = Extract<ReturnType<typeof parseArgs>, { ok: true }>['options'];
+
+/** Lint the files and directories of the command line: results in argument order, then the summary. */
+async function lintFiles(o: Options, io: Io, m: Messages): Promise<number> {
   const threads = threadCount(io.env, io.script);
   const options: TaskOptions = {
     lint: { locale: o.locale, fix: o.fix, suggestions: o.suggestions },
     render: { format: o.format, colour: io.colour, locale: o.locale },
     threads: Math.max(1, threads.count),
   };
+  // Workers take a few tens of ms to boot: start them before the directories are walked (as many as a large
+  // run needs when one is likely), and adjust once the number of files is known.
   const likelyMany = o.files.length > WORKER_THRESHOLD || o.files.some(isDirectory);
   const pool: Pool | null = threads.count > 0
     ? startPool(threads.forced || likelyMany ? threads.count : 1, io.script!, options, fileBudgetMs(io.env))
     : null;
 
-  const targets = expandArguments(o.files);
-  const totals = newTotals();
-  const json: string[] = [];
-  let exit = 0;
-
-  // Notes of the walk (empty or unreadable directories, links) are printed in their place in the order.
-  const files: string[] = [];
-  const slots: Array<Target & { kind: 'note' } | { kind: 'file'; index: number }> = [];
-  for (const t of targets) {
-    if (t.kind === 'note') slots.push(t);
-    else { slots.push({ kind: 'file', index: files.length }); files.push(t.file); }
-  }
-  let slot = 0;
-  const flushNotes = () => {
-    for (; slot < slots.length; slot++) {
-      const s = slots[slot];
-      if (s.kind === 'file') return;
-      io.err(walkNoteLine(s.note, s.file, m));
-      if (isFatal(s.note)) { totals.unreadable++; exit = 2; }
-    }
-  };
-
-  const onResult = (_i: number, r: Rendered) => {
-    flushNotes();
-    slot++;
-    if (r.err) io.err(r.err);
-    if (r.exit > exit) exit = r.exit;
-    addRenderedToTotals(totals, r);
-    if (!r.out) return;
-    if (o.format === 'json') json.push(r.out);
-    else io.out(r.out);
-  };
-
-  if (pool) await pool.run(files, workersFor(files.length, threads), { result: onResult }, io.signal);
-  else await lintSequentially(files, options, { result: onResult });
+  const output = new RunOutput(expandArguments(o.files), o.format, io, m);
+  const onResult = (_i: number, r: Rendered) => output.result(r);
+  if (pool) await pool.run(output.files, workersFor(output.files.length, threads), { result: onResult }, io.signal);
+  else await lintSequentially(output.files, options, { result: onResult });
   if (io.signal?.aborted) return 2;
-  flushNotes();
+  return output.finish(summaryColours(io, o), o.fix);
+}
 
-  if (o.format === 'json') {
-    io.out(jsonArrayText(json));
-  } else {
-    io.out(summaryLines(totals, m, c, o.fix).join('\n') + '\n');
+function summaryColours(io: Io, o: Options): Colours {
+  return io.colour && o.format === 'text' ? ansi : plain;
+}
+
+/**
+ * What a run prints, in argument order: the walk's notes (empty or unreadable directories, links) in their place
+ * among the files' results, then the JSON array or the text summary. Keeps the totals and the exit status.
+ */
+class RunOutput {
+  readonly files: string[] = [];
+  private readonly slots: Array<Target & { kind: 'note' } | { kind: 'file' }> = [];
+  private slot = 0;
+  private readonly totals = newTotals();
+  private readonly json: string[] = [];
+  private exit = 0;
+
+  constructor(targets: Target[], private readonly format: 'text' | 'json', private readonly io: Io, private readonly m: Messages) {
+    for (const t of targets) {
+      if (t.kind === 'note') this.slots.push(t);
+      else { this.slots.push({ kind: 'file' }); this.files.push(t.file); }
+    }
   }
-  return exit;
+
+  /** The next file's result (results come in file order). */
+  result(r: Rendered): void {
+    this.notesBeforeNextFile();
+    this.slot++;
+    if (r.err) this.io.err(r.err);
+    if (r.exit > this.exit) this.exit = r.exit;
+    addRenderedToTotals(this.totals, r);
+    if (!r.out) return;
+    if (this.format === 'json') this.json.push(r.out);
+    else this.io.out(r.out);
+  }
+
+  /** The notes after the last file, the JSON array or the summary; the exit status. */
+  finish(colours: Colours, fix: boolean): number {
+    this.notesBeforeNextFile();
+    if (this.format === 'json') this.io.out(jsonArrayText(this.json));
+    else this.io.out(summaryLines(this.totals, this.m, colours, fix).join('\n') + '\n');
+    return this.exit;
+  }
+
+  private notesBeforeNextFile(): void {
+    for (; this.slot < this.slots.length; this.slot++) {
+      const s = this.slots[this.slot];
+      if (s.kind === 'file') return;
+      this.io.err(walkNoteLine(s.note, s.file, this.m));
+      if (isFatal(s.note)) { this.totals.unreadable++; this.exit = 2; }
+    }
+  }
 }
 
 /** --extract: the text that the findings of FILE refer to, on standard output; 2 with the message if unreadable. */
@@ -147,53 +169,66 @@ function start(): void {
   const m = messages(requestedLocale(argv));
   const fixing = argv.some((a) => a === '--fix' || a === '--fix-suggestions');
   const stop = new AbortController();
-  /** Set by a signal: the run stops, temporary files are removed, and this is the exit status. */
-  let signalExit: number | null = null;
-  for (const [sig, code] of Object.entries(SIGNAL_EXIT)) {
-    process.on(sig, () => {
-      if (signalExit !== null) return; // cleaning up already
-      signalExit = code;
-      try { fs.writeSync(2, `gov-report-lint: ${m.interrupted(sig)}\n`); } catch { /* stderr gone */ }
-      stop.abort();
-    });
-  }
-  // Output that cannot be written (a closed pipe, a full disk) makes the result unknown to the caller: exit 2.
-  // Without --fix the run stops at once; with it, the files are finished (each fixed whole or left alone).
-  let outputFailed = false;
-  const outputError = (err: unknown) => {
-    if (outputFailed) return;
-    outputFailed = true;
-    process.exitCode = 2; // errors of asynchronous writes can come after main() returned
-    if ((err as NodeJS.ErrnoException)?.code !== 'EPIPE') {
-      try { fs.writeSync(2, `gov-report-lint: ${m.outputFailed(errorDetail(err))}\n`); } catch { /* stderr gone too */ }
-    }
-    if (!fixing) stop.abort();
-  };
-  process.stdout.on('error', outputError);
-  process.stderr.on('error', outputError);
-  const write = (stream: NodeJS.WriteStream) => (s: string) => {
-    if (outputFailed) return;
-    try { stream.write(s); } catch (err) { outputError(err); } // a file or device on stdout is written synchronously
-  };
-  const script = typeof __filename === 'string' ? __filename : null;
+  const signals = stopOnSignals(stop, m);
+  const output = guardOutput(stop, m, fixing);
   main(argv, {
-    out: write(process.stdout),
-    err: write(process.stderr),
+    out: output.write(process.stdout),
+    err: output.write(process.stderr),
     colour: useColour(process.stdout, process.env),
     env: process.env,
-    script,
+    script: typeof __filename === 'string' ? __filename : null,
     signal: stop.signal,
   }).then(
     (code) => {
-      if (signalExit !== null) process.exit(signalExit);
-      process.exitCode = outputFailed ? 2 : code;
-      if (outputFailed && !fixing) process.exit(2);
+      if (signals.exit !== null) process.exit(signals.exit);
+      process.exitCode = output.failed ? 2 : code;
+      if (output.failed && !fixing) process.exit(2);
     },
     (err) => {
       process.stderr.write(`gov-report-lint: ${(err as Error)?.stack ?? String(err)}\n`);
       process.exitCode = 2;
     },
   );
+}
+
+/** SIGHUP, SIGINT, SIGTERM stop the run (its temporary files are removed); `exit` is then the status to end with. */
+function stopOnSignals(stop: AbortController, m: Messages): { exit: number | null } {
+  const state: { exit: number | null } = { exit: null };
+  for (const [sig, code] of Object.entries(SIGNAL_EXIT)) {
+    process.on(sig, () => {
+      if (state.exit !== null) return; // cleaning up already
+      state.exit = code;
+      try { fs.writeSync(2, `gov-report-lint: ${m.interrupted(sig)}\n`); } catch { /* stderr gone */ }
+      stop.abort();
+    });
+  }
+  return state;
+}
+
+/**
+ * Output that cannot be written (a closed pipe, a full disk) makes the result unknown to the caller: exit 2.
+ * Without --fix the run stops at once; with it, the files are finished (each fixed whole or left alone).
+ */
+function guardOutput(stop: AbortController, m: Messages, fixing: boolean) {
+  const state = {
+    failed: false,
+    write: (stream: NodeJS.WriteStream) => (s: string) => {
+      if (state.failed) return;
+      try { stream.write(s); } catch (err) { failed(err); } // a file or device on stdout is written synchronously
+    },
+  };
+  const failed = (err: unknown) => {
+    if (state.failed) return;
+    state.failed = true;
+    process.exitCode = 2; // errors of asynchronous writes can come after main() returned
+    if ((err as NodeJS.ErrnoException)?.code !== 'EPIPE') {
+      try { fs.writeSync(2, `gov-report-lint: ${m.outputFailed(errorDetail(err))}\n`); } catch { /* stderr gone too */ }
+    }
+    if (!fixing) stop.abort();
+  };
+  process.stdout.on('error', failed);
+  process.stderr.on('error', failed);
+  return state;
 }
 
 /** Exit status after a signal: 128 + its number, as a shell reports a process killed by it. */

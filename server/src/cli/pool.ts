@@ -7,83 +7,18 @@
 // a file, and results are printed in argument order (a result waits for the ones before it).
 // Without a bundle to start workers from (running from the TypeScript sources), files are linted in this
 // thread (lintSequentially), without a time budget.
-import * as os from 'node:os';
-import { Worker, type MessagePort } from 'node:worker_threads';
-import { renderer, type Rendered, type RenderOptions } from './format';
-import { DEFAULT_FILE_SECONDS, WORKER_HEAP_MB } from './limits';
-import { lintFile, unlinted, type FileProblem, type FileResult, type LintFileOptions } from './lintFile';
-import { setReadingThreads } from '../formats/load';
-import { injectWorkerFault } from './testFaults';
+import { Worker } from 'node:worker_threads';
+import { renderer, type Rendered } from './format';
+import { WORKER_HEAP_MB } from './limits';
+import { unlinted, type FileProblem, type FileResult } from './lintFile';
+import { WORKER_MARKER, type Batch, type PoolCallbacks, type TaskOptions, type ToWorker, type WorkerInit } from './worker';
 import { removeTemporaries } from './write';
 
-export const WORKER_MARKER = 'gov-report-lint-worker';
-/**
- * Up to this many files, one worker is faster. Each thread pays V8's warm-up (the engine's first few hundred
- * files run while TurboFan compiles it, on the other cores); a second thread doubles that compile work and
- * only pays off once it has enough files to itself (measured on 2 cores: 200 and 500 files are faster in
- * one thread, 1,000 faster in two; see docs/performance.md).
- */
-export const WORKER_THRESHOLD = 500;
 /** Workers that died this many times in a row without a file in hand (they cannot start): replace no more. */
 const MAX_STARTUP_DEATHS = 3;
 
-export interface TaskOptions {
-  lint: LintFileOptions;
-  render: RenderOptions;
-  /** Worker threads this run may have at once (each reads its own documents; see setReadingThreads). */
-  threads: number;
-}
-
-/** Read, lint and render one file: the one job of every thread (async: document readers may be). */
-export function task(o: TaskOptions): (file: string) => Promise<Rendered> {
-  const render = renderer(o.render);
-  return async (file) => render(await lintFile(file, o.lint));
-}
-
-export interface Threads {
-  /** Worker threads for a large run; 0: no bundle to start them from, lint in this thread. */
-  count: number;
-  /** GOV_REPORT_LINT_JOBS was set: use that many whatever the number of files. */
-  forced: boolean;
-}
-
-export function threadCount(env: NodeJS.ProcessEnv, script: string | null): Threads {
-  if (!script || !/\.c?js$/.test(script)) return { count: 0, forced: false }; // running from TypeScript sources (tsx)
-  const forced = env.GOV_REPORT_LINT_JOBS;
-  if (forced !== undefined && forced !== '') {
-    const n = Number.parseInt(forced, 10);
-    if (Number.isFinite(n) && n >= 1) return { count: Math.min(n, 16), forced: true };
-  }
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return { count: Math.max(1, Math.min(cores, 8)), forced: false };
-}
-
-/** Workers to use for `files` files. */
-export function workersFor(files: number, t: Threads): number {
-  if (t.count === 0) return 0;
-  return Math.max(1, Math.min(files, t.forced || files > WORKER_THRESHOLD ? t.count : 1));
-}
-
-/** The time budget per file in ms: GOV_REPORT_LINT_TIMEOUT (seconds, fractions allowed) or the default. */
-export function fileBudgetMs(env: NodeJS.ProcessEnv): number {
-  const s = Number(env.GOV_REPORT_LINT_TIMEOUT);
-  return (Number.isFinite(s) && s > 0 ? s : DEFAULT_FILE_SECONDS) * 1000;
-}
-
-export interface PoolCallbacks {
-  /** Called once per file, in index order. */
-  result(index: number, r: Rendered): void;
-}
-
-interface Batch { idx: number[]; res: Rendered[]; chunkDone?: boolean }
-type ToWorker = { files: string[] } | { chunk: number[] };
-interface WorkerInit { marker: string; options: TaskOptions; status: SharedArrayBuffer }
-
 /** Files per hand-out; smaller towards the end of a run so that threads finish together. */
 const CHUNK_FILES = 16;
-/** Without --fix a worker sends results after this many files, or this many ms; with --fix after each file. */
-const BATCH_FILES = 16;
-const BATCH_MS = 25;
 
 interface Slot {
   w: Worker;
@@ -108,23 +43,16 @@ export interface Pool {
 /** Start `workers` workers now (they boot while the arguments are expanded). */
 export function startPool(workers: number, script: string, options: TaskOptions, budgetMs: number): Pool {
   const slots: Slot[] = [];
-  let onBatch: ((s: Slot, b: Batch) => void) | null = null;
-  let onExit: ((s: Slot, code: number) => void) | null = null;
+  // The current run's handlers (set by Run.start); a worker's messages between runs go nowhere.
+  const handlers: { onBatch: (s: Slot, b: Batch) => void; onExit: (s: Slot, code: number) => void } = { onBatch: () => {}, onExit: () => {} };
   const spawn = (): Slot => {
-    const status = new Int32Array(new SharedArrayBuffer(4));
-    status[0] = -1;
-    const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer as SharedArrayBuffer };
-    const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    const s: Slot = { w, status, chunks: [], seen: -1, since: performance.now(), stopped: false, error: null };
-    w.on('message', (b: Batch) => onBatch?.(s, b));
-    w.on('error', (err) => { s.error ??= String((err as Error)?.message ?? err); });
-    w.on('exit', (code) => { if (!s.stopped) onExit?.(s, code); });
+    const s = spawnWorker(script, options, (slot, b) => handlers.onBatch(slot, b), (slot, code) => handlers.onExit(slot, code));
     slots.push(s);
     return s;
   };
   for (let k = 0; k < workers; k++) spawn();
   const stop = (s: Slot): Promise<number> => { s.stopped = true; return s.w.terminate(); };
-  const listen: Listener = (b, e) => { onBatch = b; onExit = e; };
+  const listen: Listener = (b, e) => { handlers.onBatch = b; handlers.onExit = e; };
 
   return {
     run(files, wanted, cb, signal) {
@@ -133,6 +61,19 @@ export function startPool(workers: number, script: string, options: TaskOptions,
       return new Run(files, options, budgetMs, { slots, spawn, stop }, cb).start(signal, listen);
     },
   };
+}
+
+/** A worker thread running the bundle (cli.js) as a pool worker, with the file it is on shared as `status`. */
+function spawnWorker(script: string, options: TaskOptions, onBatch: (s: Slot, b: Batch) => void, onExit: (s: Slot, code: number) => void): Slot {
+  const status = new Int32Array(new SharedArrayBuffer(4));
+  status[0] = -1;
+  const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer as SharedArrayBuffer };
+  const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const s: Slot = { w, status, chunks: [], seen: -1, since: performance.now(), stopped: false, error: null };
+  w.on('message', (b: Batch) => onBatch(s, b));
+  w.on('error', (err) => { s.error ??= String((err as Error)?.message ?? err); });
+  w.on('exit', (code) => { if (!s.stopped) onExit(s, code); });
+  return s;
 }
 
 /** One run of the pool over a list of files. */
@@ -265,46 +206,4 @@ class Run {
     const current = Atomics.load(s.status, 0);
     if (this.options.lint.fix && current >= 0) removeTemporaries(this.files[current]);
   }
-}
-
-/** Lint `files` in this thread only. */
-export async function lintSequentially(files: readonly string[], options: TaskOptions, cb: PoolCallbacks): Promise<void> {
-  const job = task(options);
-  for (let i = 0; i < files.length; i++) cb.result(i, await job(files[i]));
-}
-
-/**
- * The worker side: take the file list, then lint the chunks of indexes it is sent, in order. A file's job may
- * wait (a PDF is read in a thread of its own), so chunks that arrive meanwhile queue behind the one under way.
- */
-export function runWorker(port: MessagePort, data: WorkerInit): void {
-  setReadingThreads(data.options.threads);
-  const job = task(data.options);
-  const status = new Int32Array(data.status);
-  const flushAfter = data.options.lint.fix ? 1 : BATCH_FILES;
-  let files: string[] = [];
-  let queue = Promise.resolve();
-  const lintChunk = async (chunk: readonly number[]) => {
-    let idx: number[] = [];
-    let res: Rendered[] = [];
-    let last = performance.now();
-    for (const i of chunk) {
-      Atomics.store(status, 0, i);
-      injectWorkerFault(files[i]);
-      res.push(await job(files[i]));
-      idx.push(i);
-      Atomics.store(status, 0, -1);
-      if (idx.length >= flushAfter || performance.now() - last >= BATCH_MS) {
-        port.postMessage({ idx, res } satisfies Batch);
-        idx = [];
-        res = [];
-        last = performance.now();
-      }
-    }
-    port.postMessage({ idx, res, chunkDone: true } satisfies Batch);
-  };
-  port.on('message', (m: ToWorker) => {
-    if ('files' in m) { files = m.files; return; }
-    queue = queue.then(() => lintChunk(m.chunk));
-  });
 }
