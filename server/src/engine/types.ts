@@ -189,5 +189,6 @@ export interface RuleMeta {
   description: { 'zh-CN': string; en: string };
   /** Documentation page, relative to the repository (docs/rules/<id>.md). */
   docs: string;
-  fixable: boolean;
+  /** What its fixes are: safe (applied by --fix and fix-all), suggestions (need confirmation), or none. */
+  fixable: false | 'safe' | 'suggestion';
 }

@@ -2,7 +2,7 @@
 import { balanceRule } from './balance';
 
 export const rule = balanceRule({
-  id: 'balance-carryover', severity: 'error', fixable: true, docs: 'docs/rules/balance-carryover.md',
+  id: 'balance-carryover', severity: 'error', fixable: 'suggestion', docs: 'docs/rules/balance-carryover.md',
   description: { 'zh-CN': '表三各列：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度', en: 'Table 三, each column: received + carried over = total closed + carried forward' },
 }, {
   'zh-CN': {

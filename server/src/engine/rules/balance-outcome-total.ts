@@ -2,7 +2,7 @@
 import { balanceRule } from './balance';
 
 export const rule = balanceRule({
-  id: 'balance-outcome-total', severity: 'error', fixable: true, docs: 'docs/rules/balance-outcome-total.md',
+  id: 'balance-outcome-total', severity: 'error', fixable: 'suggestion', docs: 'docs/rules/balance-outcome-total.md',
   description: { 'zh-CN': '表三各列：（七）总计 = （一）至（六）各项办理结果之和', en: 'Table 三, each column: total closed = the sum of the outcome rows' },
 }, {
   'zh-CN': {

@@ -2,7 +2,7 @@
 import { balanceRule } from './balance';
 
 export const rule = balanceRule({
-  id: 'balance-review-total', severity: 'error', fixable: true, docs: 'docs/rules/balance-review-total.md',
+  id: 'balance-review-total', severity: 'error', fixable: 'suggestion', docs: 'docs/rules/balance-review-total.md',
   description: { 'zh-CN': '表四：总计 = 维持 + 纠正 + 其他结果 + 尚未审结（复议、两类诉讼分别核对）', en: 'Table 四: total = upheld + corrected + other + pending, per group' },
 }, {
   'zh-CN': {

@@ -2,7 +2,7 @@
 import { balanceRule } from './balance';
 
 export const rule = balanceRule({
-  id: 'balance-row-total', severity: 'error', fixable: true, docs: 'docs/rules/balance-row-total.md',
+  id: 'balance-row-total', severity: 'error', fixable: 'suggestion', docs: 'docs/rules/balance-row-total.md',
   description: { 'zh-CN': '表三各行：总计 = 自然人 + 五类法人或其他组织之和', en: 'Table 三, each row: total = natural persons + the five kinds of organisation' },
 }, {
   'zh-CN': {

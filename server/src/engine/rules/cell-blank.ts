@@ -7,7 +7,7 @@ import { cellName } from '../names';
 
 export const rule: Rule = {
   meta: {
-    id: 'cell-blank', severity: 'error', fixable: true, docs: 'docs/rules/cell-blank.md',
+    id: 'cell-blank', severity: 'error', fixable: 'suggestion', docs: 'docs/rules/cell-blank.md',
     description: { 'zh-CN': '必填单元格为空或为占位符（/、—、-、无）', en: 'A required cell is blank or holds a placeholder (/, —, -, 无)' },
   },
   messages: {

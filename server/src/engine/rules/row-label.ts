@@ -5,7 +5,7 @@ import { rowDefOf } from '../lookup';
 
 export const rule: Rule = {
   meta: {
-    id: 'row-label', severity: 'warning', fixable: true, docs: 'docs/rules/row-label.md',
+    id: 'row-label', severity: 'warning', fixable: 'safe', docs: 'docs/rules/row-label.md',
     description: { 'zh-CN': '表格行名与模板不一致（错字、缺少编号）', en: 'A table row label differs from the template (typo, missing numbering)' },
   },
   messages: {

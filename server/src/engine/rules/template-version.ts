@@ -6,7 +6,7 @@ import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: {
-    id: 'template-version', severity: 'warning', fixable: true, docs: 'docs/rules/template-version.md',
+    id: 'template-version', severity: 'warning', fixable: 'suggestion', docs: 'docs/rules/template-version.md',
     description: { 'zh-CN': '表格使用了另一版本格式的栏目，或一张表混用两版', en: 'Table labels of the other template version, or of both in one table' },
   },
   messages: {
