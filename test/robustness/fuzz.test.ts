@@ -10,12 +10,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyFixes, lint, outline, type Finding, type Fix, type LintResult, type Range } from '../../server/src/engine';
 import { pickFixes } from '../../server/src/engine/fix';
+import { corpus, corpusDir, examplesDir, hasCorpus, wildDir } from '../support/paths';
+import { scenariosDir } from '../support/scenarios';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus');
-const examplesDir = path.join(repoRoot, 'examples');
-const scenariosDir = path.join(repoRoot, 'test', 'fixtures', 'scenarios');
-const corpusWildDir = path.resolve(repoRoot, '..', 'shared', 'corpus-wild');
 
 const DOCS = Number(process.env.GOV_REPORT_FUZZ_DOCS) || 20000;
 const SEED = Number(process.env.GOV_REPORT_FUZZ_SEED) || 0x5eed2024;
@@ -225,8 +222,8 @@ export function mutate(base: string, rnd: () => number): string {
 
 function seeds(): Array<{ name: string; text: string }> {
   const out: Array<{ name: string; text: string }> = [];
-  if (existsSync(corpusDir)) {
-    for (const f of readdirSync(corpusDir).filter((x) => x.endsWith('.txt')).sort()) out.push({ name: `corpus/${f}`, text: readFileSync(path.join(corpusDir, f), 'utf8') });
+  if (hasCorpus) {
+    for (const { file, text } of Object.values(corpus())) out.push({ name: `corpus/${path.basename(file)}`, text });
   } else {
     // eslint-disable-next-line no-console
     console.log(`    (corpus not found at ${corpusDir}: fuzzing from examples/ only)`);
@@ -236,7 +233,7 @@ function seeds(): Array<{ name: string; text: string }> {
   }
   // The other layouts: innerText and copies of web pages, PDF text, single-space rows (the scenario fixtures, markers
   // and all: they are text too), and the real ones of corpus-wild when it is there.
-  const more = [scenariosDir, corpusWildDir].filter((d) => existsSync(d));
+  const more = [scenariosDir, wildDir].filter((d) => existsSync(d));
   for (const dir of more) {
     for (const f of readdirSync(dir).filter((x) => /\.(txt|md)$/.test(x) && x !== 'README.md').sort()) out.push({ name: `${path.basename(dir)}/${f}`, text: readFileSync(path.join(dir, f), 'utf8') });
   }

@@ -6,11 +6,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { lint, type LintResult } from '../../server/src/engine';
+import { corpusDir, repoRoot } from '../support/paths';
 import { parse, sourceFiles } from '../support/sources';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
 const engineDir = path.join(repoRoot, 'server', 'src', 'engine');
-const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus');
 const HANG_MS = 10000;
 
 function timed(text: string): { res: LintResult; ms: number } {
