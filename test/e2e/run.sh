@@ -6,8 +6,9 @@
 #   3. the UI test of published documents (ui-inputs.js: paste from a web page, open a PDF and a damaged
 #      Word document as reports) on the same installed .vsix.
 # Everything is installed by this script into .vscode-test/cs (git-ignored); re-runs reuse it.
-# Env: GOV_REPORT_CORPUS (folder of corpus reports; absent → skip), GOV_REPORT_CORPUS_WILD (published reports;
-# default ../shared/corpus-wild; absent → their tests skip), CS_CACHE (install prefix), SKIP_UI=1, KEEP=1.
+# The workspace holds copies of the project's examples; the shared corpora add cases when they are there.
+# Env: GOV_REPORT_CORPUS (tidy reports; default ../shared/corpus), GOV_REPORT_CORPUS_WILD (published reports;
+# default ../shared/corpus-wild), CS_CACHE (install prefix), SKIP_UI=1, KEEP=1.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/test/e2e"
@@ -26,12 +27,8 @@ trap cleanup EXIT
 export XDG_CONFIG_HOME="$TMP/xdg/config" XDG_DATA_HOME="$TMP/xdg/data" XDG_CACHE_HOME="$TMP/xdg/cache"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 
-# ---- workspace of copies of corpus reports (see make-workspace.js); no corpus → skip
-make_ws() {
-  local rc=0; node "$HERE/make-workspace.js" "$1" || rc=$?
-  if [ "$rc" = 3 ]; then echo "SKIP test:e2e: corpus not found (set GOV_REPORT_CORPUS)"; exit 0; fi
-  return "$rc"
-}
+# ---- workspace of copies of the examples, and of the shared corpora when present (see make-workspace.js)
+make_ws() { node "$HERE/make-workspace.js" "$1"; }
 WS="$TMP/ws"; make_ws "$WS"
 
 # ---- code-server + Node 24 + chromium, idempotent (stamp written only after a complete install)
@@ -76,7 +73,7 @@ if [ -n "${SKIP_UI:-}" ]; then exit 0; fi
 echo "== UI smoke test (packaged .vsix installed into a fresh extensions dir)"
 UI_WS="$TMP/ui-ws"; make_ws "$UI_WS"
 ui_rc=0
-node "$HERE/ui-smoke.js" "$UI_WS" 001_4f9cdb8381e45e30.txt "$EXT_DIR" "$ROOT/test-output/ui-smoke.png" || ui_rc=$?
+node "$HERE/ui-smoke.js" "$UI_WS" notes-a.txt "$EXT_DIR" "$ROOT/test-output/ui-smoke.png" || ui_rc=$?
 # one test for CI's summary line (scripts/ci-summary.mjs)
 if [ -n "${GOV_REPORT_RESULTS:-}" ]; then
   if [ "$ui_rc" = 0 ]; then p=1 f=0; else p=0 f=1; fi
