@@ -20,7 +20,7 @@ describe('narrative-mismatch: prose wrapped over lines', () => {
     const wrapped = '  全年共收到政府信息公开\n申请25件，其中自然人提出20件、法人或其他组织提出6件；上年结\n                 -2-\n转3件。';
     const found = narrative(withSentence(wrapped));
     assert.deepEqual(found.map(at), ['14:5-15:5']);
-    assert.equal(found[0].message, '正文称收到申请 25 件，但表中“一、本年新收”总计为 26，加上“二、上年结转”为 29');
+    assert.equal(found[0].message, '正文称收到申请 25 件，但第三部分表格“一、本年新收政府信息公开申请数量”总计为 26，加上“二、上年结转政府信息公开申请数量”为 29');
     assert.deepEqual(narrative(withSentence('  全年共收到政府信息公开\n申请26件，其中自然人提出20件；上年结\n转3件。')), []);
   });
 
@@ -53,7 +53,7 @@ describe('narrative-mismatch: prose wrapped over lines', () => {
     // Stated as the total, the same wrapped sentence is compared with table 三 (95 received).
     const total = narrative(text.replace('区政府办代表区政府受理政府', '全区共受理政府'));
     assert.deepEqual(total.map(at), ['23:21-24:11']);
-    assert.match(total[0].message, /收到申请 17 件，但表中“一、本年新收”总计为 95/);
+    assert.match(total[0].message, /收到申请 17 件，但第三部分表格“一、本年新收政府信息公开申请数量”总计为 95/);
   });
 });
 
@@ -63,7 +63,7 @@ describe('narrative-mismatch: which figures count applications', () => {
     assert.deepEqual(narrative(withSentence('全年共受理政府信息公开申请26件。')), []);
     const found = narrative(withSentence('全年共受理政府信息公开申请28件。'));
     assert.deepEqual(found.map(at), ['14:3-14:16']);
-    assert.equal(found[0].message, '正文称收到申请 28 件，但表中“一、本年新收”总计为 26，加上“二、上年结转”为 29');
+    assert.equal(found[0].message, '正文称收到申请 28 件，但第三部分表格“一、本年新收政府信息公开申请数量”总计为 26，加上“二、上年结转政府信息公开申请数量”为 29');
   });
 
   it('"新收" counts this year\'s applications only', () => {

@@ -60,14 +60,32 @@ describe('extension manifest', () => {
   // The settings UI lists the rules: it must list exactly the registry's, described in the registry's words.
   const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
   const nls = { en: JSON.parse(readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8')), 'zh-CN': JSON.parse(readFileSync(path.join(repoRoot, 'package.nls.zh-cn.json'), 'utf8')) };
-  it('govReport.rules lists every rule, each described as in its module, in both languages', () => {
+  it('govReport.rules lists every rule, each with its name, description and default level as in its module, in both languages', () => {
     const props = pkg.contributes.configuration.properties['govReport.rules'].properties;
     assert.deepEqual(Object.keys(props).sort(), ruleMetas.map((m) => m.id).sort());
     for (const m of ruleMetas) {
       assert.equal(props[m.id].markdownDescription, `%rule.${m.id}%`);
-      assert.equal(nls.en[`rule.${m.id}`], m.description.en, m.id);
-      assert.equal(nls['zh-CN'][`rule.${m.id}`], m.description['zh-CN'], m.id);
+      assert.equal(nls.en[`rule.${m.id}`], `**${m.name.en}.** ${m.description.en}. Default: ${nls.en[`level.${m.severity}`].toLowerCase()}.`, m.id);
+      assert.equal(nls['zh-CN'][`rule.${m.id}`], `**${m.name['zh-CN']}**。${m.description['zh-CN']}。默认级别：${nls['zh-CN'][`level.${m.severity}`]}。`, m.id);
+      // The levels are shown by their names in VS Code's own words (信息 for info, 提示 for hint), each explained.
+      assert.deepEqual(props[m.id].enumItemLabels, props[m.id].enum.map((l: string) => `%level.${l}%`), m.id);
+      assert.deepEqual(props[m.id].enumDescriptions, props[m.id].enum.map((l: string) => `%level.${l}.description%`), m.id);
     }
+    assert.deepEqual(['error', 'warning', 'info', 'hint', 'off'].map((l) => nls['zh-CN'][`level.${l}`]), ['错误', '警告', '信息', '提示', '不检查']);
+  });
+  it('the description of govReport.rules lists every check by its name, with its default level', () => {
+    for (const m of ruleMetas) {
+      assert.ok(nls['zh-CN']['config.rules'].includes(`- ${m.name['zh-CN']}（\`${m.id}\`）：${nls['zh-CN'][`level.${m.severity}`]}\n`.trimEnd()), m.id);
+      assert.ok(nls.en['config.rules'].includes(`- ${m.name.en} (\`${m.id}\`): ${nls.en[`level.${m.severity}`].toLowerCase()}`), m.id);
+    }
+  });
+  it('Chinese by default, whatever the display language; reports look as plain text does (no boxes on Chinese punctuation)', () => {
+    const props = pkg.contributes.configuration.properties;
+    assert.equal(props['govReport.locale'].default, 'zh-CN');
+    assert.deepEqual(props['govReport.locale'].enum, ['zh-CN', 'en', 'auto']);
+    const defaults = pkg.contributes.configurationDefaults['[gov-report]'];
+    assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
+    assert.equal(defaults['editor.unicodeHighlight.invisibleCharacters'], false);
   });
   it('every %key% of the manifest has a string in both languages', () => {
     const keys = [...JSON.stringify(pkg).matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1]);

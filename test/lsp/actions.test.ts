@@ -53,21 +53,21 @@ describe('language server: code actions', function () {
     await c.close(uri);
   });
 
-  it('000: fill one blank cell with 0 (preferred), then the whole table (table-wide fix), then nothing is blank', async function () {
+  it('000: fill one blank cell with 0 (never preferred: a blank is not a zero), then the whole table, then nothing is blank', async function () {
     const { uri, text, p } = await openReport('000');
     const blanks = p.diagnostics.filter((d) => d.code === 'cell-blank');
     assert.equal(blanks.length, 5);
     const list = await actions(uri, [blanks[0]]);
     assert.deepEqual(list.map((a) => [a.title, a.isPreferred ?? false]), [
-      ['将此单元格填为 0', true],
-      ['将本表所有空白单元格填为 0', false],
-      ['修复本文档中全部 5 处 cell-blank 问题', false],
+      ['确认未发生，“行政复议·结果维持”列填 0', false],
+      ['确认均未发生，第四部分表格 5 个空白格全部填 0', false],
+      ['确认均未发生，本文档 5 个空白格全部填 0', false],
     ]);
     const step1 = await apply(uri, text, list[0], 2);
     assert.equal(step1.p.diagnostics.filter((d) => d.code === 'cell-blank').length, 4);
     // the table-wide fix's edits are not in the diagnostic's data; the server takes them from its cache
     const next = step1.p.diagnostics.filter((d) => d.code === 'cell-blank');
-    const tableFix = (await actions(uri, [next[0]])).find((a) => a.title === '将本表所有空白单元格填为 0')!;
+    const tableFix = (await actions(uri, [next[0]])).find((a) => a.title === '确认均未发生，第四部分表格 4 个空白格全部填 0')!;
     assert.equal(editsFor(tableFix.edit, uri).length, 4);
     const step2 = await apply(uri, step1.text, tableFix, 3);
     assert.deepEqual(step2.p.diagnostics.filter((d) => d.code === 'cell-blank'), []);
@@ -78,7 +78,7 @@ describe('language server: code actions', function () {
   it('004: "fix all cell-blank" fills all 138 blank cells in one edit set', async function () {
     const { uri, text, p } = await openReport('004');
     const first = p.diagnostics.find((d) => d.code === 'cell-blank')!;
-    const all = (await actions(uri, [first], ['quickfix'])).find((a) => a.title.includes('138'))!;
+    const all = (await actions(uri, [first], ['quickfix'])).find((a) => a.title === '确认均未发生，本文档 138 个空白格全部填 0')!;
     assert.ok(all, 'a fix-all-of-rule action');
     assert.equal(all.diagnostics?.length, 1);
     assert.equal(editsFor(all.edit, uri).length, 138);

@@ -34,6 +34,8 @@ describe('language server: corpus reports', function () {
       const expected = lint(text, { locale: 'zh-CN', template: 'auto', rules: {} }).findings;
       const got = published[id].diagnostics;
       assert.deepEqual(got.map((d) => [d.code, d.severity, d.range, d.message]), expected.map((f) => [f.rule, SEVERITY[f.severity], f.range, f.message]), id);
+      // The places of a pattern are relatedInformation in this document.
+      assert.deepEqual(got.map((d) => d.relatedInformation ?? []), expected.map((f) => (f.related ?? []).map((r) => ({ location: { uri: uri(id), range: r.range }, message: r.message }))), id);
       for (const d of got) assert.equal(d.source, 'gov-report', id);
     }
   });
@@ -48,24 +50,28 @@ describe('language server: corpus reports', function () {
     assert.deepEqual(p.diagnostics.map((d) => d.severity), [2, 1, 2, 3]);
   });
 
-  it('002: row-cells ×21 on lines 72–92', function () {
-    assert.deepEqual(loudLines(published['002']), Array.from({ length: 21 }, (_, i) => `row-cells@${72 + i}`));
+  it('002: row-cells on the table (line 65, the 21 rows as relatedInformation), then ×21 on lines 72–92', function () {
+    assert.deepEqual(loudLines(published['002']), ['row-cells@65', ...Array.from({ length: 21 }, (_, i) => `row-cells@${72 + i}`)]);
+    const table = published['002'].diagnostics[0];
+    assert.match(table.message, /^第三部分表格 21 行均少 1 列/);
+    assert.deepEqual(table.relatedInformation?.map((r) => r.location.range.start.line), Array.from({ length: 21 }, (_, i) => 72 + i));
   });
 
   it('003: nothing at error or warning', function () {
     assert.deepEqual(loudLines(published['003']), []);
   });
 
-  it('004: cell-blank ×138 on lines 109–349, plus info balance findings', function () {
+  it('004: cell-blank on the table (line 91, the 23 rows as relatedInformation), then ×138 on lines 109–349, and no info', function () {
     const p = published['004'];
     const loud = loudLines(p);
-    assert.equal(loud.length, 138);
+    assert.equal(loud.length, 139);
     assert.ok(loud.every((x) => x.startsWith('cell-blank@')), loud.join(' '));
     const lines = loud.map((x) => Number(x.split('@')[1]));
-    assert.equal(Math.min(...lines), 109);
+    assert.equal(lines[0], 91);
+    assert.equal(Math.min(...lines.slice(1)), 109);
     assert.ok(Math.max(...lines) <= 349, `last blank on line ${Math.max(...lines)}`);
-    const info = p.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Information);
-    assert.ok(info.length > 0 && info.every((d) => String(d.code).startsWith('balance-')), info.map((d) => d.code).join(' '));
+    assert.equal(p.diagnostics[0].relatedInformation?.length, 23);
+    assert.deepEqual(p.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Information), []);
   });
 
   it('document symbols: the title, the six parts in order, three tables', async function () {
@@ -111,7 +117,7 @@ describe('language server: corpus reports', function () {
     const md = h.contents as MarkupContent;
     assert.equal(md.kind, 'markdown');
     assert.match(md.value, /本年新收政府信息公开申请数量/);
-    assert.match(md.value, /条例依据/);
+    assert.match(md.value, /\n依据：《条例》第二十七条、第二十九条、第三十一条\n/);
     assert.equal(h.range?.start.line, 77);
   });
 
@@ -123,8 +129,8 @@ describe('language server: corpus reports', function () {
       const h = await c.conn.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uri(id) }, position: cell.range.start });
       assert.ok(h, `${id}: a hover on the total`);
       const md = (h.contents as MarkupContent).value;
-      assert.match(md, /（七）总计 × 自然人/, id);
-      assert.match(md, /合计相符|合计不符/, id);
+      assert.match(md, /^\*\*“（七）总计”行“自然人”列\*\*\n\n填报数：\d+\n/, id);
+      assert.match(md, /✓ 勾稽关系相符|✗ 勾稽关系不符/, id);
       assert.deepEqual(h.range, cell.range, id);
     }
   });

@@ -32,11 +32,12 @@ describe('language server: adapter helpers', function () {
   });
 
   it('normalizeSettings keeps valid values only', function () {
-    assert.deepEqual(normalizeSettings(null), { rules: {}, template: 'auto', locale: 'auto' });
-    assert.deepEqual(normalizeSettings('x'), { rules: {}, template: 'auto', locale: 'auto' });
+    assert.deepEqual(normalizeSettings(null), { rules: {}, template: 'auto', locale: 'zh-CN' });
+    assert.deepEqual(normalizeSettings('x'), { rules: {}, template: 'auto', locale: 'zh-CN' });
+    assert.equal(normalizeSettings({ locale: 'auto' }).locale, 'auto');
     assert.deepEqual(normalizeSettings({ rules: { a: 'off', b: 'warning', c: 'loud', d: 1 }, template: 'T2019', locale: 'en' }),
       { rules: { a: 'off', b: 'warning' }, template: 'T2019', locale: 'en' });
-    assert.deepEqual(normalizeSettings({ rules: [], template: 'T2022', locale: 'fr' }), { rules: {}, template: 'auto', locale: 'auto' });
+    assert.deepEqual(normalizeSettings({ rules: [], template: 'T2022', locale: 'fr' }), { rules: {}, template: 'auto', locale: 'zh-CN' });
   });
 
   it('localeOf: zh* → zh-CN, en* → en, anything else → zh-CN', function () {

@@ -7,7 +7,7 @@ import { encodingName, messages, type Messages } from './messages';
 export interface JsonFileEntry {
   file: string;
   template: 'T2019' | 'T2021' | null;
-  diagnostics: Array<{ rule: string; severity: Severity; message: string; range: Diagnostic['range'] }>;
+  diagnostics: Array<{ rule: string; severity: Severity; message: string; range: Diagnostic['range']; related?: Array<{ range: Diagnostic['range']; message: string }> }>;
 }
 
 /** Exactly the documented keys, in the documented order: nothing more leaks into the JSON. */
@@ -19,12 +19,14 @@ export function jsonEntry(r: FileResult): JsonFileEntry {
       rule: d.rule,
       severity: d.severity,
       message: d.message,
-      range: {
-        start: { line: d.range.start.line, character: d.range.start.character },
-        end: { line: d.range.end.line, character: d.range.end.character },
-      },
+      range: rangeEntry(d.range),
+      ...(d.related?.length ? { related: d.related.map((x) => ({ range: rangeEntry(x.range), message: x.message })) } : {}),
     })),
   };
+}
+
+function rangeEntry(r: Diagnostic['range']): Diagnostic['range'] {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
 }
 
 const q = JSON.stringify;
@@ -45,10 +47,20 @@ export function jsonEntryText(r: FileResult): string {
     const a = d.range.start;
     const b = d.range.end;
     s += `${k ? ',\n' : ''}      {\n        "rule": ${q(d.rule)},\n        "severity": ${q(d.severity)},\n        "message": ${q(d.message)},\n`
-      + `        "range": {\n          "start": {\n            "line": ${num(a.line)},\n            "character": ${num(a.character)}\n          },\n`
-      + `          "end": {\n            "line": ${num(b.line)},\n            "character": ${num(b.character)}\n          }\n        }\n      }`;
+      + `        "range": ${rangeText(a, b, '        ')}${d.related?.length ? `,\n        "related": ${relatedText(d.related)}` : ''}\n      }`;
   }
   return `${s}\n    ]\n  }`;
+}
+
+/** A range as JSON.stringify(…, null, 2) prints it at the given indentation. */
+function rangeText(a: Diagnostic['range']['start'], b: Diagnostic['range']['end'], indent: string): string {
+  const pos = (p: typeof a, i: string) => `{\n${i}  "line": ${num(p.line)},\n${i}  "character": ${num(p.character)}\n${i}}`;
+  return `{\n${indent}  "start": ${pos(a, `${indent}  `)},\n${indent}  "end": ${pos(b, `${indent}  `)}\n${indent}}`;
+}
+
+function relatedText(related: NonNullable<Diagnostic['related']>): string {
+  const items = related.map((x) => `          {\n            "range": ${rangeText(x.range.start, x.range.end, '            ')},\n            "message": ${q(x.message)}\n          }`);
+  return `[\n${items.join(',\n')}\n        ]`;
 }
 
 /** The JSON array of the entries' texts (jsonEntryText), as JSON.stringify(entries, null, 2) + newline. */

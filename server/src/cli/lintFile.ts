@@ -1,7 +1,7 @@
 // One file in, one result out: read, decode, lint, optionally fix and write back. No printing and no
 // locale-dependent text of its own (problems are codes), so it runs the same in the main thread or a worker.
 import { fixAll, lint } from '../engine';
-import type { Finding, LintOptions, Locale, Range, Severity, TemplateId } from '../engine/types';
+import type { Finding, LintOptions, Locale, Range, RelatedLocation, Severity, TemplateId } from '../engine/types';
 import { sourceRanges } from '../formats/source';
 import type { Extracted, FormatErrorCode, FormatKind } from '../formats/types';
 import { canEncode, decode, encode, lineEnds, toCrlf, type EncodingId } from './encoding';
@@ -22,6 +22,8 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   range: Range;
+  /** The places of a pattern named by a finding on a table (the engine's Finding.related). */
+  related?: RelatedLocation[];
 }
 
 /** A problem of the CLI with the file (not a finding of the report). Every one makes the exit status 2. */
@@ -60,7 +62,7 @@ function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {
   let sorted = true;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
-    out[i] = { rule: f.rule, severity: f.severity, message: f.message, range: f.range };
+    out[i] = { rule: f.rule, severity: f.severity, message: f.message, range: f.range, ...(f.related ? { related: f.related } : {}) };
     if (i > 0) {
       const a = findings[i - 1].range.start;
       const b = f.range.start;
@@ -110,7 +112,8 @@ async function lintFileUnguarded(file: string, options: LintFileOptions): Promis
 function lintDocument(file: string, doc: Extracted, options: LintFileOptions): FileResult {
   const r = lint(doc.text, { locale: options.locale, tableFields: doc.tableFields });
   const toPage = sourceRanges(doc);
-  const findings = toPage ? r.findings.map((f) => ({ ...f, range: toPage(f.range) })) : r.findings;
+  const onPage = (f: Finding): Finding => ({ ...f, range: toPage!(f.range), ...(f.related ? { related: f.related.map((x) => ({ ...x, range: toPage!(x.range) })) } : {}) });
+  const findings = toPage ? r.findings.map(onPage) : r.findings;
   const result: FileResult = {
     file, linted: true, encoding: null, document: { format: doc.kind, encoding: doc.encoding }, template: r.report.template,
     diagnostics: toDiagnostics(findings), fixesApplied: 0, written: false, problems: [],

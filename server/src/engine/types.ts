@@ -28,7 +28,14 @@ export interface Finding {
   message: string;
   range: Range;
   fixes: Fix[];
+  /**
+   * Other places of the same problem: the finding on a table that names a pattern ("21 rows short of one
+   * column") lists the rows or cells here; adapters show them as LSP relatedInformation and in the CLI's JSON.
+   */
+  related?: RelatedLocation[];
 }
+
+export interface RelatedLocation { range: Range; message: string }
 
 export type RuleSetting = Severity | 'off';
 
@@ -186,6 +193,8 @@ export interface RuleFailure { rule: string; error: string }
 /** Metadata every rule module exports; the registry is the list of these. */
 export interface RuleMeta {
   id: string;
+  /** What a person calls the check (空白单元格): rule pages, settings and messages name rules by it, never by id. */
+  name: { 'zh-CN': string; en: string };
   severity: Severity;
   description: { 'zh-CN': string; en: string };
   /** Documentation page, relative to the repository (docs/rules/<id>.md). */

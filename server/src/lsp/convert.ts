@@ -38,7 +38,8 @@ export function docsHref(rule: string, baseDir = __dirname): string | null {
   return href;
 }
 
-export function toDiagnostic(f: Finding, version: number): Diagnostic {
+/** A finding → a diagnostic of document `uri`; the places of a pattern become relatedInformation. */
+export function toDiagnostic(f: Finding, version: number, uri: string): Diagnostic {
   const href = docsHref(f.rule);
   const data: DiagnosticData = {
     version,
@@ -51,6 +52,7 @@ export function toDiagnostic(f: Finding, version: number): Diagnostic {
     ...(href ? { codeDescription: { href } } : {}),
     source: SOURCE,
     message: f.message,
+    ...(f.related?.length ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) } : {}),
     data,
   };
 }

@@ -141,7 +141,7 @@ export function startServer(connection: Connection): void {
     try {
       const findings = lintDocument(doc, settings).findings;
       if (findings.length > maxDiagnostics) connection.console.warn(`gov-report: ${uri}: ${findings.length} findings, publishing the first ${maxDiagnostics}`);
-      diagnostics = findings.slice(0, maxDiagnostics).map((f) => toDiagnostic(f, version));
+      diagnostics = findings.slice(0, maxDiagnostics).map((f) => toDiagnostic(f, version, uri));
     } catch (err) {
       log(`lint ${uri}`, err);
       diagnostics = [];

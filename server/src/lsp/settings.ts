@@ -8,7 +8,9 @@ export interface Settings {
   locale: 'auto' | Locale;
 }
 
-export const defaultSettings: Settings = Object.freeze({ rules: {}, template: 'auto', locale: 'auto' }) as Settings;
+/** Chinese unless asked otherwise: offline installs rarely have VS Code's Chinese language pack, so following the
+ * display language would give English to exactly the people the reports are written by. */
+export const defaultSettings: Settings = Object.freeze({ rules: {}, template: 'auto', locale: 'zh-CN' }) as Settings;
 
 const RULE_SETTINGS = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -23,7 +25,7 @@ export function normalizeSettings(raw: unknown): Settings {
     }
   }
   const template = r.template === 'T2019' || r.template === 'T2021' ? r.template : 'auto';
-  const locale = r.locale === 'zh-CN' || r.locale === 'en' ? r.locale : 'auto';
+  const locale = r.locale === 'en' || r.locale === 'auto' ? r.locale : 'zh-CN';
   return { rules, template, locale };
 }
 

@@ -29,22 +29,23 @@ interface Received { received: number; carried: number | null }
 export const rule: Rule = {
   meta: {
     id: 'narrative-mismatch', severity: 'warning', fixable: false, docs: 'docs/rules/narrative-mismatch.md',
+    name: { 'zh-CN': '正文与表格矛盾', en: 'Prose against the tables' },
     description: { 'zh-CN': '正文中的数字与统计表矛盾', en: 'Numbers in the prose contradict the tables' },
   },
   messages: {
     'zh-CN': {
-      noApplications: '正文称“{quote}”，但表中“一、本年新收”总计为 {total}',
-      received: '正文称收到申请 {stated} 件，但表中“一、本年新收”总计为 {total}',
-      receivedWithCarried: '正文称收到申请 {stated} 件，但表中“一、本年新收”总计为 {total}，加上“二、上年结转”为 {withCarried}',
+      noApplications: '正文称“{quote}”，但第三部分表格“一、本年新收政府信息公开申请数量”总计为 {total}',
+      received: '正文称收到申请 {stated} 件，但第三部分表格“一、本年新收政府信息公开申请数量”总计为 {total}',
+      receivedWithCarried: '正文称收到申请 {stated} 件，但第三部分表格“一、本年新收政府信息公开申请数量”总计为 {total}，加上“二、上年结转政府信息公开申请数量”为 {withCarried}',
       parts: '“共{total}{unit}”的各分项之和为 {sum}，超过总数',
-      noCases: '正文称“{quote}”，但表四中行政复议、行政诉讼合计 {total} 件',
+      noCases: '正文称“{quote}”，但第四部分表格中行政复议、行政诉讼共 {total} 件',
     },
     en: {
-      noApplications: 'The text says "{quote}", but table 三 counts {total} applications received',
-      received: 'The text states {stated} applications, but table 三 counts {total} received',
-      receivedWithCarried: 'The text states {stated} applications, but table 三 counts {total} received, {withCarried} with those carried over',
-      parts: 'The parts of "共{total}{unit}" add up to {sum}, more than the whole',
-      noCases: 'The text says "{quote}", but table 四 counts {total} cases',
+      noApplications: 'The text says “{quote}”, but the part 3 table counts {total} applications received this year',
+      received: 'The text states {stated} applications, but the part 3 table counts {total} received this year',
+      receivedWithCarried: 'The text states {stated} applications, but the part 3 table counts {total} received this year, {withCarried} with those carried over',
+      parts: 'The parts of “共{total}{unit}” add up to {sum}, more than the whole',
+      noCases: 'The text says “{quote}”, but the part 4 table counts {total} cases of reconsideration and litigation',
     },
   },
   check(ctx) {

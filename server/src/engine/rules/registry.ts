@@ -1,5 +1,5 @@
 // Runs the rules. Rule ids are a public contract (editor, CLI, configuration, docs).
-import { format } from '../messages';
+import { format, type Args } from '../messages';
 import type { ParsedReport } from '../parse/report';
 import { templates } from '../template';
 import type { Finding, LintOptions, Locale, RuleFailure, RuleMeta, Severity } from '../types';
@@ -11,6 +11,11 @@ export const ruleMetas: readonly RuleMeta[] = allRules.map((r) => r.meta);
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return ruleMetas.find((m) => m.id === id);
+}
+
+/** A message of a rule's catalogue (or the shared one): for adapters that word actions about a rule's findings. */
+export function ruleMessage(locale: Locale, ruleId: string, key: string, args?: Args): string {
+  return format(locale, key, args, allRules.find((r) => r.meta.id === ruleId)?.messages);
 }
 
 export function runRules(parsed: ParsedReport, options: LintOptions, failures: RuleFailure[] = []): Finding[] {
@@ -26,6 +31,7 @@ export function runRules(parsed: ParsedReport, options: LintOptions, failures: R
     try {
       rule.check({
         parsed, template, locale, t,
+        enabled: (id) => options.rules?.[id] !== 'off',
         report: (r) => findings.push({
           rule: rule.meta.id,
           // A finding reported below the rule's level (e.g. "could not be checked") keeps its own severity.
@@ -33,6 +39,7 @@ export function runRules(parsed: ParsedReport, options: LintOptions, failures: R
           message: t(r.message, r.args),
           range: r.range,
           fixes: r.fixes ?? [],
+          ...(r.related?.length ? { related: r.related } : {}),
         }),
       });
     } catch (e) {
@@ -43,7 +50,7 @@ export function runRules(parsed: ParsedReport, options: LintOptions, failures: R
       failures.push({ rule: rule.meta.id, error: e instanceof Error ? e.stack ?? e.message : detail });
       findings.push({
         rule: rule.meta.id, severity: 'info', fixes: [],
-        message: format(locale, 'ruleFailed', { rule: rule.meta.id, detail }),
+        message: format(locale, 'ruleFailed', { name: rule.meta.name[locale], detail }),
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       });
     }

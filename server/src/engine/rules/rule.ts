@@ -12,6 +12,8 @@ export interface Report {
   message: string;
   args?: Record<string, string | number>;
   fixes?: Fix[];
+  /** Other places that belong to the same problem (the cells of a pattern), each with its message. */
+  related?: { range: Range; message: string }[];
   /** A lower severity for this finding only (e.g. info for "could not be checked"). */
   severity?: Severity;
 }
@@ -24,6 +26,8 @@ export interface RuleContext {
   /** A message of this rule's catalogue, or of the shared one (keys starting with "common."). */
   t(key: string, args?: Record<string, string | number>): string;
   report(r: Report): void;
+  /** Whether a rule runs in this lint (not turned off): a rule may leave to another what that one says. */
+  enabled(ruleId: string): boolean;
 }
 
 export interface Rule {

@@ -8,16 +8,17 @@ const FEE = /信息处理费|处理费|收费|费用/;
 export const rule: Rule = {
   meta: {
     id: 'section-content', severity: 'warning', fixable: false, docs: 'docs/rules/section-content.md',
-    description: { 'zh-CN': '第五部分为空，或2021年版报告第六部分未说明信息处理费', en: 'Part 五 is empty, or a 2021-template part 六 does not state the information-processing fee' },
+    name: { 'zh-CN': '部分内容', en: 'Content of a part' },
+    description: { 'zh-CN': '第五部分为空，或2021年版格式报告的第六部分未说明信息处理费', en: 'Part 5 is empty, or part 6 of a report in the 2021 template does not state the information-processing fee' },
   },
   messages: {
     'zh-CN': {
       empty: '第{n}部分“存在的主要问题及改进情况”不得为空',
-      fee: '2021年版格式要求第六部分说明信息处理费的收取情况（未收取也应写明）',
+      fee: '2021年版格式要求第{n}部分说明信息处理费的收取情况（未收取也应写明）',
     },
     en: {
       empty: 'Part {n} (main problems and improvements) must not be empty',
-      fee: 'The 2021 template asks part 六 to state the information-processing fees charged (or that none were)',
+      fee: 'The 2021 template asks part {n} to state the information-processing fees charged (or that none were)',
     },
   },
   check(ctx) {
@@ -31,6 +32,6 @@ export const rule: Rule = {
     const five = report.parts.find((p) => p.number === 5);
     if (five && bodyText(five) === '') ctx.report({ range: five.heading.range, message: 'empty', args: { n: partNumeral(5, ctx.locale) } });
     const six = report.parts.find((p) => p.number === 6);
-    if (six && ctx.template?.id === 'T2021' && !FEE.test(bodyText(six))) ctx.report({ range: six.heading.range, message: 'fee', severity: 'info' });
+    if (six && ctx.template?.id === 'T2021' && !FEE.test(bodyText(six))) ctx.report({ range: six.heading.range, message: 'fee', args: { n: partNumeral(6, ctx.locale) }, severity: 'info' });
   },
 };

@@ -1,5 +1,5 @@
 // Helpers the rules share: template lookups for a table model, display names, cell ranges, equations.
-import { format } from '../messages';
+import { format, type Args } from '../messages';
 import type { ParsedReport } from '../parse/report';
 import { labelKey, tableDef, templates } from '../template';
 import { normalize } from '../text';
@@ -19,37 +19,44 @@ export function rowDefOf(table: TableModel, rowId: string): RowDef | undefined {
   return m.get(rowId);
 }
 
-export function columnDefOf(table: TableModel, row: RowModel, columnId: string): ColumnDef | undefined {
-  const r = rowDefOf(table, row.id);
+export function columnDefOf(table: TableModel, rowId: string, columnId: string): ColumnDef | undefined {
+  const r = rowDefOf(table, rowId);
   return r ? defOf(table).columnSets[r.columns]?.find((c) => c.id === columnId) : undefined;
 }
 
-/** A short name for a row in messages: the template label without numbering or its parenthetical note. */
+/**
+ * A row as messages name it: the template label with its numbering, the section's numbering before a numbered
+ * sub-row (（六）3.其他, never to be taken for the column 其他), without the label's parenthetical note; quotation
+ * marks inside become ‘’, since messages quote the name. Table 四's unlabelled row is named by its table.
+ */
 export function rowName(table: TableModel, rowId: string, locale: Locale): string {
   if (rowId === defOf(table).unlabelledRow) return format(locale, `table.${table.id}`);
   const r = rowDefOf(table, rowId);
   if (!r) return rowId;
-  const numbering = /^[一二三四]、/.test(r.label) || /^（[一二三四五六七]）/.test(r.label) ? r.label.match(/^(?:[一二三四]、|（[一二三四五六七]）)/)![0] : '';
-  return numbering + labelKey(r.label).replace(/[（(].*$/, '');
+  const section = /^\d/.test(r.label) && r.section ? defOf(table).sections.find((s) => s.id === r.section)?.label.match(/^（[一二三四五六七八九]）/)?.[0] ?? '' : '';
+  return (section + r.label.replace(/(?<=.)（[^（）]*）$/, '')).replace(/“/g, '‘').replace(/”/g, '’');
 }
 
+/** The template label of a column of a row (without its group). */
 export function columnName(table: TableModel, rowId: string, columnId: string): string {
-  const def = defOf(table);
-  const r = rowDefOf(table, rowId);
-  const c = r ? def.columnSets[r.columns]?.find((x) => x.id === columnId) : undefined;
-  if (!c) return columnId;
-  if (table.id === 'review') {
-    const group = { review: '行政复议', direct: '未经复议直接起诉', after: '复议后起诉' }[columnId.split('.')[0]] ?? '';
-    return `${group}·${c.label}`;
-  }
-  return c.label;
+  return columnDefOf(table, rowId, columnId)?.label ?? columnId;
 }
 
-/** "（一）予以公开·自然人"; table 四's single row has no label, so its cells are named by column alone. */
+/** A cell as messages name it: “（一）予以公开”行“自然人”列; a column under a group (table 四): “行政复议·结果维持”列. */
+export function cellNameOf(table: TableModel, rowId: string, columnId: string, locale: Locale): string {
+  const column = columnDefOf(table, rowId, columnId);
+  const label = column?.label ?? columnId;
+  if (column?.group) return format(locale, 'cell.grouped', { group: format(locale, `group.${column.group}`), column: label });
+  return format(locale, 'cell', { row: rowName(table, rowId, locale), column: label });
+}
+
 export function cellName(table: TableModel, row: RowModel, cell: CellModel, locale: Locale): string {
-  const column = columnName(table, row.id, cell.columnId);
-  if (!row.label && row.id === defOf(table).unlabelledRow) return column;
-  return `${row.label || rowName(table, row.id, locale)}·${column}`;
+  return cellNameOf(table, row.id, cell.columnId, locale);
+}
+
+/** Blank or a placeholder: the cells cell-blank reports. */
+export function isBlank(cell: CellModel): boolean {
+  return cell.kind === 'blank' || cell.kind === 'placeholder';
 }
 
 /** Where a cell's finding is shown: the cell's text, or for an empty cell the separator before it. */
@@ -79,6 +86,8 @@ export class Operand {
     readonly status: 'ok' | 'blank' | 'absent',
     readonly value: number,
     readonly cells: CellModel[],
+    /** The template cell the operand stands for. */
+    readonly ref: { row: string; column: string },
     private readonly nameOf: () => string,
   ) {}
   get name(): string { return this.nameOf(); }
@@ -118,20 +127,21 @@ export function equationInstances(tables: readonly TableModel[], ruleId: string,
 function operand(table: TableModel, rowId: string, columnId: string, locale: Locale, forEach: EquationDef['forEach']): Operand {
   // Name operands by what varies across the equation: rows for column sums, columns for row sums.
   const nameOf = () => (forEach === 'column' ? rowName(table, rowId, locale) : columnName(table, rowId, columnId));
+  const ref = { row: rowId, column: columnId };
   const row = findRow(table, rowId);
   if (!row) {
     // A row some reports split into sub-rows is the sum of those when it is absent.
     const agg = rowDefOf(table, rowId)?.aggregateOf;
     const parts = (agg ?? []).map((id) => operand(table, id, columnId, locale, forEach)).filter((o) => o.status !== 'absent');
-    if (parts.length === 0) return new Operand('absent', 0, [], nameOf);
+    if (parts.length === 0) return new Operand('absent', 0, [], ref, nameOf);
     const cells = parts.flatMap((p) => p.cells);
-    if (parts.some((p) => p.status === 'blank')) return new Operand('blank', 0, cells, nameOf);
-    return new Operand('ok', parts.reduce((s, p) => s + p.value, 0), cells, nameOf);
+    if (parts.some((p) => p.status === 'blank')) return new Operand('blank', 0, cells, ref, nameOf);
+    return new Operand('ok', parts.reduce((s, p) => s + p.value, 0), cells, ref, nameOf);
   }
   const cell = row.foundCells === row.expectedCells ? row.cells.find((c) => c.columnId === columnId) : undefined;
-  if (!cell) return new Operand('absent', 0, [], nameOf);
-  if (cell.kind !== 'number' || cell.value === null) return new Operand('blank', 0, [cell], nameOf);
-  return new Operand('ok', cell.value, [cell], nameOf);
+  if (!cell) return new Operand('absent', 0, [], ref, nameOf);
+  if (cell.kind !== 'number' || cell.value === null) return new Operand('blank', 0, [cell], ref, nameOf);
+  return new Operand('ok', cell.value, [cell], ref, nameOf);
 }
 
 /** Formats a number as the report would write it (no float noise). */
@@ -145,8 +155,10 @@ export function num(v: number): string {
  * A balance rule: every instance of its equations either balances, cannot be checked (an operand is blank or
  * invalid: info, never a false imbalance), or is reported with the computed value as a suggestion. Instances with
  * an absent operand are left to row-missing and row-cells. A computed value below 0 is never offered, and an
- * operand that is itself the target of another failing equation (（七）总计 failing R3 and R1 alike) is the cell
- * reported, without a value: correcting it by the other equation's fix may balance both.
+ * operand that is itself the target of another failing equation (（七）总计 failing two equations alike) is the
+ * cell reported, without a value: correcting it by the other equation's fix may balance both.
+ * The messages (keys unbalanced, suspect, negative, cannotCheck, fix, fixAll) put the figure as written first and
+ * do not presume which cell is wrong.
  */
 export function balanceRule(meta: RuleMeta, messages: RuleMessages): Rule {
   return { meta, messages, check: (ctx) => checkBalance(ctx, meta.id) };
@@ -162,10 +174,12 @@ function evaluate(inst: EquationInstance): Evaluated {
   if (ops.some((o) => o.status === 'absent')) return { inst, state: 'absent' };
   const blank = ops.find((o) => o.status === 'blank');
   if (blank) return { inst, state: 'blank', blank };
-  const expected = inst.plus.reduce((s, o) => s + o.value, 0) - inst.minus.reduce((s, o) => s + o.value, 0);
+  const expected = sum(inst.plus) - sum(inst.minus);
   const actual = inst.target.value;
   return Math.abs(expected - actual) < 1e-6 ? { inst, state: 'balanced' } : { inst, state: 'unbalanced', expected, actual };
 }
+
+const sum = (ops: readonly Operand[]) => ops.reduce((s, o) => s + o.value, 0);
 
 /** Every balance equation of the report, evaluated once per lint (the four rules look at each other's results). */
 const evaluatedOf = new WeakMap<TableModel[], { locale: Locale; all: Evaluated[] }>();
@@ -184,32 +198,62 @@ function checkBalance(ctx: RuleContext, ruleId: string): void {
   for (const e of all) {
     if (e.inst.eq.rule !== ruleId) continue;
     if (e.state === 'blank') {
-      const where = instanceName(e.inst, ctx.locale);
-      ctx.report({ range: cellRange(e.inst.target.cells[0]), message: 'cannotCheck', args: { where, cell: e.blank.name }, severity: 'info' });
+      if (saidElsewhere(ctx, e.inst, e.blank)) continue;
+      const cell = cellNameOf(e.inst.table, e.blank.ref.row, e.blank.ref.column, ctx.locale);
+      ctx.report({ range: cellRange(e.inst.target.cells[0]), message: 'cannotCheck', args: { ...names(e.inst, ctx.locale), cell }, severity: 'info' });
     } else if (e.state === 'unbalanced') {
-      reportImbalance(ctx, e, all, instanceName(e.inst, ctx.locale));
+      reportImbalance(ctx, e, all);
     }
   }
 }
 
-function reportImbalance(ctx: RuleContext, e: Extract<Evaluated, { state: 'unbalanced' }>, all: Evaluated[], where: string): void {
+/**
+ * "Could not be checked" says nothing new when the cell it would sit on already has its own error (a blank or
+ * invalid total), or when the blank operand is one of a column left blank in every row, which cell-blank reports
+ * once for the table.
+ */
+function saidElsewhere(ctx: RuleContext, inst: EquationInstance, blank: Operand): boolean {
+  const target = inst.target.cells[0];
+  if (target.kind === 'invalid' && ctx.enabled('cell-invalid')) return true;
+  if (!ctx.enabled('cell-blank')) return false;
+  if (isBlank(target)) return true;
+  const pattern = blankColumns(inst.table);
+  return blank.cells.length > 0 && blank.cells.every((c) => pattern.cells.has(c));
+}
+
+/** The names every balance message may use: the target cell, its column (column equations), and the two sides. */
+function names(inst: EquationInstance, locale: Locale): Args {
+  const t = inst.table;
+  return {
+    target: instanceName(inst, locale),
+    column: inst.column ? columnName(t, inst.eq.target.row, inst.column) : '',
+  };
+}
+
+function reportImbalance(ctx: RuleContext, e: Extract<Evaluated, { state: 'unbalanced' }>, all: Evaluated[]): void {
   const { inst, expected, actual } = e;
-  const args = { target: where, expected: num(expected), actual: num(actual), terms: terms(inst, ctx.locale) };
+  const args: Args = {
+    ...names(inst, ctx.locale), expected: num(expected), actual: num(actual), terms: terms(inst.plus, inst.minus, ctx.locale),
+    // The template's own statement: 第一项加第二项之和 (plus) against 第三项加第四项之和 (minus and target).
+    left: num(sum(inst.plus)), right: num(sum(inst.minus) + actual),
+    leftTerms: terms(inst.plus, [], ctx.locale), rightTerms: terms([...inst.minus, inst.target], [], ctx.locale),
+    minusTerms: terms(inst.minus, [], ctx.locale),
+  };
   const suspect = suspectOperand(e, all);
   if (suspect) {
     const { operand, other } = suspect;
-    ctx.report({ range: cellRange(operand.cells[0]), message: 'balance.suspect', args: { ...args, cell: instanceName(other.inst, ctx.locale), other: other.inst.eq.id, otherExpected: num(other.expected) } });
+    const cell = instanceName(other.inst, ctx.locale);
+    ctx.report({ range: cellRange(operand.cells[0]), message: 'suspect', args: { ...args, cell, cellActual: num(other.actual), cellExpected: num(other.expected) } });
     return;
   }
   if (expected < 0) {
     // No count is negative: the target is not the (only) wrong cell. Show the subtracted cell, offer nothing.
     const at = inst.minus[0]?.cells[0] ?? inst.target.cells[0];
-    const cells = [...inst.plus, ...inst.minus].map((o) => o.name).join(ctx.locale === 'en' ? ', ' : '、');
-    ctx.report({ range: cellRange(at), message: 'balance.negative', args: { ...args, cells } });
+    ctx.report({ range: cellRange(at), message: 'negative', args });
     return;
   }
   const targetCell = inst.target.cells[0];
-  const fixes = [{ title: format(ctx.locale, 'fix.value', { value: num(expected) }), edits: [{ range: targetCell.range, newText: num(expected) }], safe: false }];
+  const fixes = [{ title: ctx.t('fix', { ...args, value: num(expected) }), edits: [{ range: targetCell.range, newText: num(expected) }], safe: false }];
   ctx.report({ range: cellRange(targetCell), message: 'unbalanced', fixes, args });
 }
 
@@ -224,26 +268,73 @@ function suspectOperand(e: Evaluated, all: Evaluated[]): { operand: Operand; oth
   return null;
 }
 
+/** The cell an equation instance checks, named as every message names cells. */
 export function instanceName(inst: EquationInstance, locale: Locale): string {
-  const t = inst.table;
-  const target = inst.eq.target;
-  if (inst.column) return `${rowName(t, target.row, locale)}（${columnName(t, target.row, inst.column)}）`;
-  if (inst.row) return `${rowName(t, inst.row, locale)}·${columnName(t, inst.row, target.column)}`;
-  return columnName(t, target.row, target.column);
+  return cellNameOf(inst.table, inst.target.ref.row, inst.target.ref.column, locale);
 }
 
-/** "予以公开 6 + 部分公开 6 − …"; long sums list their non-zero terms and say the rest are 0. */
-export function terms(inst: EquationInstance, locale: Locale): string {
-  const fmt = (o: Operand) => `${o.name} ${o.status === 'ok' ? num(o.value) : '?'}`;
-  const many = inst.plus.length + inst.minus.length > 6;
-  const keep = (o: Operand) => !many || (o.status === 'ok' && o.value !== 0);
-  const plus = inst.plus.filter(keep).map(fmt);
-  const minus = inst.minus.filter(keep).map(fmt);
-  if (many && plus.length + minus.length === 0) return locale === 'en' ? 'all terms 0' : '各项均为 0';
-  let s = plus.join(' + ') || '0';
-  if (minus.length) s += ` − ${minus.join(' − ')}`;
-  if (many && plus.length + minus.length < inst.plus.length + inst.minus.length) s += locale === 'en' ? ' + … (the rest are 0)' : ' + …（其余为 0）';
+/** Whether an instance adds up, when every operand is a number: its expression, with the figure as written when not. */
+export function balanceOf(inst: EquationInstance, locale: Locale): { balanced: boolean; expression: string } | null {
+  const e = evaluate(inst);
+  if (e.state !== 'balanced' && e.state !== 'unbalanced') return null;
+  const args = { target: instanceName(inst, locale), terms: terms(inst.plus, inst.minus, locale), sum: num(sum(inst.plus) - sum(inst.minus)), actual: num(inst.target.value) };
+  return { balanced: e.state === 'balanced', expression: format(locale, e.state === 'balanced' ? 'equation.balanced' : 'equation.unbalanced', args) };
+}
+
+/** "（一）予以公开 6＋（二）部分公开 6"; long sums list their non-zero terms and say the rest are 0. */
+export function terms(plus: readonly Operand[], minus: readonly Operand[], locale: Locale): string {
+  const fmt = (o: Operand) => format(locale, 'term', { name: o.name, value: num(o.value) });
+  const many = plus.length + minus.length > 6;
+  const keep = (o: Operand) => !many || o.value !== 0;
+  const p = plus.filter(keep).map(fmt);
+  const m = minus.filter(keep).map(fmt);
+  if (many && p.length + m.length === 0) return format(locale, 'terms.allZero');
+  let s = p.join(format(locale, 'terms.plus')) || '0';
+  if (m.length) s += format(locale, 'terms.minus') + m.join(format(locale, 'terms.minus'));
+  if (many && p.length + m.length < plus.length + minus.length) s += format(locale, 'terms.rest');
   return s;
+}
+
+// ------------------------------------------------------------------ patterns along a table
+
+/**
+ * Columns left blank in every row of a table (at least MIN_PATTERN_ROWS), as when a report fills only the totals: said
+ * once for the table by cell-blank, and not again by each balance check they leave open.
+ */
+export interface BlankColumns {
+  /** The columns, in template order, and the rows they are blank in. */
+  columns: string[];
+  rows: RowModel[];
+  cells: Set<CellModel>;
+}
+
+/** A cause repeated along this many rows of a table is said once, on the table (cell-blank, row-cells). */
+export const MIN_PATTERN_ROWS = 5;
+const blankColumnsOf = new WeakMap<TableModel, BlankColumns>();
+export function blankColumns(table: TableModel): BlankColumns {
+  let hit = blankColumnsOf.get(table);
+  if (hit) return hit;
+  const withCells = table.rows.filter((r) => r.cells.length > 0);
+  const ids = [...new Set(withCells.flatMap((r) => r.cells.map((c) => c.columnId)))];
+  const columns = ids.filter((id) => {
+    const rows = withCells.filter((r) => r.cells.some((c) => c.columnId === id));
+    return rows.length >= MIN_PATTERN_ROWS && rows.every((r) => r.cells.every((c) => c.columnId !== id || isBlank(c)));
+  });
+  const rows = withCells.filter((r) => r.cells.some((c) => columns.includes(c.columnId)));
+  const cells = new Set(rows.flatMap((r) => r.cells.filter((c) => columns.includes(c.columnId))));
+  hit = { columns, rows, cells };
+  blankColumnsOf.set(table, hit);
+  return hit;
+}
+
+/** Where a finding about a whole table is shown: the first cell of the table's first line (its heading). */
+export function tableStart(parsed: ParsedReport, table: TableModel): Range {
+  const line = table.range.start.line;
+  const text = parsed.index.line(line);
+  const from = text.length - text.trimStart().length;
+  const tab = text.indexOf('\t', from);
+  const end = (tab < 0 ? text : text.slice(0, tab)).trimEnd().length;
+  return { start: { line, character: from }, end: { line, character: Math.max(from, end) } };
 }
 
 // ------------------------------------------------------------------ prose

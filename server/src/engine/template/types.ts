@@ -4,6 +4,9 @@ import type { TableId, TemplateId } from '../types';
 
 export interface Text { 'zh-CN': string; en: string }
 
+/** A provision of the 条例 (2019 text): an article, with its items （一）（二）… or one of its paragraphs (款). */
+export interface Provision { article: number; items?: number[]; paragraph?: number }
+
 /** count: non-negative integer; signed: integer that may be negative or carry "+"; money: decimal, may carry 元/万元. */
 export type ColumnKind = 'count' | 'signed' | 'money';
 
@@ -14,6 +17,8 @@ export interface ColumnDef {
   aliases?: string[];
   kind: ColumnKind;
   explain: Text;
+  /** The header group the column is under when labels repeat across groups (table 四: review, direct, after). */
+  group?: string;
 }
 
 export interface RowDef {
@@ -29,7 +34,8 @@ export interface RowDef {
   /** Column set of the row (key into TableDef.columnSets). */
   columns: string;
   explain: Text;
-  article: string;
+  /** What the row counts under the 条例; empty for totals and rows no article addresses directly. */
+  article: Provision[];
   /** A row that some reports split into these sub-rows; its value is their sum when it is absent. */
   aggregateOf?: string[];
   /** The row may be absent without a row-missing finding (it is then the sum of aggregateOf). */
@@ -41,7 +47,7 @@ export interface SectionDef {
   label: string;
   keys: string[];
   explain: Text;
-  article?: string;
+  article?: Provision[];
   /** Enclosing section, for the outline (（三）不予公开 sits under 三、本年度办理结果). */
   parent?: string;
 }
@@ -66,6 +72,8 @@ export interface PartDef {
   /** Words that name the part's subject: a heading reworded beyond recognition still says one of them. */
   keys: string[];
   explain: Text;
+  /** The item of 《条例》第五十条 the part reports on. */
+  article: Provision[];
 }
 
 /** A cell reference inside one table: a row id and a column id. */
