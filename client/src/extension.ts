@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { looksLikeReport } from './detect';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { messages } from './messages';
+import { t } from './messages';
 import { ExtractedReports, EXTRACT_SCHEME, filesToOpen } from './openAsReport';
 import { PasteAsReportText, PASTE_METADATA } from './paste';
 import { EXTRACT_REQUEST, HTML_TO_TEXT_REQUEST, type ExtractParams, type ExtractResult, type HtmlToTextParams, type HtmlToTextResult } from './protocol';
@@ -64,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.languages.registerDocumentPasteEditProvider({ language: LANGUAGE_ID }, new PasteAsReportText(htmlToText), PASTE_METADATA),
     vscode.commands.registerCommand('govReport.openAsReport', async (clicked?: unknown, selected?: unknown) => {
       const files = filesToOpen(clicked, selected);
-      if (files.length === 0) { void vscode.window.showErrorMessage(messages().noDocument); return; }
+      if (files.length === 0) { void vscode.window.showErrorMessage(t('noDocument')); return; }
       for (const file of files) await reports.open(file);
     }),
     vscode.workspace.onDidOpenTextDocument(maybeSwitch),

@@ -14,7 +14,7 @@ import { parseArgs, requestedLocale } from './cli/args';
 import { expandArguments, isFatal, type Target } from './cli/files';
 import { addRenderedToTotals, ansi, jsonArrayText, newTotals, plain, printable, problemMessage, summaryLines, useColour, walkNoteLine, type Rendered } from './cli/format';
 import { errorDetail, readRegularFile } from './cli/input';
-import { messages, type Messages } from './cli/messages';
+import { messages, type Translate } from './cli/messages';
 import { fileBudgetMs, lintSequentially, runWorker, startPool, threadCount, WORKER_MARKER, WORKER_THRESHOLD, workersFor, type Pool, type TaskOptions } from './cli/pool';
 import { readReport } from './cli/read';
 
@@ -46,13 +46,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     const m = messages(parsed.locale);
-    io.err(`gov-report-lint: ${printable(parsed.error)}\n${m.seeHelp}\n`);
+    io.err(`gov-report-lint: ${printable(parsed.error)}\n${m('seeHelp')}\n`);
     return 2;
   }
   const o = parsed.options;
   const m = messages(o.locale);
-  if (o.help) { io.out(m.usage); return 0; }
-  if (o.version) { io.out(m.version(version()) + '\n'); return 0; }
+  if (o.help) { io.out(m('usage')); return 0; }
+  if (o.version) { io.out(m('version', { version: version() }) + '\n'); return 0; }
   if (o.extract) return extract(o.files[0], io, m);
 
   const c = io.colour && o.format === 'text' ? ansi : plain;
@@ -116,7 +116,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** --extract: the text that the findings of FILE refer to, on standard output; 2 with the message if unreadable. */
-async function extract(file: string, io: Io, m: Messages): Promise<number> {
+async function extract(file: string, io: Io, m: Translate): Promise<number> {
   const input = readRegularFile(file);
   const read = input.ok ? await readReport(file, input.bytes) : input;
   if (!read.ok) {
@@ -153,7 +153,7 @@ function start(): void {
     process.on(sig, () => {
       if (signalExit !== null) return; // cleaning up already
       signalExit = code;
-      try { fs.writeSync(2, `gov-report-lint: ${m.interrupted(sig)}\n`); } catch { /* stderr gone */ }
+      try { fs.writeSync(2, `gov-report-lint: ${m('interrupted', { signal: sig })}\n`); } catch { /* stderr gone */ }
       stop.abort();
     });
   }
@@ -165,7 +165,7 @@ function start(): void {
     outputFailed = true;
     process.exitCode = 2; // errors of asynchronous writes can come after main() returned
     if ((err as NodeJS.ErrnoException)?.code !== 'EPIPE') {
-      try { fs.writeSync(2, `gov-report-lint: ${m.outputFailed(errorDetail(err))}\n`); } catch { /* stderr gone too */ }
+      try { fs.writeSync(2, `gov-report-lint: ${m('outputFailed', { detail: errorDetail(err) })}\n`); } catch { /* stderr gone too */ }
     }
     if (!fixing) stop.abort();
   };

@@ -7,6 +7,7 @@ import { lintFile } from '../../server/src/cli/lintFile';
 import { corpusDir, corpusFile, ensureBuilt, requireCorpus, run, runJson, type JsonEntry } from './helpers';
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
+const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
 
 function lineLengths(file: string): number[] {
   return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).map((l) => l.length);
@@ -92,7 +93,8 @@ describe('cli: output over the corpus', function () {
       const prefix = `${e.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  `;
       assert.ok(l.startsWith(prefix), `${l}\n  expected prefix ${prefix}`);
       const rest = l.slice(prefix.length);
-      assert.match(rest, new RegExp(`^${d.severity} *  `));
+      // The severity in the run's language (VS Code's Chinese names: 信息 for info, 提示 for hint).
+      assert.match(rest, new RegExp(`^${SEVERITY_ZH[d.severity]}  `));
       assert.ok(rest.endsWith(`  ${d.rule}`), rest);
       assert.ok(rest.includes(d.message.replace(/\s*[\r\n]+\s*/g, ' ')));
     });

@@ -106,7 +106,7 @@ describe('cli: usage and exit status 2', () => {
     const r = run([dir]);
     assert.equal(r.status, 2);
     assert.ok(r.stderr.includes(dir), r.stderr);
-    assert.match(r.stderr, /没有 \.txt、\.md、\.docx、\.html、\.htm 或 \.pdf 文件/);
+    assert.match(r.stderr, /目录中没有 \.txt、\.md、\.docx、\.html、\.htm 或 \.pdf 文件/);
   });
 
   it('a directory is searched recursively for .txt/.md (sorted; dot-directories skipped); output keeps argument order', () => {

@@ -1,5 +1,5 @@
 // Command-line parsing. Accepts "--opt value" and "--opt=value"; "--" ends the options.
-import type { CliLocale, Messages } from './messages';
+import type { CliLocale, Translate } from './messages';
 import { messages } from './messages';
 
 export interface CliOptions {
@@ -30,7 +30,7 @@ export function requestedLocale(argv: readonly string[]): CliLocale {
 
 export function parseArgs(argv: readonly string[]): ParseResult {
   const locale = requestedLocale(argv);
-  const m: Messages = messages(locale);
+  const m: Translate = messages(locale);
   const o: CliOptions = { format: 'text', fix: false, suggestions: false, locale, help: false, version: false, extract: false, files: [] };
   const fail = (error: string): ParseResult => ({ ok: false, locale, error });
   for (let i = 0; i < argv.length; i++) {
@@ -49,44 +49,44 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     switch (name) {
       case '--format': {
         const v = value();
-        if (v === null) return fail(m.missingValue(name));
-        if (v !== 'text' && v !== 'json') return fail(m.badFormat(v));
+        if (v === null) return fail(m('missingValue', { option: name }));
+        if (v !== 'text' && v !== 'json') return fail(m('badFormat', { value: v }));
         o.format = v;
         break;
       }
       case '--locale': {
         const v = value();
-        if (v === null) return fail(m.missingValue(name));
-        if (v !== 'zh-CN' && v !== 'en') return fail(m.badLocale(v));
+        if (v === null) return fail(m('missingValue', { option: name }));
+        if (v !== 'zh-CN' && v !== 'en') return fail(m('badLocale', { value: v }));
         o.locale = v;
         break;
       }
       case '--fix':
-        if (noValue()) return fail(m.unknownOption(a));
+        if (noValue()) return fail(m('unknownOption', { option: a }));
         o.fix = true;
         break;
       case '--fix-suggestions':
-        if (noValue()) return fail(m.unknownOption(a));
+        if (noValue()) return fail(m('unknownOption', { option: a }));
         o.fix = true;
         o.suggestions = true;
         break;
       case '--extract':
-        if (noValue()) return fail(m.unknownOption(a));
+        if (noValue()) return fail(m('unknownOption', { option: a }));
         o.extract = true;
         break;
       case '-h': case '--help':
-        if (noValue()) return fail(m.unknownOption(a));
+        if (noValue()) return fail(m('unknownOption', { option: a }));
         o.help = true;
         break;
       case '-v': case '--version':
-        if (noValue()) return fail(m.unknownOption(a));
+        if (noValue()) return fail(m('unknownOption', { option: a }));
         o.version = true;
         break;
       default:
-        return fail(m.unknownOption(a));
+        return fail(m('unknownOption', { option: a }));
     }
   }
-  if (!o.help && !o.version && o.files.length === 0) return fail(m.noFiles);
-  if (o.extract && !o.help && !o.version && o.files.length !== 1) return fail(m.extractOneFile);
+  if (!o.help && !o.version && o.files.length === 0) return fail(m('noFiles'));
+  if (o.extract && !o.help && !o.version && o.files.length !== 1) return fail(m('extractOneFile'));
   return { ok: true, options: o };
 }

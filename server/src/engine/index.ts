@@ -8,7 +8,7 @@ export * from './types';
 export { applyFixes, fixAll, pickFixes } from './fix';
 export type { ApplyResult, FixAllResult } from './fix';
 export { ruleMessage, ruleMetas, ruleMeta } from './rules/registry';
-export { format } from './messages';
+export { format, translator } from './messages';
 export type { Args, Catalogue } from './messages';
 export { outline } from './outline';
 export type { OutlineNode } from './outline';

@@ -31,6 +31,7 @@ export const common: Catalogue = {
     'terms.rest': '，其余各项为 0',
     'terms.allZero': '各项均为 0',
     'list.sep': '、',
+    'list.or': ' 或 ',
     'cite': '{article}{detail}',
     'cite.article': '第{n}条',
     'cite.item': '（{n}）',
@@ -73,6 +74,7 @@ export const common: Catalogue = {
     'terms.rest': ', the other items 0',
     'terms.allZero': 'every item is 0',
     'list.sep': ', ',
+    'list.or': ' or ',
     'cite': '{article}{detail}',
     'cite.article': 'Article {n}',
     'cite.item': '({n})',
@@ -140,6 +142,11 @@ export function partNumeral(n: number, locale: Locale): string {
 /** Items joined as the locale lists them (、 or ", "). */
 export function list(locale: Locale, items: readonly string[]): string {
   return items.join(format(locale, 'list.sep'));
+}
+
+/** Alternatives: "a、b 或 c", "a, b or c". */
+export function listOr(locale: Locale, items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : list(locale, items.slice(0, -1)) + format(locale, 'list.or') + items[items.length - 1];
 }
 
 /** 第三十六条第（一）（二）项、第三十八条 / Article 36(1)(2); Article 38. */
