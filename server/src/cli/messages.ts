@@ -9,7 +9,7 @@ import { DEFAULT_FILE_SECONDS, MAX_INPUT_BYTES } from './limits';
 
 export type CliLocale = Locale;
 
-const cli: Catalogue = {
+export const cliMessages: Catalogue = {
   'zh-CN': {
     usage: `用法：gov-report-lint [--format text|json] [--fix] [--fix-suggestions] [--locale zh-CN|en] 文件或目录...
       gov-report-lint --extract 文件
@@ -238,8 +238,8 @@ Environment:
 
 /** The CLI's words and the documents' (a document's kind and why it cannot be read), in one catalogue. */
 const catalogue: Catalogue = {
-  'zh-CN': { ...formatMessages['zh-CN'], ...cli['zh-CN'] },
-  en: { ...formatMessages.en, ...cli.en },
+  'zh-CN': { ...formatMessages['zh-CN'], ...cliMessages['zh-CN'] },
+  en: { ...formatMessages.en, ...cliMessages.en },
 };
 
 /** A message of the CLI's catalogue in the run's locale. */

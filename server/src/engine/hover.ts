@@ -70,7 +70,7 @@ function cellHover(table: TableModel, row: RowModel, cell: CellModel, instances:
   const rowDef = tableDef(table.template, table.id).rows.find((r) => r.id === row.id)!;
   const col = columnDefOf(table, row.id, cell.columnId);
   const value = cell.kind === 'number' ? format(locale, 'hover.cell', { value: num(cell.value!) })
-    : cell.kind === 'invalid' ? format(locale, 'hover.cell', { value: cell.raw }) : format(locale, 'hover.blank');
+    : cell.kind === 'invalid' ? format(locale, 'hover.invalid', { value: cell.raw }) : format(locale, 'hover.blank');
   const lines = [`**${cellName(table, row, cell, locale)}**`, value, rowDef.explain[locale]];
   if (col) lines.push(col.explain[locale]);
   lines.push(...basis(rowDef.article, locale));
