@@ -231,7 +231,8 @@ class TableAssembler {
   private readSegment(seg: Classified[], wholeRow: boolean): void {
     let hasValue = seg.some((c) => c.kind === 'value');
     // A line of column headings that happen to name rows ("| 项目 | 本年新收件数 | 上年结转件数 | … |"): not a row.
-    if (!hasValue && seg.filter((c) => c.match.row).length >= 2) {
+    // A label that also names a section (（六）其他处理 above its sub-rows) is no such heading.
+    if (!hasValue && seg.filter((c) => c.match.row && !c.match.section).length >= 2) {
         for (const c of seg) if (c.kind === 'label') this.recordHeader(c.cell);
       return;
     }
@@ -421,7 +422,10 @@ const MIN_BLANK_ROW = 5;
 function trimCells(cells: RawCell[], expected: number, layout: TableText['layout']): RawCell[] {
   let a = 0;
   let b = cells.length;
-  if (layout === 'row-per-line' || layout === 'pdf') while (b > a && cells[b - 1].text === '') b--;
+  // ... except in a row of nothing but empty fields, at least as many as the template's cells: a blank row of a
+  // template to fill in (a new report), whose cells are all blank.
+  const blankRow = layout === 'row-per-line' && cells.length >= expected && cells.every((c) => c.text === '');
+  if ((layout === 'row-per-line' && !blankRow) || layout === 'pdf') while (b > a && cells[b - 1].text === '') b--;
   // In a copied page nothing ends a table: text after the last figures is not a cell when it is surplus or reads
   // as a heading (numbered, or longer than a figure written in words).
   if (layout === 'paragraph-copy') {
