@@ -132,6 +132,11 @@ function operand(table: TableModel, rowId: string, columnId: string, locale: Loc
   return new Operand('ok', cell.value, [cell], nameOf);
 }
 
+/** Blank or a placeholder: the cells cell-blank reports. */
+export function isBlank(cell: CellModel): boolean {
+  return cell.kind === 'blank' || cell.kind === 'placeholder';
+}
+
 /** Formats a number as the report would write it (no float noise). */
 export function num(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Math.round(v * 10000) / 10000);
@@ -159,6 +164,8 @@ function checkBalance(ctx: RuleContext, ruleId: string): void {
     const where = instanceName(inst, ctx.locale);
     const blank = ops.find((o) => o.status === 'blank');
     if (blank) {
+      // A blank total already has its cell-blank error: "could not be checked" on the same cell says nothing more.
+      if (isBlank(targetCell)) continue;
       ctx.report({ range: cellRange(targetCell), message: 'cannotCheck', args: { where, cell: blank.name }, severity: 'info' });
       continue;
     }
