@@ -13,6 +13,8 @@ export type { OutlineNode } from './outline';
 export { hoverAt } from './hover';
 export type { HoverInfo } from './hover';
 export { LineIndex } from './text';
+export { skeleton } from './skeleton';
+export type { CarriedFigure, Skeleton, SkeletonLayout, SkeletonOptions } from './skeleton';
 export { templates } from './template';
 
 /** Parse a report and run every enabled rule. Never throws on any input text. */
