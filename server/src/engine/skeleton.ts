@@ -6,9 +6,9 @@ import { format } from './messages';
 import { skeletonMessages } from './messages/skeleton';
 import { findRow } from './rules/support';
 import { columnsOf, labelKey, templateForYear, templates } from './template';
-import { headerRows, labelPath, printedRows, subTables } from './template/grid';
-import type { ColumnDef, RowDef, TableDef, TemplateDef } from './template/types';
-import type { Locale, Position, Range, ReportModel, TableId, TemplateId } from './types';
+import type { TemplateDef } from './template/types';
+import type { Locale, Range, ReportModel, TableId, TemplateId } from './types';
+import { TableWriter } from './write';
 
 export type SkeletonLayout = 'row-per-line' | 'pipe';
 
@@ -63,36 +63,6 @@ function carryLinks(template: TemplateDef, last: ReportModel): Map<string, Carry
   return links;
 }
 
-/** Lines with the positions of the value cells written into them. */
-class Writer {
-  readonly lines: string[] = [];
-  readonly carried: CarriedFigure[] = [];
-  readonly notCarried: string[] = [];
-
-  constructor(readonly layout: SkeletonLayout, private readonly values: (table: TableDef, row: RowDef, column: ColumnDef) => { value: string; confirm: boolean } | null) {}
-
-  line(text = ''): void { this.lines.push(...text.split('\n')); }
-
-  /** A table line: label fields then value cells (filled from last year where the template links them). */
-  row(table: TableDef, labels: string[], row?: RowDef): void {
-    const columns = row ? columnsOf(table, row) : [];
-    const values = columns.map((c) => (row ? this.values(table, row, c) : null));
-    const fields = [...labels, ...values.map((v) => v?.value ?? '')];
-    const starts = this.layout === 'pipe' ? pipeStarts(fields) : tabStarts(fields);
-    this.lines.push(this.layout === 'pipe' ? `| ${fields.join(' | ')} |` : fields.join('\t'));
-    const line = this.lines.length - 1;
-    values.forEach((v, i) => {
-      if (!v || !row) return;
-      const start: Position = { line, character: starts[labels.length + i] };
-      this.carried.push({ table: table.id, row: row.id, column: columns[i].id, value: v.value, confirm: v.confirm,
-        range: { start, end: { line, character: start.character + v.value.length } } });
-    });
-  }
-}
-
-const tabStarts = (fields: string[]) => fields.map((_, i) => fields.slice(0, i).reduce((n, f) => n + f.length + 1, 0));
-const pipeStarts = (fields: string[]) => fields.map((_, i) => 2 + fields.slice(0, i).reduce((n, f) => n + f.length + 3, 0));
-
 export function skeleton(options: SkeletonOptions): Skeleton {
   const id = templateForYear(options.year);
   if (!id) throw new RangeError(`no template for report year ${options.year}`);
@@ -101,16 +71,22 @@ export function skeleton(options: SkeletonOptions): Skeleton {
   const t = (key: string, args?: Record<string, string | number>) => format(locale, key, args, skeletonMessages);
   const last = options.lastYear;
   const links = last ? carryLinks(template, last) : new Map<string, Carry>();
-  const w = new Writer(options.layout, (table, row, column) => {
+  const carried: CarriedFigure[] = [];
+  const notCarried: string[] = [];
+  const confirmed = new Set<string>();
+  const w = new TableWriter(options.layout, (table, row, column) => {
     const link = links.get(`${table.id}|${row.id}|${column.id}`);
-    if (!link || !last) return null;
+    if (!link || !last) return '';
     const from = last.tables.find((x) => x.id === table.id);
     const fromRow = from ? findRow(from, link.fromRow) : undefined;
     // A row short of cells or with cells to spare cannot say which figure is whose: nothing is carried from it.
     const cell = fromRow && fromRow.foundCells === fromRow.expectedCells ? fromRow.cells.find((c) => c.columnId === link.fromColumn) : undefined;
-    if (cell?.kind === 'number' && cell.value !== null) return { value: String(cell.value), confirm: link.confirm };
-    w.notCarried.push(format(locale, 'cell', { row: template.tables.find((x) => x.id === table.id)!.rows.find((r) => r.id === link.fromRow)!.label, column: column.label }));
-    return null;
+    if (cell?.kind === 'number' && cell.value !== null) {
+      if (link.confirm) confirmed.add(`${row.id}|${column.id}`);
+      return String(cell.value);
+    }
+    notCarried.push(format(locale, 'cell', { row: table.rows.find((r) => r.id === link.fromRow)!.label, column: column.label }));
+    return '';
   });
 
   w.line(t('title', { office: options.office, year: options.year }));
@@ -121,15 +97,20 @@ export function skeleton(options: SkeletonOptions): Skeleton {
     w.line(part.heading);
     w.line();
     const table = template.tables.find((x) => x.part === part.number);
-    if (table) writeTable(w, table, last && table.id === 'active' && [...links.values()].some((l) => l.confirm) ? t('prompt.confirm', { lastYear: last.year ?? options.year - 1 }) : null);
-    else writeProse(w, part.number, part.subHeadings ?? [], id, t);
+    if (!table) { writeProse(w, part.number, part.subHeadings ?? [], id, t); continue; }
+    if (last && table.id === 'active' && [...links.values()].some((l) => l.confirm)) { w.line(t('prompt.confirm', { lastYear: last.year ?? options.year - 1 })); w.line(); }
+    const before = w.cells.length;
+    w.table(table);
+    for (const c of w.cells.slice(before)) {
+      if (c.text) carried.push({ table: table.id, row: c.row.id, column: c.column.id, value: c.text, range: c.range, confirm: confirmed.has(`${c.row.id}|${c.column.id}`) });
+    }
   }
   w.line();
   w.line(t('signature', { office: options.office, nextYear: options.year + 1 }));
-  return { text: `${w.lines.join('\n')}\n`, template: id, carried: w.carried, notCarried: w.notCarried };
+  return { text: `${w.lines.join('\n')}\n`, template: id, carried, notCarried };
 }
 
-function writeProse(w: Writer, part: number, subHeadings: string[], id: TemplateId, t: (key: string, args?: Record<string, string | number>) => string): void {
+function writeProse(w: TableWriter, part: number, subHeadings: string[], id: TemplateId, t: (key: string, args?: Record<string, string | number>) => string): void {
   if (part === 5) return w.line(t('prompt.part5'));
   if (part === 6) return w.line(t(`prompt.part6.${id}`));
   subHeadings.forEach((h, i) => {
@@ -138,59 +119,4 @@ function writeProse(w: Writer, part: number, subHeadings: string[], id: Template
     w.line();
     w.line(t('prompt.aspect', { aspect: labelKey(h) }));
   });
-}
-
-function writeTable(w: Writer, table: TableDef, note: string | null): void {
-  if (note) { w.line(note); w.line(); }
-  const sub = subTables(table);
-  if (sub.length === 0) return writeGrid(w, table, table.rows[0].columns, printedRows(table));
-  sub.forEach((s, i) => {
-    if (i > 0 && w.layout === 'pipe') w.line();
-    w.line(s.label);
-    if (w.layout === 'pipe') w.line();
-    writeGrid(w, table, s.id, printedRows(table).filter((r) => r.section === s.id));
-  });
-}
-
-/** Header rows, then one line per row with its label cells (a merged label only in its first row). */
-function writeGrid(w: Writer, table: TableDef, columnSet: string, rows: RowDef[]): void {
-  const labelled = !table.unlabelledRow;
-  const header = headerRows(table, columnSet);
-  const width = (table.columnSets[columnSet] ?? []).length;
-  if (w.layout === 'pipe') writePipeHeader(w, table, columnSet, header, width);
-  else {
-    header.forEach((cells, level) => {
-      const fields = Array.from({ length: width }, (_, i) => cells.find((c) => c.column === i)?.text ?? '');
-      while (fields.length && fields[fields.length - 1] === '') fields.pop();
-      w.lines.push([...(labelled ? [level === 0 ? table.corner ?? '' : ''] : []), ...fields].join('\t'));
-    });
-  }
-  let previous: string[] = [];
-  for (const row of rows) {
-    const path = labelPath(table, row);
-    const labels = w.layout === 'pipe' ? [row.label] : path.map((label, i) => (i < path.length - 1 && previous[i] === label ? '' : label));
-    w.row(table, labelled ? labels : [], row);
-    previous = path;
-  }
-}
-
-/**
- * Markdown cannot merge cells: a labelled table has one header row of column labels under the corner; table 四
- * (no label column) prints its groups as the header row and the column labels as the first row below it.
- */
-function writePipeHeader(w: Writer, table: TableDef, columnSet: string, header: ReturnType<typeof headerRows>, width: number): void {
-  const leaves = header.flat().filter((c) => c.columnId).sort((a, b) => a.column - b.column).map((c) => c.text);
-  const groups = table.columnGroups?.[columnSet] ?? [];
-  const columns = table.columnSets[columnSet] ?? [];
-  const separator = `|${'---|'.repeat(width + (table.unlabelledRow ? 0 : 1))}`;
-  if (!table.unlabelledRow) {
-    w.lines.push(`| ${[table.corner ?? '', ...leaves].join(' | ')} |`, separator);
-    return;
-  }
-  const groupRow = columns.map((c) => {
-    const covering = groups.filter((g) => g.columns.includes(c.id)).sort((a, b) => a.level - b.level);
-    const deepest = covering[covering.length - 1];
-    return deepest && deepest.columns[0] === c.id ? covering.map((g) => g.label).join('：') : '';
-  });
-  w.lines.push(`| ${groupRow.join(' | ')} |`, separator, `| ${leaves.join(' | ')} |`);
 }

@@ -14,8 +14,12 @@ export const skeletonMessages: Catalogue = {
     'prompt.part6.T2019': '【请填写其他需要报告的事项；没有的，写明“无”。】',
     'prompt.confirm': '【下表现行有效件数沿用{lastYear}年度报告的数字，请按本年制发、废止情况核实后更新。】',
     signature: '{office}\n{nextYear}年1月　日',
+    'layout.row-per-line': '每行一行，单元格之间用 Tab 分隔（从 Word 复制的表格即为此形式）',
+    'layout.pipe': 'Markdown 表格（| 分隔）',
   },
   en: {
+    'layout.row-per-line': 'A row per line, cells apart by tabs (as Word copies a table)',
+    'layout.pipe': 'Markdown tables (cells apart by |)',
     'prompt.aspect': '【Write this year\'s {aspect} here.】',
     'prompt.part5': '【Write the main problems of this year\'s disclosure work and how they were addressed; this part must not be empty.】',
     'prompt.part6.T2021': '【State the information-processing fees charged this year (or that none were), and any other matters to report.】',

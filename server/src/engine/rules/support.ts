@@ -185,6 +185,14 @@ function checkBalance(ctx: RuleContext, ruleId: string): void {
   }
 }
 
+/** Whether an instance adds up, when every operand is a number: its expression with the sum, ≠ the figure if not. */
+export function balanceOf(inst: EquationInstance, locale: Locale): { balanced: boolean; expression: string } | null {
+  if ([inst.target, ...inst.plus, ...inst.minus].some((o) => o.status !== 'ok')) return null;
+  const expected = inst.plus.reduce((s, o) => s + o.value, 0) - inst.minus.reduce((s, o) => s + o.value, 0);
+  const balanced = Math.abs(expected - inst.target.value) < 1e-6;
+  return { balanced, expression: `${instanceName(inst, locale)} = ${terms(inst, locale)} = ${num(expected)}${balanced ? '' : ` ≠ ${num(inst.target.value)}`}` };
+}
+
 export function instanceName(inst: EquationInstance, locale: Locale): string {
   const t = inst.table;
   const target = inst.eq.target;
