@@ -2,9 +2,9 @@
 // with a ratio to a baseline measured the same way on the same machine, so runs on noisy or slower machines
 // stay comparable. Nothing is asserted; targets are printed beside the figures ("ok" / "MISSED").
 //
-//   node bench/run.mjs [--quick] [--only engine,scaling,markdownlint,lsp,cli,sizes] [--cpu-prof]
+//   node bench/run.mjs [--quick] [--only engine,scaling,markdownlint,lsp,cli,pdf,sizes] [--cpu-prof]
 //
-// Sections whose inputs are missing (corpus, server bundle, markdownlint-cli2, .vsix) are skipped with a message.
+// Sections whose inputs are missing (corpus, corpus-wild, bundles, markdownlint-cli2, .vsix) are skipped with a message.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -140,6 +140,55 @@ if (want('engine')) {
     const total = [...self.values()].reduce((a, b) => a + b, 0);
     line('top self time (unminified bundle, 3 s of lint over the corpus + examples):');
     for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) line(`  ${(100 * v / total).toFixed(1).padStart(5)}%  ${k}`);
+  }
+}
+
+// ------------------------------------------------------------------ PDF
+
+/** Median ms of an async call after a warm-up (the PDF readers are async). */
+async function measureAsync(fn, { rounds = quick ? 7 : 15, warm = quick ? 3 : 5 } = {}) {
+  for (let i = 0; i < warm; i++) await fn();
+  const xs = [];
+  for (let i = 0; i < rounds; i++) { const t0 = performance.now(); await fn(); xs.push(performance.now() - t0); }
+  return median(xs);
+}
+
+/** readPdf (this thread) and readPdfInThread, bundled as in production: pdf.js stays in server/out/pdfjs.js. */
+async function pdfBundles() {
+  const esbuild = await import('esbuild');
+  const pdfjsApart = { name: 'pdfjs-apart', setup(b) { b.onResolve({ filter: /^\.\/pdfjs$/ }, () => ({ path: path.join(root, 'server', 'out', 'pdfjs.js'), external: true })); } };
+  const out = {};
+  for (const [name, src] of [['readPdf', 'pdf.ts'], ['readPdfInThread', 'pdfThread.ts']]) {
+    const file = path.join(tmp, `${name}.cjs`);
+    await esbuild.build({ entryPoints: [path.join(root, 'server', 'src', 'formats', src)], outfile: file, bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, logLevel: 'warning', legalComments: 'none', plugins: [pdfjsApart] });
+    out[name] = require(file)[name];
+  }
+  return out;
+}
+
+if (want('pdf')) {
+  head('PDF: read (pdf.js + layout) and lint a published report (corpus-wild 018, 5 pages, WPS)');
+  const pdfFile = path.resolve(root, '..', 'shared', 'corpus-wild', '018_huaian_hongze_2024.pdf');
+  const workerFile = path.join(root, 'server', 'out', 'pdf-worker.js');
+  if (!fs.existsSync(pdfFile)) line(`skipped: ${pdfFile} missing`);
+  else if (!fs.existsSync(workerFile)) line(`skipped: ${workerFile} missing (npm run build)`);
+  else {
+    const bytes = new Uint8Array(fs.readFileSync(pdfFile));
+    const limits = { maxInputBytes: 20 * 1048576, maxInflatedBytes: 64 * 1048576, maxTextChars: 5 * 1048576, maxMillis: 10000 };
+    // Cold: a new process loads pdf.js, reads and lints once (the first PDF a CLI run or a server meets).
+    const cold = [];
+    const script = `const t0=performance.now();const {readPdf}=require(${JSON.stringify(path.join(tmp, 'readPdf.cjs'))});const e=require(${JSON.stringify(path.join(tmp, 'engine.cjs'))});readPdf(new Uint8Array(require('fs').readFileSync(${JSON.stringify(pdfFile)})),${JSON.stringify(limits)}).then(r=>{e.lint(r.text);console.log(performance.now()-t0)})`;
+    const { readPdf, readPdfInThread } = await pdfBundles();
+    for (let i = 0; i < (quick ? 3 : 5); i++) cold.push(Number(timeProcess(process.execPath, ['-e', script]).stdout));
+    const warm = await measureAsync(async () => engine.lint((await readPdf(bytes, limits)).text));
+    const threadCold = await (async () => { const t0 = performance.now(); engine.lint((await readPdfInThread(bytes, limits, workerFile)).text); return performance.now() - t0; })();
+    const thread = await measureAsync(async () => engine.lint((await readPdfInThread(bytes, limits, workerFile)).text));
+    const text = (await readPdf(bytes, limits)).text;
+    const lintOnly = measure(() => engine.lint(text));
+    results.pdf = { cold: median(cold), warm, thread, threadCold };
+    line(`cold (new process: load pdf.js, read, lint): ${ms(median(cold))} ms`);
+    line(`warm, this thread (readPdf + lint): ${ms(warm)} ms [target ≤ 20 ms: ${verdict(warm <= 20)}] — of which lint ${ms(lintOnly)} ms`);
+    line(`worker thread (readPdfInThread + lint): first ${ms(threadCold)} ms (starts the thread, loads pdf.js), then ${ms(thread)} ms`);
   }
 }
 

@@ -1,16 +1,33 @@
 // Two kinds of bundle, as vscode-eslint does: the client (vscode external) and the server side
-// (language server + CLI), each a single CommonJS file so the .vsix ships no node_modules.
+// (language server + CLI), each a single CommonJS file so the .vsix ships no node_modules; pdf.js beside them.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import './gen-rules.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: !watch, logLevel: 'warning', legalComments: 'none' };
+// pdf.js is a bundle of its own, server/out/pdfjs.js, loaded on the first PDF (server/src/formats/pdfjs.ts): an
+// `import('./pdfjs')` stays an import of that file. PDFs are read in a worker thread, server/out/pdf-worker.js.
+const pdfjsApart = { name: 'pdfjs-apart', setup(b) { b.onResolve({ filter: /^\.\/pdfjs$/ }, () => ({ path: './pdfjs.js', external: true })); } };
+const pdfjsVersion = JSON.parse(readFileSync(new URL('../node_modules/pdfjs-dist/package.json', import.meta.url), 'utf8')).version;
+const pdfjs = {
+  // In CommonJS there is no import.meta: pdf.js only uses it to look for an optional canvas, which text needs not.
+  define: { 'import.meta.url': 'undefined' },
+  banner: { js: `/*! pdf.js ${pdfjsVersion} (pdfjs-dist), Copyright Mozilla Foundation, Apache License 2.0: https://www.apache.org/licenses/LICENSE-2.0 */` },
+};
 const entries = [
-  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [pdfjsApart] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [pdfjsApart] },
+  { entryPoints: ['server/src/formats/pdfjs.ts'], outfile: 'server/out/pdfjs.js', ...pdfjs },
+  { entryPoints: ['server/src/formats/pdfWorker.ts'], outfile: 'server/out/pdf-worker.js', plugins: [pdfjsApart] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
+
+// The CMaps of Chinese (GB) fonts that PDFs name without embedding them, read by server/out/pdf-worker.js.
+const cmapsFrom = new URL('../node_modules/pdfjs-dist/cmaps/', import.meta.url);
+const cmapsTo = new URL('../server/out/cmaps/', import.meta.url);
+mkdirSync(cmapsTo, { recursive: true });
+for (const f of readdirSync(cmapsFrom).filter((n) => /GB/.test(n))) copyFileSync(new URL(f, cmapsFrom), new URL(f, cmapsTo));
 
 if (watch) {
   for (const e of entries) await (await esbuild.context({ ...common, ...e })).watch();

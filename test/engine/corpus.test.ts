@@ -54,15 +54,17 @@ describe('corpus reports', function () {
     assert.match(findings[0].message, /行政复议·结果维持为空白/);
   });
 
-  it('001: 行政规范性文件 short of one cell, the truncated heading of part 三, the single （六） row', function () {
+  it('001: no 统计期限, 行政规范性文件 short of one cell, the truncated heading of part 三, the single （六） row', function () {
     if (!hasCorpus) this.skip();
     const { findings } = run('001');
     assert.deepEqual(findings.map((f) => `${f.severity} ${f.rule} ${range(f)}`), [
+      'warning period-mismatch 0:0-1:6',
       'error row-cells 24:1-26:2',
       'warning section-title 57:0-57:16',
       'info template-version 292:1-292:8',
     ]);
-    const title = findings[1];
+    assert.match(findings[0].message, /没有写明统计期限/);
+    const title = findings[2];
     assert.deepEqual(title.fixes.map((x) => [x.safe, x.edits[0].newText]), [[true, '三、收到和处理政府信息公开申请情况']]);
   });
 

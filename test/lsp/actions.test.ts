@@ -49,7 +49,7 @@ describe('language server: code actions', function () {
     assert.deepEqual(list[0].diagnostics?.map((d) => d.code), ['section-title']);
     const after = await apply(uri, text, list[0], 2);
     assert.equal(after.text.split('\n')[57].trim(), '三、收到和处理政府信息公开申请情况');
-    assert.deepEqual(ruleLines(after.p), ['row-cells@24', 'template-version@292']);
+    assert.deepEqual(ruleLines(after.p), ['period-mismatch@0', 'row-cells@24', 'template-version@292']);
     await c.close(uri);
   });
 
@@ -95,7 +95,7 @@ describe('language server: code actions', function () {
     assert.equal(edits.length, 1);
     assert.equal(applyEdits(text, edits), fixAll(text, lint, { locale: 'zh-CN' }).text);
     const after = await apply(uri, text, list[0], 2);
-    assert.deepEqual(ruleLines(after.p), ['row-cells@24', 'template-version@292']);
+    assert.deepEqual(ruleLines(after.p), ['period-mismatch@0', 'row-cells@24', 'template-version@292']);
     // nothing left to fix: no source action
     assert.deepEqual(await actions(uri, after.p.diagnostics, ['source.fixAll.gov-report']), []);
     await c.close(uri);

@@ -42,10 +42,10 @@ describe('language server: corpus reports', function () {
     assert.deepEqual(loudLines(published['000']), Array(5).fill('cell-blank@94'));
   });
 
-  it('001: row-cells at 24, section-title at 57, template-version (info)', function () {
+  it('001: no 统计期限 (title), row-cells at 24, section-title at 57, template-version (info)', function () {
     const p = published['001'];
-    assert.deepEqual(ruleLines(p), ['row-cells@24', 'section-title@57', 'template-version@292']);
-    assert.deepEqual(p.diagnostics.map((d) => d.severity), [1, 2, 3]);
+    assert.deepEqual(ruleLines(p), ['period-mismatch@0', 'row-cells@24', 'section-title@57', 'template-version@292']);
+    assert.deepEqual(p.diagnostics.map((d) => d.severity), [2, 1, 2, 3]);
   });
 
   it('002: row-cells ×21 on lines 72–92', function () {

@@ -91,14 +91,16 @@ describe('robustness: pathological input', function () {
     });
   }
 
-  it('5,000 × "三、收到和处理政府信息公开申请情况": finishes; five parts missing, every repeat out of order', function () {
+  it('5,000 × "三、收到和处理政府信息公开申请情况": finishes; five parts missing, every repeat out of order, no table', function () {
     const text = `${PART_HEADINGS[2]}\n`.repeat(5000);
     const { res, ms } = timed(text);
     assert.ok(ms < HANG_MS, `${ms.toFixed(0)} ms`);
     const c = count(res);
     assert.equal(c['error section-missing'], 5);
+    // No year and no table labels: checked against the current format, so the missing table of part 三 is reported once.
+    assert.equal(c['error table-missing'], 1);
     assert.equal(res.report.parts.length, 5000);
-    assert.ok(Object.keys(c).every((k) => k === 'error section-missing' || k === 'error section-order'), JSON.stringify(c));
+    assert.ok(Object.keys(c).every((k) => ['error section-missing', 'error section-order', 'error table-missing'].includes(k)), JSON.stringify(c));
     assertInside(text, res);
   });
 

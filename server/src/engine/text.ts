@@ -75,8 +75,10 @@ export interface Normalized {
 // Bounded and stopping at the next "[": an unclosed "[bookmark: " must not scan to the end of the text each time.
 const ARTEFACT = /\[bookmark: [^\][\n]{0,200}\]|\*\*/g;
 
+/** Whitespace, and the invisible characters pasted text carries: zero-width spaces and joiners, word joiner, soft hyphen, BOM. */
 function isDropped(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0x200b || code === 0xfeff;
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0x200b || code === 0xfeff
+    || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xad;
 }
 
 /** Normalise a string for matching while keeping a map back to source offsets. */

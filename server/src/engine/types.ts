@@ -148,10 +148,16 @@ export interface ReportModel {
   yearSource: 'title' | 'period' | null;
   /** The template the report is checked against, and why. */
   template: TemplateId | null;
-  templateSource: 'override' | 'year' | 'labels' | null;
+  /** 'assumed': neither a year nor version-specific labels: the current format (T2021) is assumed. */
+  templateSource: 'override' | 'year' | 'labels' | 'assumed' | null;
   /** True when the year is before 2019: the report follows the pre-2019 structure and is not checked as T2021. */
   preTemplate: boolean;
   period: Period | null;
+  /**
+   * Why `period` is null although the report should state one: a 统计期限 sentence whose dates cannot be read
+   * ("自202111日起至20211230日止"), or no period stated anywhere. Null when a period is stated.
+   */
+  periodProblem: { kind: 'malformed'; range: Range } | { kind: 'absent' } | null;
   parts: Part[];
   tables: TableModel[];
 }

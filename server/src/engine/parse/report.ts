@@ -45,7 +45,7 @@ export function parseReport(text: string, options: LintOptions = {}): ParsedRepo
   const firstHeadingLine = headings.length ? headings[0].line : index.lineCount;
   const title = findTitle(index, firstHeadingLine);
   const introEnd = headings.find((h) => h.part >= 2)?.line ?? Math.min(index.lineCount, 60);
-  const period = findPeriod(index, introEnd);
+  const { period, problem: periodProblem } = findPeriod(index, introEnd);
 
   let year: number | null = null;
   let yearSource: ReportModel['yearSource'] = null;
@@ -78,6 +78,8 @@ export function parseReport(text: string, options: LintOptions = {}): ParsedRepo
       votes.T2019 += v.T2019.length; votes.T2021 += v.T2021.length;
     }
     if (votes.T2019 + votes.T2021 > 0) { template = votes.T2019 > votes.T2021 ? 'T2019' : 'T2021'; templateSource = 'labels'; }
+    // Nothing tells the version: check against the current format rather than skip every table rule.
+    else if (!preTemplate) { template = 'T2021'; templateSource = 'assumed'; }
   }
 
   const tables: TableModel[] = [];
@@ -95,7 +97,7 @@ export function parseReport(text: string, options: LintOptions = {}): ParsedRepo
   }
 
   const report: ReportModel = {
-    lineCount: index.lineCount, title, year, yearSource, template, templateSource, preTemplate, period, parts, tables,
+    lineCount: index.lineCount, title, year, yearSource, template, templateSource, preTemplate, period, periodProblem, parts, tables,
   };
   return { text, index, report, headings };
 }
@@ -105,9 +107,9 @@ function findHeadings(index: LineIndex): FoundHeading[] {
   const unplaced: Unplaced[] = [];
   for (let i = 0; i < index.lineCount; i++) {
     const line = index.line(i);
-    if (line.length > 120 || !MAY_BE_HEADING.test(line)) continue;
+    if (line.length > 120) continue;
     const span = headingSpan(line);
-    if (!span) continue;
+    if (!span || !MAY_BE_HEADING.test(line.slice(span[0], span[1]))) continue;
     const n = normalize(line.slice(span[0], span[1]));
     let s = n.text;
     let skip = 0;
@@ -247,26 +249,56 @@ function findTitle(index: LineIndex, before: number): Heading | null {
   return { text, range: { start: { line: first, character: s }, end: { line: last, character: lastLine.trimEnd().length } } };
 }
 
-const PERIOD = /统计(?:期限|时限|期间|时间|区间|周期)[^。；]{0,16}?(?:自|从|为)?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|-|~)((?:19|20)\d{2})?年?(\d{1,2})月(\d{1,2})日/;
+/** Y年M月D日, or Y.M.D, Y-M-D, Y/M/D (the year may be left out of the end date). */
+const PERIOD = /^统计(?:期限|时限|期间|时间|区间|周期)[^。；]{0,16}?(?:自|从|为)?((?:19|20)\d{2})(?:年|[./-])(\d{1,2})(?:月|[./-])(\d{1,2})[日号]?起?(?:至|到|-|~)(?:((?:19|20)\d{2})(?:年|[./-]))?(\d{1,2})(?:月|[./-])(\d{1,2})[日号]?/d;
+/** A period sentence whose dates cannot be read ("自202111日起至20211230日止"): two runs of date characters. */
+const PERIOD_LOOSE = /^统计(?:期限|时限|期间|时间|区间|周期)[^。；]{0,16}?(?:自|从|为)([\d年][\d年月日号./-]{0,19}?)起?(?:至|到|~)([\d年][\d年月日号./-]{0,19})/d;
+/** A period sentence that names a year but no range ("统计期限为2021年度"): a period is stated. */
+const PERIOD_YEAR = /^统计(?:期限|时限)[^。；]{0,16}?(?:19|20)\d{2}年/;
+/** A whole calendar year written without the word 统计期限 ("数据时间为2021年1月1日至2021年12月31日"). */
+const BARE_YEAR = /(?:19|20)\d{2}年1月1日起?(?:至|到|-|~)(?:(?:19|20)\d{2}年)?12月31日/;
+/** How far into a text a period sentence is looked for (far beyond any real report's length). */
+const PERIOD_SEARCH = 400000;
 
-function findPeriod(index: LineIndex, endLine: number): Period | null {
-  const end = Math.min(index.ends[Math.max(0, Math.min(endLine, index.lineCount) - 1)] ?? 0, 40000);
-  // Normalise only a window after each 统计 (the intro can be long; the period sentence is short).
-  for (let at = index.text.indexOf('统计'); at >= 0 && at < end; at = index.text.indexOf('统计', at + 2)) {
-    const windowEnd = Math.min(index.text.length, at + 160);
-    const n = normalize(index.text.slice(at, windowEnd));
+type PeriodFound = { period: Period | null; problem: ReportModel['periodProblem'] };
+
+/**
+ * The 统计期限: the first period sentence of the introduction (before part 二) is the report's period. A period
+ * sentence elsewhere (it may be a campaign's dates), one naming only a year, or a bare whole-year range in the
+ * introduction only shows that a period is stated.
+ */
+function findPeriod(index: LineIndex, introEndLine: number): PeriodFound {
+  const introEnd = index.ends[Math.max(0, Math.min(introEndLine, index.lineCount) - 1)] ?? 0;
+  let malformed: Range | null = null;
+  let stated = false;
+  // Normalise only a window after each 统计 (the text can be long; the period sentence is short).
+  const limit = Math.min(index.text.length, PERIOD_SEARCH);
+  for (let at = index.text.indexOf('统计'); at >= 0 && at < limit; at = index.text.indexOf('统计', at + 2)) {
+    const n = normalize(index.text.slice(at, Math.min(index.text.length, at + 160)));
+    const range = (from: number, to: number): Range => ({ start: index.positionAt(at + n.map[from]), end: index.positionAt(at + n.map[to - 1] + 1) });
     const m = PERIOD.exec(n.text);
-    if (!m || m.index !== 0) continue;
-    // The range covers 自…日: from the first digit of the year (or 自) to the last 日.
-    const whole = m[0].length;
-    let from = n.text.indexOf(m[1]);
-    if (n.text[from - 1] === '自' || n.text[from - 1] === '从') from--;
-    const y1 = Number(m[1]);
-    return {
-      range: { start: index.positionAt(at + n.map[from]), end: index.positionAt(at + n.map[whole - 1] + 1) },
-      from: { year: y1, month: Number(m[2]), day: Number(m[3]) },
-      to: { year: m[4] ? Number(m[4]) : y1, month: Number(m[5]), day: Number(m[6]) },
-    };
+    const loose = m ? null : PERIOD_LOOSE.exec(n.text);
+    if (!m && !loose) { stated ||= PERIOD_YEAR.test(n.text); continue; }
+    if (at >= introEnd) { stated = true; break; }
+    if (loose) { malformed ??= range(fromOf(n.text, loose), loose[0].length); continue; }
+    return { period: periodOf(m!, range(fromOf(n.text, m!), m![0].length)), problem: null };
   }
-  return null;
+  if (malformed) return { period: null, problem: { kind: 'malformed', range: malformed } };
+  if (stated || BARE_YEAR.test(normalize(index.text.slice(0, Math.min(introEnd, 40000))).text)) return { period: null, problem: null };
+  return { period: null, problem: { kind: 'absent' } };
+}
+
+/** Where the period's range starts: at 自 or 从 when written, else at the first figure. */
+function fromOf(text: string, m: RegExpExecArray): number {
+  const from = m.indices![1][0];
+  return text[from - 1] === '自' || text[from - 1] === '从' ? from - 1 : from;
+}
+
+function periodOf(m: RegExpExecArray, range: Range): Period {
+  const y1 = Number(m[1]);
+  return {
+    range,
+    from: { year: y1, month: Number(m[2]), day: Number(m[3]) },
+    to: { year: m[4] ? Number(m[4]) : y1, month: Number(m[5]), day: Number(m[6]) },
+  };
 }

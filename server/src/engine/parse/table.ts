@@ -33,6 +33,8 @@ interface Prepared {
   sectionById: Map<string, SectionDef>;
   /** Each row's template wordings in compared form, by row id. */
   exactById: Map<string, string[]>;
+  /** Memo of typoMatch. */
+  typos: Map<string, LabelMatch | null>;
 }
 const prepared = new WeakMap<TableDef, Prepared>();
 
@@ -49,6 +51,7 @@ function prepare(def: TableDef, other: TableDef): Prepared {
     columns: new Map(Object.values(def.columnSets).flat().map((c) => [c, [c.label, ...(c.aliases ?? [])].map(labelKey)])),
     sectionById: new Map(def.sections.map((s) => [s.id, s])),
     exactById: new Map(),
+    typos: new Map(),
   };
   for (const r of p.rows) p.exactById.set(r.row.id, r.exact);
   prepared.set(def, p);
@@ -483,9 +486,21 @@ function exactOnlyQuality(r: RowDef, numbered: boolean, context: string | null):
   return numbered ? 'exact' : 'unnumbered';
 }
 
+/** Typo matches by label key, per table definition: headings repeat in every table and every report. */
+const TYPO_CACHE_SIZE = 4096;
+
 /** A label no fragment identifies may still be a template label with a typo ("2.其他法律行政止公开"). */
 function typoMatch(key: string, p: Prepared): LabelMatch | null {
-  if (key.length < FUZZY_MIN_LENGTH) return null;
+  if (key.length < FUZZY_MIN_LENGTH || key.length > MAX_LABEL) return null;
+  const cached = p.typos.get(key);
+  if (cached !== undefined) return cached;
+  if (p.typos.size >= TYPO_CACHE_SIZE) p.typos.clear();
+  const found = closestRow(key, p);
+  p.typos.set(key, found);
+  return found;
+}
+
+function closestRow(key: string, p: Prepared): LabelMatch | null {
   let best: RowDef | null = null;
   let bestSim = 0;
   let second = 0;

@@ -1,12 +1,10 @@
-// Numbers in the prose that contradict the tables (spec §8 heuristics): a claim of no applications while
-// table 三 counts some, a stated number of applications that differs from 一、本年新收, "共N条，其中…" whose
-// parts exceed the whole, and a claim of no reconsideration or lawsuit while table 四 counts cases.
-// Heuristics, so warnings; each finding sits on the sentence fragment it quotes.
-import type { ParsedReport } from '../parse/report';
-import { normalize } from '../text';
+// Numbers in the prose that contradict the tables (spec §8 heuristics): a claim of no applications while table 三
+// counts some, a stated total of applications that is neither 一、本年新收 nor 一 + 二、上年结转, "共N条，其中…"
+// whose parts exceed the whole, and a claim of no reconsideration or lawsuit while table 四 counts cases.
+// Heuristics, so warnings; each finding sits on the words it quotes. Prose wrapped over lines is read whole.
 import type { Range } from '../types';
-import type { Rule } from './rule';
-import { cellAt, num } from './support';
+import type { Rule, RuleContext } from './rule';
+import { cellAt, num, paragraphs } from './support';
 
 const NO_APPLICATIONS = /未(?:收到|受理|接到)[^。；，,]{0,16}?(?:公开申请|依申请公开)/g;
 const RECEIVED = /(?:收到|受理|新收)[^。；，,]{0,12}?(?:公开申请|依申请公开[^。；，,\d]{0,6}?)(?:共|总计|合计)?(\d{1,6})(?:件|条|个|份)/g;
@@ -17,6 +15,16 @@ const TOTAL_AND_PARTS = /共(\d{1,7})(条|件|篇|次|个)[，,]其中([^。；]
 const PART: Record<string, RegExp> = Object.fromEntries(['条', '件', '篇', '次', '个'].map((u) => [u, new RegExp(`(\\d{1,7})${u}`, 'g')]));
 
 const KEYWORDS = /申请|共|复议|诉讼/;
+/** A count of applications is a claim about all of them only with one of these words in its clause. */
+const TOTAL_WORD = /共|合计|总计|累计|全年/;
+/** Counts of carried-over or closed applications are not counts received. */
+const NOT_RECEIVED = /上年|结转|办结/;
+/** Published documents counted by disclosure type ("主动公开121条、依申请公开128条、不予公开67条"). */
+const DOCUMENT_TYPES = /(?:主动公开|不予公开)[^。；，,、\d]{0,8}?\d{1,7}条/;
+const CLAUSE_END = /[，,、。；;：:]/;
+const SENTENCE_END = /[。；;!?！？]/;
+
+interface Received { received: number; carried: number | null }
 
 export const rule: Rule = {
   meta: {
@@ -27,72 +35,106 @@ export const rule: Rule = {
     'zh-CN': {
       noApplications: '正文称“{quote}”，但表中“一、本年新收”总计为 {total}',
       received: '正文称收到申请 {stated} 件，但表中“一、本年新收”总计为 {total}',
+      receivedWithCarried: '正文称收到申请 {stated} 件，但表中“一、本年新收”总计为 {total}，加上“二、上年结转”为 {withCarried}',
       parts: '“共{total}{unit}”的各分项之和为 {sum}，超过总数',
       noCases: '正文称“{quote}”，但表四中行政复议、行政诉讼合计 {total} 件',
     },
     en: {
       noApplications: 'The text says "{quote}", but table 三 counts {total} applications received',
       received: 'The text states {stated} applications, but table 三 counts {total} received',
+      receivedWithCarried: 'The text states {stated} applications, but table 三 counts {total} received, {withCarried} with those carried over',
       parts: 'The parts of "共{total}{unit}" add up to {sum}, more than the whole',
       noCases: 'The text says "{quote}", but table 四 counts {total} cases',
     },
   },
   check(ctx) {
-    const { report } = ctx.parsed;
-    const apps = report.tables.find((t) => t.id === 'applications');
-    const received = apps ? cellAt(apps, 'app.received', 'total') : undefined;
-    const receivedTotal = received?.kind === 'number' ? received.value : null;
-    const review = report.tables.find((t) => t.id === 'review');
-    const caseTotals = review ? ['review.total', 'direct.total', 'after.total'].map((c) => cellAt(review, 'review.data', c)) : [];
-    const cases = caseTotals.length && caseTotals.every((c) => c?.kind === 'number') ? caseTotals.reduce((s, c) => s + (c!.value ?? 0), 0) : null;
-
-    for (const { line, text, map } of proseLines(ctx.parsed)) {
-      const at = (from: number, to: number): Range => ({ start: { line, character: map[from] }, end: { line, character: map[to - 1] + 1 } });
-      if (receivedTotal !== null && receivedTotal > 0) {
-        for (const m of text.matchAll(NO_APPLICATIONS)) {
-          ctx.report({ range: at(m.index!, m.index! + m[0].length), message: 'noApplications', args: { quote: m[0], total: num(receivedTotal) } });
-        }
-      }
-      if (receivedTotal !== null) {
-        // Only the first figure of a sentence is the total ("收到申请18件，其中自然人12件").
-        for (const re of [RECEIVED, BY_REQUEST]) {
-          const m = re.exec(text);
-          re.lastIndex = 0;
-          if (m && Number(m[1]) !== receivedTotal && !/上年|结转|办结/.test(m[0])) {
-            ctx.report({ range: at(m.index, m.index + m[0].length), message: 'received', args: { stated: m[1], total: num(receivedTotal) } });
-            break;
-          }
-        }
-      }
-      if (cases !== null && cases > 0) {
-        for (const m of text.matchAll(NO_CASES)) {
-          ctx.report({ range: at(m.index!, m.index! + m[0].length), message: 'noCases', args: { quote: m[0], total: num(cases) } });
-        }
-      }
-      for (const m of text.matchAll(TOTAL_AND_PARTS)) {
-        const total = Number(m[1]);
-        let sum = 0;
-        let parts = 0;
-        for (const p of m[3].matchAll(PART[m[2]])) { sum += Number(p[1]); parts++; }
-        if (parts < 2) continue;
-        // Parts that fall short may be a selection; parts that exceed the whole are a contradiction.
-        if (sum > total) ctx.report({ range: at(m.index!, m.index! + 3 + m[1].length), message: 'parts', args: { total, unit: m[2], sum } });
-      }
+    const received = receivedFigures(ctx);
+    const cases = reviewCases(ctx);
+    for (const p of paragraphs(ctx.parsed, KEYWORDS)) {
+      const at = (from: number, to: number): Range => ({ start: ctx.parsed.index.positionAt(p.offsets[from]), end: ctx.parsed.index.positionAt(p.offsets[to - 1] + 1) });
+      if (received) checkApplications(ctx, p.text, at, received);
+      checkCases(ctx, p.text, at, cases);
+      checkParts(ctx, p.text, at);
     }
   },
 };
 
-/** Lines of prose (outside tables), normalised, with their maps back to characters of the line. */
-function* proseLines(parsed: ParsedReport): Generator<{ line: number; text: string; map: number[] }> {
-  // Mark table lines once: checking every line against every table is quadratic on long texts.
-  const inTable = new Uint8Array(parsed.index.lineCount);
-  for (const t of parsed.report.tables) inTable.fill(1, t.range.start.line, t.range.end.line + 1);
-  for (let i = 0; i < parsed.index.lineCount; i++) {
-    if (inTable[i]) continue;
-    const raw = parsed.index.line(i);
-    // Only sentences about applications, counts or cases can hold what this rule looks for.
-    if (raw.length < 6 || raw.length > 5000 || raw.includes('\t') || !KEYWORDS.test(raw)) continue;
-    const n = normalize(raw);
-    yield { line: i, text: n.text, map: n.map };
+type At = (from: number, to: number) => Range;
+
+/** 一、本年新收 总计 (null when not a number: nothing to compare) and 二、上年结转 总计. */
+function receivedFigures(ctx: RuleContext): Received | null {
+  const apps = ctx.parsed.report.tables.find((t) => t.id === 'applications');
+  const received = apps ? cellAt(apps, 'app.received', 'total') : undefined;
+  if (received?.kind !== 'number' || received.value === null) return null;
+  const carried = cellAt(apps!, 'app.carried-over', 'total');
+  return { received: received.value, carried: carried?.kind === 'number' ? carried.value : null };
+}
+
+function reviewCases(ctx: RuleContext): number | null {
+  const review = ctx.parsed.report.tables.find((t) => t.id === 'review');
+  const totals = review ? ['review.total', 'direct.total', 'after.total'].map((c) => cellAt(review, 'review.data', c)) : [];
+  return totals.length && totals.every((c) => c?.kind === 'number') ? totals.reduce((s, c) => s + (c!.value ?? 0), 0) : null;
+}
+
+function checkApplications(ctx: RuleContext, text: string, at: At, f: Received): void {
+  if (f.received > 0) {
+    for (const m of text.matchAll(NO_APPLICATIONS)) {
+      ctx.report({ range: at(m.index!, m.index! + m[0].length), message: 'noApplications', args: { quote: m[0], total: num(f.received) } });
+    }
+  }
+  const withCarried = f.carried ? f.received + f.carried : null;
+  for (const m of statedTotals(text)) {
+    const stated = Number(m[1]);
+    // 收到 / 受理 may count this year's applications alone or with those carried over; 新收 only the former.
+    if (stated === f.received || (stated === withCarried && !m[0].startsWith('新收'))) continue;
+    const args = { stated, total: num(f.received), withCarried: num(withCarried ?? f.received) };
+    ctx.report({ range: at(m.index!, m.index! + m[0].length), message: withCarried ? 'receivedWithCarried' : 'received', args });
+  }
+}
+
+/** Statements of the total number of applications: a clause with 共, 全年… ("全年共收到政府信息公开申请26件"). */
+function statedTotals(text: string): RegExpMatchArray[] {
+  const received = [...text.matchAll(RECEIVED)];
+  const byRequest = [...text.matchAll(BY_REQUEST)].filter((b) => !received.some((r) => overlaps(r, b)) && !DOCUMENT_TYPES.test(sentenceOf(text, b)));
+  return [...received, ...byRequest]
+    .filter((m) => !NOT_RECEIVED.test(m[0]) && (m[0].startsWith('新收') || TOTAL_WORD.test(clauseOf(text, m))))
+    .sort((a, b) => a.index! - b.index!);
+}
+
+function overlaps(a: RegExpMatchArray, b: RegExpMatchArray): boolean {
+  return a.index! < b.index! + b[0].length && b.index! < a.index! + a[0].length;
+}
+
+/** The match with the words of its clause before it (a count in a list is its own clause: "、依申请公开128条"). */
+function clauseOf(text: string, m: RegExpMatchArray): string {
+  let from = m.index!;
+  while (from > 0 && m.index! - from < 60 && !CLAUSE_END.test(text[from - 1])) from--;
+  return text.slice(from, m.index! + m[0].length);
+}
+
+function sentenceOf(text: string, m: RegExpMatchArray): string {
+  let from = m.index!;
+  while (from > 0 && m.index! - from < 400 && !SENTENCE_END.test(text[from - 1])) from--;
+  let to = m.index! + m[0].length;
+  while (to < text.length && to - m.index! < 400 && !SENTENCE_END.test(text[to])) to++;
+  return text.slice(from, to);
+}
+
+function checkCases(ctx: RuleContext, text: string, at: At, cases: number | null): void {
+  if (cases === null || cases === 0) return;
+  for (const m of text.matchAll(NO_CASES)) {
+    ctx.report({ range: at(m.index!, m.index! + m[0].length), message: 'noCases', args: { quote: m[0], total: num(cases) } });
+  }
+}
+
+function checkParts(ctx: RuleContext, text: string, at: At): void {
+  for (const m of text.matchAll(TOTAL_AND_PARTS)) {
+    const total = Number(m[1]);
+    let sum = 0;
+    let parts = 0;
+    for (const p of m[3].matchAll(PART[m[2]])) { sum += Number(p[1]); parts++; }
+    if (parts < 2) continue;
+    // Parts that fall short may be a selection; parts that exceed the whole are a contradiction. Shown on "共N条".
+    if (sum > total) ctx.report({ range: at(m.index!, m.index! + 2 + m[1].length), message: 'parts', args: { total, unit: m[2], sum } });
   }
 }

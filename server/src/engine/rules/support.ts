@@ -1,6 +1,8 @@
 // Helpers the rules share: template lookups for a table model, display names, cell ranges, equations.
 import { format } from '../messages';
+import type { ParsedReport } from '../parse/report';
 import { labelKey, tableDef, templates } from '../template';
+import { normalize } from '../text';
 import type { ColumnDef, EquationDef, RowDef, TableDef } from '../template/types';
 import type { CellModel, Locale, Range, RowModel, RuleMeta, TableModel } from '../types';
 import type { Rule, RuleContext, RuleMessages } from './rule';
@@ -144,53 +146,97 @@ export function num(v: number): string {
 
 // ------------------------------------------------------------------ the four balance rules share one check
 
-
 /**
  * A balance rule: every instance of its equations either balances, cannot be checked (an operand is blank or
- * invalid: info, never a false imbalance), or is reported on the target cell with the computed value as a
- * suggestion. Instances with an absent operand are left to row-missing and row-cells.
+ * invalid: info, never a false imbalance), or is reported with the computed value as a suggestion. Instances with
+ * an absent operand are left to row-missing and row-cells. A computed value below 0 is never offered, and an
+ * operand that is itself the target of another failing equation (（七）总计 failing R3 and R1 alike) is the cell
+ * reported, without a value: correcting it by the other equation's fix may balance both.
  */
 export function balanceRule(meta: RuleMeta, messages: RuleMessages): Rule {
   return { meta, messages, check: (ctx) => checkBalance(ctx, meta.id) };
 }
 
+type Evaluated =
+  | { inst: EquationInstance; state: 'absent' | 'balanced' }
+  | { inst: EquationInstance; state: 'blank'; blank: Operand }
+  | { inst: EquationInstance; state: 'unbalanced'; expected: number; actual: number };
+
+function evaluate(inst: EquationInstance): Evaluated {
+  const ops = [inst.target, ...inst.plus, ...inst.minus];
+  if (ops.some((o) => o.status === 'absent')) return { inst, state: 'absent' };
+  const blank = ops.find((o) => o.status === 'blank');
+  if (blank) return { inst, state: 'blank', blank };
+  const expected = inst.plus.reduce((s, o) => s + o.value, 0) - inst.minus.reduce((s, o) => s + o.value, 0);
+  const actual = inst.target.value;
+  return Math.abs(expected - actual) < 1e-6 ? { inst, state: 'balanced' } : { inst, state: 'unbalanced', expected, actual };
+}
+
+/** Every balance equation of the report, evaluated once per lint (the four rules look at each other's results). */
+const evaluatedOf = new WeakMap<TableModel[], { locale: Locale; all: Evaluated[] }>();
+function evaluatedInstances(tables: TableModel[], locale: Locale): Evaluated[] {
+  const hit = evaluatedOf.get(tables);
+  if (hit && hit.locale === locale) return hit.all;
+  const ruleIds = new Set(tables.flatMap((t) => templates[t.template].equations.map((eq) => eq.rule)));
+  const all = [...ruleIds].flatMap((id) => equationInstances(tables, id, locale)).map(evaluate);
+  evaluatedOf.set(tables, { locale, all });
+  return all;
+}
+
 function checkBalance(ctx: RuleContext, ruleId: string): void {
   if (!ctx.template) return;
-  for (const inst of equationInstances(ctx.parsed.report.tables, ruleId, ctx.locale)) {
-    const ops = [inst.target, ...inst.plus, ...inst.minus];
-    const target = inst.target;
-    if (target.status === 'absent' || ops.some((o) => o.status === 'absent')) continue;
-    const targetCell = target.cells[0];
-    const where = instanceName(inst, ctx.locale);
-    const blank = ops.find((o) => o.status === 'blank');
-    if (blank) {
+  const all = evaluatedInstances(ctx.parsed.report.tables, ctx.locale);
+  for (const e of all) {
+    if (e.inst.eq.rule !== ruleId) continue;
+    if (e.state === 'blank') {
       // A blank total already has its cell-blank error: "could not be checked" on the same cell says nothing more.
-      if (isBlank(targetCell)) continue;
-      ctx.report({ range: cellRange(targetCell), message: 'cannotCheck', args: { where, cell: blank.name }, severity: 'info' });
-      continue;
+      if (isBlank(e.inst.target.cells[0])) continue;
+      const where = instanceName(e.inst, ctx.locale);
+      ctx.report({ range: cellRange(e.inst.target.cells[0]), message: 'cannotCheck', args: { where, cell: e.blank.name }, severity: 'info' });
+    } else if (e.state === 'unbalanced') {
+      reportImbalance(ctx, e, all, instanceName(e.inst, ctx.locale));
     }
-    const value = (o: Operand) => o.value;
-    const expected = inst.plus.reduce((s, o) => s + value(o), 0) - inst.minus.reduce((s, o) => s + value(o), 0);
-    const actual = value(inst.target);
-    if (Math.abs(expected - actual) < 1e-6) continue;
-    const fixes = expected >= 0 ? [{
-      title: format(ctx.locale, 'fix.value', { value: num(expected) }),
-      edits: [{ range: targetCell.range, newText: num(expected) }],
-      safe: false,
-    }] : [];
-    ctx.report({
-      range: cellRange(targetCell), message: 'unbalanced', fixes,
-      args: { target: where, expected: num(expected), actual: num(actual), terms: terms(inst, ctx.locale) },
-    });
   }
+}
+
+function reportImbalance(ctx: RuleContext, e: Extract<Evaluated, { state: 'unbalanced' }>, all: Evaluated[], where: string): void {
+  const { inst, expected, actual } = e;
+  const args = { target: where, expected: num(expected), actual: num(actual), terms: terms(inst, ctx.locale) };
+  const suspect = suspectOperand(e, all);
+  if (suspect) {
+    const { operand, other } = suspect;
+    ctx.report({ range: cellRange(operand.cells[0]), message: 'balance.suspect', args: { ...args, cell: instanceName(other.inst, ctx.locale), other: other.inst.eq.id, otherExpected: num(other.expected) } });
+    return;
+  }
+  if (expected < 0) {
+    // No count is negative: the target is not the (only) wrong cell. Show the subtracted cell, offer nothing.
+    const at = inst.minus[0]?.cells[0] ?? inst.target.cells[0];
+    const cells = [...inst.plus, ...inst.minus].map((o) => o.name).join(ctx.locale === 'en' ? ', ' : '、');
+    ctx.report({ range: cellRange(at), message: 'balance.negative', args: { ...args, cells } });
+    return;
+  }
+  const targetCell = inst.target.cells[0];
+  const fixes = [{ title: format(ctx.locale, 'fix.value', { value: num(expected) }), edits: [{ range: targetCell.range, newText: num(expected) }], safe: false }];
+  ctx.report({ range: cellRange(targetCell), message: 'unbalanced', fixes, args });
+}
+
+/** An operand (a single cell) that is the target of another failing equation: the cell most likely wrong. */
+function suspectOperand(e: Evaluated, all: Evaluated[]): { operand: Operand; other: Extract<Evaluated, { state: 'unbalanced' }> } | null {
+  for (const operand of [...e.inst.plus, ...e.inst.minus]) {
+    if (operand.cells.length !== 1) continue;
+    for (const other of all) {
+      if (other !== e && other.state === 'unbalanced' && other.inst.target.cells[0] === operand.cells[0]) return { operand, other };
+    }
+  }
+  return null;
 }
 
 /** Whether an instance adds up, when every operand is a number: its expression with the sum, ≠ the figure if not. */
 export function balanceOf(inst: EquationInstance, locale: Locale): { balanced: boolean; expression: string } | null {
-  if ([inst.target, ...inst.plus, ...inst.minus].some((o) => o.status !== 'ok')) return null;
-  const expected = inst.plus.reduce((s, o) => s + o.value, 0) - inst.minus.reduce((s, o) => s + o.value, 0);
-  const balanced = Math.abs(expected - inst.target.value) < 1e-6;
-  return { balanced, expression: `${instanceName(inst, locale)} = ${terms(inst, locale)} = ${num(expected)}${balanced ? '' : ` ≠ ${num(inst.target.value)}`}` };
+  const e = evaluate(inst);
+  if (e.state !== 'balanced' && e.state !== 'unbalanced') return null;
+  const [expected, wrong] = e.state === 'unbalanced' ? [e.expected, ` ≠ ${num(e.actual)}`] : [inst.target.value, ''];
+  return { balanced: e.state === 'balanced', expression: `${instanceName(inst, locale)} = ${terms(inst, locale)} = ${num(expected)}${wrong}` };
 }
 
 export function instanceName(inst: EquationInstance, locale: Locale): string {
@@ -213,4 +259,100 @@ export function terms(inst: EquationInstance, locale: Locale): string {
   if (minus.length) s += ` − ${minus.join(' − ')}`;
   if (many && plus.length + minus.length < inst.plus.length + inst.minus.length) s += locale === 'en' ? ' + … (the rest are 0)' : ' + …（其余为 0）';
   return s;
+}
+
+// ------------------------------------------------------------------ prose
+
+/** A paragraph of prose, its wrapped lines joined (PDF text and hard-wrapped text break sentences over lines). */
+export interface Paragraph {
+  /** The normalised text (whitespace dropped, full-width forms folded). */
+  text: string;
+  /** offsets[i] is the offset in the report text of text[i]. */
+  offsets: number[];
+}
+
+/** A page number between the lines of a PDF text ("-3-", "第 3 页"): skipped, not a break. Same as layout.ts's. */
+const PAGE_NUMBER = /^\s*(?:[-—－]\s*\d{1,4}\s*[-—－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$/;
+/** A numbered line ("（二）依申请公开情况", "一、", "1.") starts a paragraph. */
+const NUMBERED = /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．])/;
+const SENTENCE_FINAL = '。！？!?；;：:';
+/** Figures aligned in columns by runs of spaces (a table line of PDF text): a line of its own. */
+const ALIGNED = /\S(?: {3,}|\u3000{2,})\S/;
+const MAX_PARAGRAPH = 5000;
+
+const enum LineKind { Prose, NotProse, Alone }
+
+/**
+ * The paragraphs of prose outside the tables whose text matches `keywords`. A line continues the paragraph above
+ * unless that one ends a sentence, or this one is numbered, indented deeper, blank, a heading or a table line
+ * (in a table, or holding a tab, a pipe or figures aligned by spaces): so wrapped lines join, and headings and
+ * table lines never join prose.
+ */
+export function paragraphs(parsed: ParsedReport, keywords: RegExp): Paragraph[] {
+  const kinds = lineKinds(parsed);
+  const { index } = parsed;
+  const out: Paragraph[] = [];
+  let lines: number[] = [];
+  let size = 0;
+  const flush = () => {
+    if (!lines.length) return;
+    // Most paragraphs hold no keyword: test the raw lines before normalising them.
+    const raw = lines.length === 1 ? index.line(lines[0]) : lines.map((l) => index.line(l).trim()).join('');
+    if (keywords.test(raw)) out.push(joinLines(parsed, lines));
+    lines = [];
+    size = 0;
+  };
+  for (let i = 0; i < index.lineCount; i++) {
+    const raw = index.line(i);
+    if (kinds[i] === LineKind.NotProse || raw.length > MAX_PARAGRAPH || raw.includes('\t') || !raw.trim()) { flush(); continue; }
+    if (raw.length <= 40 && PAGE_NUMBER.test(raw)) continue;
+    const alone = kinds[i] === LineKind.Alone || raw.includes('|') || ((raw.includes('   ') || raw.includes('\u3000\u3000')) && ALIGNED.test(raw.trim()));
+    if (alone || (lines.length && startsParagraph(index.line(lines[lines.length - 1]), raw, size))) flush();
+    lines.push(i);
+    size += raw.length;
+    if (alone) flush();
+  }
+  flush();
+  return out;
+}
+
+/** Table lines are not prose; the title and headings (without running text) stand alone. */
+function lineKinds(parsed: ParsedReport): Uint8Array {
+  const { index, report } = parsed;
+  const kinds = new Uint8Array(index.lineCount);
+  for (const t of report.tables) kinds.fill(LineKind.NotProse, t.range.start.line, t.range.end.line + 1);
+  if (report.title) kinds.fill(LineKind.Alone, report.title.range.start.line, report.title.range.end.line + 1);
+  for (const h of parsed.headings) kinds[h.line] = LineKind.Alone;
+  for (const part of report.parts) {
+    for (const h of part.subHeadings) {
+      const l = h.range.start.line;
+      if (index.line(l).trimEnd().length <= h.range.end.character) kinds[l] = LineKind.Alone;
+    }
+  }
+  return kinds;
+}
+
+function startsParagraph(previous: string, line: string, size: number): boolean {
+  const end = previous.trimEnd();
+  return (end.length > 0 && SENTENCE_FINAL.includes(end[end.length - 1])) || size + line.length > MAX_PARAGRAPH
+    || indent(line) > indent(previous) || NUMBERED.test(line);
+}
+
+function indent(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+function joinLines(parsed: ParsedReport, lines: number[]): Paragraph {
+  const texts: string[] = [];
+  const offsets: number[] = [];
+  for (const l of lines) {
+    // A form feed (a PDF page break) opens the line; normalize keeps it.
+    const raw = parsed.index.line(l);
+    const skip = raw.startsWith('\f') ? 1 : 0;
+    const n = normalize(skip ? raw.slice(skip) : raw);
+    const start = parsed.index.starts[l] + skip;
+    texts.push(n.text);
+    for (let k = 0; k < n.text.length; k++) offsets.push(start + n.map[k]);
+  }
+  return { text: texts.join(''), offsets };
 }

@@ -16,6 +16,7 @@ export const rule: Rule = {
       label: '“{label}”是{actual}的用语，本报告使用{expected}',
       singleOther: '2021年版格式将“（六）其他处理”分为三行（逾期不补正、逾期未缴费、其他），本表仍为一行',
       fixLabel: '改为{expected}的“{wording}”',
+      assumed: '报告没有写明年度（标题和统计期限中都没有），表格也没有某一版本特有的栏目，因此按现行的{expected}检查表格',
     },
     en: {
       pre2019: 'A {year} report predates the 2019 template and follows the old structure: its tables are not checked against the current format',
@@ -23,6 +24,7 @@ export const rule: Rule = {
       label: '"{label}" is wording of {actual}; this report uses {expected}',
       singleOther: 'The 2021 template splits "（六）其他处理" into three rows; this table keeps one',
       fixLabel: 'Replace with the wording of {expected}: "{wording}"',
+      assumed: 'The report states no year (neither in the title nor in the statistical period) and its tables hold no label of one version only, so the tables are checked against the current format, {expected}',
     },
   },
   check(ctx) {
@@ -34,6 +36,10 @@ export const rule: Rule = {
     }
     if (!report.template) return;
     const name = (v: 'T2019' | 'T2021') => format(ctx.locale, `template.${v}`);
+    if (report.templateSource === 'assumed' && report.tables.length) {
+      const first = report.tables[0].range.start.line;
+      ctx.report({ range: report.title?.range ?? index.lineRange(first), message: 'assumed', args: { expected: name(report.template) }, severity: 'info' });
+    }
     // A label wrapped over lines is quoted on one line.
     const slice = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => text.slice(index.offsetAt(r.start), index.offsetAt(r.end)).replace(/\s+/g, '');
     for (const table of report.tables) {

@@ -24,20 +24,22 @@ export function readParagraphs(index: LineIndex, from: number, to: number, layou
   let row: RawCell[] = [];
   let cell: RawCell | null = null; // the cell that the next paragraph may continue (innerText only)
   let rowHasValue = false;
+  let rowHadSeparator = false;
   let lastSep = -1; // offset of the tab of the last separator line when no paragraph followed it yet
   let gap = 0; // blank lines since the last paragraph or separator
 
   const closeCell = () => { if (cell) row.push(cell); cell = null; };
   const endRow = () => {
     closeCell();
-    // The table spans the rows that hold a figure or a cell separator, not sub-headings between tables.
-    if (row.some((c) => c.text === '' || isValueLike(c.text))) {
+    // The table spans the rows that hold a figure or had cell separators, not sub-headings between tables.
+    if (rowHadSeparator || row.some((c) => c.text === '' || isValueLike(c.text))) {
       out.touch(index.positionAt(row[0].start).line);
       out.touch(index.positionAt(row[row.length - 1].end).line);
     }
     out.push(row);
     row = [];
     rowHasValue = false;
+    rowHadSeparator = false;
     lastSep = -1;
   };
 
@@ -57,6 +59,7 @@ export function readParagraphs(index: LineIndex, from: number, to: number, layou
         tab = next;
       }
       lastSep = base + tab;
+      rowHadSeparator = true;
       gap = 0;
       continue;
     }

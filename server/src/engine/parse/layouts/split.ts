@@ -2,6 +2,7 @@
 // one logical row per line, cells split on the separator.
 import type { LineIndex } from '../../text';
 import { PAGE_NUMBER, TableTextBuilder, countChar, trimmed, type RawCell, type TableText } from './common';
+import { isProse } from './paragraph';
 
 const SEPARATOR_CELL = /^[\s:：\-—=_]*$/;
 
@@ -25,10 +26,21 @@ function isMarkdownRule(line: string): boolean {
 
 function readSplit(index: LineIndex, from: number, to: number, layout: 'row-per-line' | 'pipe', isRow: (l: string) => boolean, sep: string): TableText {
   const out = new TableTextBuilder(layout, from);
+  let lastRow = to - 1;
+  while (lastRow >= from && !isRow(index.line(lastRow))) lastRow--;
+  let inTable = false;
   for (let i = from; i < to; i++) {
     const line = index.line(i);
-    if (!isRow(line) || PAGE_NUMBER.test(line)) continue;
+    if (PAGE_NUMBER.test(line)) continue;
     const base = index.starts[i];
+    if (!isRow(line)) {
+      // Between rows, a line without separators is a cell of its own: a sub-table's heading ("第二十条第（一）项"),
+      // or a label with its figures run into it ("行政规范性文件000"). Sentences are not.
+      const [s, e] = trimmed(line, 0, line.length);
+      if (inTable && i < lastRow && s < e && !isProse(line.slice(s, e))) out.push([{ text: line.slice(s, e), start: base + s, end: base + e, sep: -1 }]);
+      continue;
+    }
+    inTable = true;
     let [a, b] = sep === '|' ? trimmed(line, 0, line.length) : [0, line.length];
     if (sep === '|') {
       // A closing pipe is an outer pipe, and so is a leading one that has a closing twin (Markdown). A leading

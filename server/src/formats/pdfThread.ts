@@ -1,0 +1,77 @@
+// Reading a PDF within bounds. pdf.js never yields to timers while it works and inflates a stream whole, so a
+// small crafted file can keep the thread busy for many seconds and take gigabytes. readPdfInThread runs
+// readPdf (pdf.ts) in a worker thread and ends that thread at the deadline, or as soon as the process has
+// grown by more than the inflated-data limit plus what pdf.js itself needs. The event loop stays free
+// meanwhile (the language server keeps answering). The one file of formats/ that needs Node: it is for the
+// adapters (CLI, language server); the reader itself stays pure.
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { PdfReply, PdfRequest } from './pdfWorker';
+import { FormatError, type Extracted, type ReadLimits } from './types';
+
+/** What pdf.js and the text take besides inflated data (a fresh thread loading pdf.js grows ~60 MB), in bytes. */
+const PDFJS_MEMORY = 96 * 1024 * 1024;
+/** How often the process's memory is looked at while a PDF is read, in milliseconds. */
+const MEMORY_POLL_MS = 10;
+/** The worker's own heap: past it the thread fails alone (a heap overflow of the process would end it). */
+const WORKER_HEAP_MB = 1024;
+/** An idle reader thread (pdf.js loaded: tens of MB) is ended after this long, in milliseconds. */
+const IDLE_MS = 60_000;
+
+/** Next to the bundle (server/out/pdf-worker.js); tests of the sources pass the built file. */
+const defaultWorkerFile = (): string => path.join(__dirname, 'pdf-worker.js');
+
+let idle: Worker | null = null;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+function takeWorker(workerFile: string): Worker {
+  clearTimeout(idleTimer);
+  const worker = idle ?? new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  idle = null;
+  worker.ref();
+  return worker;
+}
+
+/** Keep one reader thread for the next PDF (warm pdf.js); it must not keep the process alive. */
+function release(worker: Worker): void {
+  if (idle) { void worker.terminate(); return; }
+  worker.unref();
+  idle = worker;
+  idleTimer = setTimeout(() => { if (idle === worker) { idle = null; void worker.terminate(); } }, IDLE_MS);
+  idleTimer.unref();
+}
+
+/** readPdf in a worker thread, stopped at limits.maxMillis or past limits.maxInflatedBytes of growth. */
+export function readPdfInThread(bytes: Uint8Array, limits: ReadLimits, workerFile = defaultWorkerFile()): Promise<Extracted> {
+  const worker = takeWorker(workerFile);
+  const baseline = process.memoryUsage.rss();
+  const budget = limits.maxInflatedBytes + PDFJS_MEMORY;
+  return new Promise<Extracted>((resolve, reject) => {
+    // Answer once the thread is gone, its memory with it: the next read's baseline must not count it.
+    const stop = (err: FormatError) => { finish(); void worker.terminate().finally(() => reject(err)); };
+    const timer = setTimeout(() => stop(new FormatError('timeout', `reading the PDF took more than ${limits.maxMillis} ms`)), limits.maxMillis);
+    const poll = setInterval(() => {
+      const grown = process.memoryUsage.rss() - baseline;
+      if (grown > budget) stop(new FormatError('tooLarge', `reading the PDF took more than ${Math.round(budget / 1048576)} MB of memory`));
+    }, MEMORY_POLL_MS);
+    const onMessage = (reply: PdfReply) => {
+      finish();
+      release(worker);
+      if (reply.ok) resolve({ kind: 'pdf', text: reply.text, source: null, encoding: null });
+      else reject(new FormatError(reply.code, reply.detail));
+    };
+    const onError = (e: Error & { code?: string }) => stop(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? new FormatError('tooLarge', `reading the PDF took more than ${WORKER_HEAP_MB} MB of heap`)
+      : new FormatError('malformed', `the PDF reader failed: ${e.message}`));
+    function finish(): void {
+      clearTimeout(timer);
+      clearInterval(poll);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+    }
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    const copy = bytes.slice(); // transferred to the thread: the caller's bytes stay usable
+    worker.postMessage({ bytes: copy, limits } satisfies PdfRequest, [copy.buffer]);
+  });
+}

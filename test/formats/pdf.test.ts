@@ -1,0 +1,259 @@
+// .pdf input: the text layer read with pdf.js and laid out like `pdftotext -layout`, so that a report
+// published as PDF gets the findings of its text; scans, passwords, cut files and limits are clear errors.
+// Fixtures: test/fixtures/pdf/ (made by scripts/make-pdf-fixtures.mjs); the real report 018 of corpus-wild.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { lint, type Finding } from '../../server/src/engine';
+import { readPdf } from '../../server/src/formats/pdf';
+import { readPdfInThread } from '../../server/src/formats/pdfThread';
+import { DEFAULT_LIMITS, FormatError, type FormatErrorCode, type ReadLimits } from '../../server/src/formats/types';
+import { ensureBundle } from '../support/build';
+import { repoRoot } from '../support/paths';
+
+const fixtures = path.join(repoRoot, 'test', 'fixtures', 'pdf');
+const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(fixtures, name)));
+const wildDir = path.resolve(repoRoot, '..', 'shared', 'corpus-wild');
+const workerFile = path.join(repoRoot, 'server', 'out', 'pdf-worker.js');
+/** A bound that only catches hangs: speed is measured by `npm run bench`. */
+const HANG_MS = 15000;
+
+const loud = (findings: readonly Finding[]) => findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+const lineOf = (text: string, f: Finding) => text.split('\n')[f.range.start.line];
+
+/** The rows of figures of a table: each line ending in `n` or more numbers, as the list of those numbers. */
+function figureRows(text: string, from: string, to: string, n: number): string[][] {
+  const body = text.slice(text.indexOf(from), text.indexOf(to));
+  return body.split('\n').map((l) => l.trim().split(/\s+/)).filter((t) => t.length >= n && t.slice(-n).every((x) => /^\d+$/.test(x))).map((t) => t.slice(-n));
+}
+
+async function rejectsWith(p: Promise<unknown>, code: FormatErrorCode, message?: RegExp): Promise<void> {
+  const t0 = Date.now();
+  await assert.rejects(p, (e: unknown) => {
+    assert.ok(e instanceof FormatError, String(e));
+    assert.equal(e.code, code, e.message);
+    if (message) assert.match(e.message, message);
+    return true;
+  });
+  assert.ok(Date.now() - t0 < HANG_MS, `took ${Date.now() - t0} ms`);
+}
+
+describe('PDF input: text', () => {
+  it('reads the clean example, printed with real tables, to text that lints without an error or a warning', async () => {
+    const { kind, text, source } = await readPdf(fixture('clean-2023.pdf'), DEFAULT_LIMITS);
+    assert.equal(kind, 'pdf');
+    assert.equal(source, null);
+    assert.deepEqual(loud(lint(text).findings).map((f) => `${f.rule}: ${f.message}`), []);
+    // Table 三 row by row, its figures apart by runs of spaces (the layout the engine reads).
+    assert.match(text, /\n三、本年度办理结果 {2,}（一）予以公开 {2,}9 {2,}2 {2,}0 {2,}1 {2,}0 {2,}0 {2,}12\n/);
+    assert.match(text, /\n {10,}（三）不予公开 {2,}1\.属于国家秘密 {2,}0 {2,}0 /);
+  });
+
+  it('reads a PDF that has only an owner password (restrictions) like any other', async () => {
+    const owner = await readPdf(fixture('owner-password-only.pdf'), DEFAULT_LIMITS);
+    assert.equal(owner.text, (await readPdf(fixture('clean-2023.pdf'), DEFAULT_LIMITS)).text);
+  });
+
+  const defects: Array<{ file: string; rules: string[]; at: string }> = [
+    // A blank cell leaves a gap in PDF text: the row comes out one figure short.
+    { file: 'clean-2023.blank-cell.pdf', rules: ['row-cells'], at: '（一）予以公开' },
+    { file: 'clean-2023.wrong-total.pdf', rules: ['balance-row-total', 'balance-outcome-total'], at: '（一）予以公开' },
+    { file: 'clean-2023.truncated-heading.pdf', rules: ['section-title'], at: '三、收到和处理政府信息公开申请情' },
+    { file: 'clean-2023.missing-row.pdf', rules: ['row-missing'], at: '（三）不予公开' },
+  ];
+  for (const d of defects) {
+    it(`gives the defect of ${d.file}: ${d.rules.join(', ')}`, async () => {
+      const { text } = await readPdf(fixture(d.file), DEFAULT_LIMITS);
+      const found = loud(lint(text).findings);
+      assert.deepEqual(found.map((f) => f.rule).sort(), [...d.rules].sort());
+      assert.ok(lineOf(text, found[0]).includes(d.at), lineOf(text, found[0]));
+    });
+  }
+
+  it('puts the figures of a label wrapped in its cell after the label\'s last line, and lints clean', async () => {
+    const { text } = await readPdf(fixture('clean-2023.wrapped-labels.pdf'), DEFAULT_LIMITS);
+    assert.deepEqual(loud(lint(text).findings).map((f) => `${f.rule}: ${f.message}`), []);
+    const lines = text.split('\n').map((l) => l.trim());
+    const at = lines.findIndex((l) => l.startsWith('5.要求行政机关确认或重新出具已'));
+    assert.deepEqual(lines.slice(at + 1, at + 3).map((l) => l.split(/ {2,}/)), [['获取信息'], ['0', '0', '0', '0', '0', '0', '0']]);
+    // The group label 三、本年度办理结果, wrapped in its own cell, does not come between the lines of （二）.
+    const two = lines.findIndex((l) => l.startsWith('（二）部分公开'));
+    assert.deepEqual(lines.slice(two - 2, two + 3).map((l) => l.split(/ {2,}/)), [
+      ['度办理结'], ['果'], ['（二）部分公开（区分处理的，只计这一情'], ['形，不计其他情形）'], ['2', '1', '0', '0', '0', '0', '3'],
+    ]);
+    const flat = (await readPdf(fixture('clean-2023.pdf'), DEFAULT_LIMITS)).text;
+    assert.deepEqual(figureRows(text, '三、收到和处理', '四、政府信息公开', 7), figureRows(flat, '三、收到和处理', '四、政府信息公开', 7));
+  });
+
+  it('leaves the built-ins of the process alone (pdf.js\'s legacy build replaces Array.prototype.push)', async () => {
+    const push = Array.prototype.push;
+    await readPdf(fixture('clean-2023.pdf'), DEFAULT_LIMITS);
+    assert.equal(Array.prototype.push, push);
+  });
+});
+
+describe('PDF input: the published report 018 (WPS)', function () {
+  before(function () { if (!fs.existsSync(wildDir)) this.skip(); });
+  const read = async () => (await readPdf(new Uint8Array(fs.readFileSync(path.join(wildDir, '018_huaian_hongze_2024.pdf'))), DEFAULT_LIMITS)).text;
+  const layout = () => fs.readFileSync(path.join(wildDir, '018_huaian_hongze_2024.layout.txt'), 'utf8');
+
+  it('gives table 三 the rows of figures that pdftotext -layout gives, in the same order', async () => {
+    const ours = figureRows(await read(), '三、收到和处理', '四、政府信息公开', 7);
+    assert.equal(ours.length, 23); // the 2019 format's single （六）其他处理 row
+    assert.deepEqual(ours, figureRows(layout(), '三、收到和处理', '四、政府信息公开', 7));
+  });
+
+  it('gives the lines pdftotext -layout gives, but for the vertical label and the header of table 四', async () => {
+    const norm = (t: string) => t.split('\n').map((l) => l.replace(/\s+/g, '')).filter((l) => l !== '' && !/^-\d+-$/.test(l));
+    const ours = norm(await read());
+    const theirs = norm(layout());
+    assert.equal(ours.length, theirs.length - 1);
+    const differ = theirs.filter((l) => !ours.includes(l));
+    // pdf.js loses all but 三、本 of the vertical 三、本年度办理结果 (it sits on the row of 1.属于国家秘密 here), and
+    // table 四's header words come in another order.
+    assert.deepEqual(differ, ['1.属于国家秘密0000000', '三、本年度办理结果', '总计结果结果其他尚未结果结果其他尚未', '维持纠正结果审结总计']);
+  });
+
+  it('gets the findings of its pdftotext text: the row label typo, and nothing else at error or warning', async () => {
+    const ours = await read();
+    const found = loud(lint(ours).findings);
+    assert.deepEqual(found.map((f) => f.rule), loud(lint(layout()).findings).map((f) => f.rule));
+    assert.deepEqual(found.map((f) => `${f.rule}: ${lineOf(ours, f).trim().split(/ {2,}/)[0]}`), ['row-label: 2.其他法律行政止公开']);
+  });
+
+  it('keeps the wrapped labels of the PDF as pdftotext does: label lines, then the figures', async () => {
+    const lines = (await read()).split('\n').map((l) => l.trim());
+    const at = lines.findIndex((l) => l.startsWith('（二）部分公开'));
+    assert.deepEqual(lines.slice(at, at + 3).map((l) => l.split(/ {2,}/)), [
+      ['（二）部分公开（区分处理的，只计这一情 形，不'], ['计其他情形）'], ['9', '0', '0', '0', '0', '0', '9'],
+    ]);
+  });
+});
+
+describe('PDF input: what cannot be read', () => {
+  const clean = fixture('clean-2023.pdf');
+  const limits = (over: Partial<ReadLimits>): ReadLimits => ({ ...DEFAULT_LIMITS, ...over });
+
+  it('says that a scan has no text layer and needs OCR', () => rejectsWith(readPdf(fixture('scan.pdf'), DEFAULT_LIMITS), 'noText', /scan.*OCR/));
+  it('says that a PDF needs a password', () => rejectsWith(readPdf(fixture('password.pdf'), DEFAULT_LIMITS), 'encrypted'));
+  it('says that a PDF cut short is incomplete, wherever it is cut', async () => {
+    await rejectsWith(readPdf(clean.slice(0, clean.length >> 1), DEFAULT_LIMITS), 'truncated');
+    await rejectsWith(readPdf(clean.slice(0, clean.length - 7), DEFAULT_LIMITS), 'truncated');
+  });
+  it('says that bytes which are no PDF, or only look like one, are malformed', async () => {
+    await rejectsWith(readPdf(new Uint8Array(0), DEFAULT_LIMITS), 'malformed');
+    await rejectsWith(readPdf(new TextEncoder().encode('<html>not a report</html>'), DEFAULT_LIMITS), 'malformed');
+    await rejectsWith(readPdf(new TextEncoder().encode(`%PDF-1.7\n${'x'.repeat(3000)}\n%%EOF\n`), DEFAULT_LIMITS), 'malformed');
+  });
+  it('keeps to the limits on input size, text length and time', async () => {
+    await rejectsWith(readPdf(clean, limits({ maxInputBytes: 1000 })), 'tooLarge');
+    await rejectsWith(readPdf(clean, limits({ maxTextChars: 1000 })), 'tooLarge');
+    await rejectsWith(readPdf(clean, limits({ maxMillis: -1 })), 'timeout');
+  });
+  it('leaves the caller\'s bytes usable (pdf.js takes over the buffer it is given)', async () => {
+    const bytes = fixture('clean-2023.pdf');
+    await readPdf(bytes, DEFAULT_LIMITS);
+    assert.equal(bytes.length, clean.length);
+  });
+});
+
+/** A one-page PDF of a content stream (FlateDecode when `deflate`) and a font as object 5 (and its parts after it). */
+function onePagePdf(content: Buffer, font: string[], deflate = false): Uint8Array {
+  const data = deflate ? zlib.deflateSync(content, { level: 1 }) : content;
+  const stream = Buffer.concat([Buffer.from(`<< /Length ${data.length}${deflate ? ' /Filter /FlateDecode' : ''} >>\nstream\n`), data, Buffer.from('\nendstream')]);
+  const objs: Array<string | Buffer> = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    stream,
+    ...font,
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+  const offsets: number[] = [];
+  let at = parts[0].length;
+  objs.forEach((o, i) => {
+    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.from(o), Buffer.from('\nendobj\n')]);
+    offsets.push(at);
+    parts.push(obj);
+    at += obj.length;
+  });
+  const xref = `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/** A page whose content stream inflates to `mib` MiB (spaces after a line of text): a 1 MB file. */
+function flateBomb(mib: number): Uint8Array {
+  const content = Buffer.concat([Buffer.from('BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n'), Buffer.alloc(mib * 1048576, 0x20)]);
+  return onePagePdf(content, ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'], true);
+}
+
+const CJK_LINE = '政府信息公开工作年度报告，本年新收申请二十六件';
+/** Chinese text in STSong-Light, named and not embedded, in UCS-2 codes (UniGB-UCS2-H): as iText writes it. */
+function stSongPdf(): Uint8Array {
+  const codes = [...CJK_LINE].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  return onePagePdf(Buffer.from(`BT /F1 14 Tf 72 720 Td <${codes}> Tj ET`), [
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]);
+}
+
+describe('PDF input: Chinese fonts named without embedding', () => {
+  const cmapDir = path.join(repoRoot, 'node_modules', 'pdfjs-dist', 'cmaps');
+  const cmaps = async (name: string) => new Uint8Array(fs.readFileSync(path.join(cmapDir, `${name}.bcmap`)));
+
+  it('reads their text with the CMaps of pdfjs-dist', async () => {
+    assert.equal((await readPdf(stSongPdf(), DEFAULT_LIMITS, cmaps)).text.trim(), CJK_LINE);
+  });
+  it('loses it without them (so the worker thread is given them)', () => rejectsWith(readPdf(stSongPdf(), DEFAULT_LIMITS), 'noText'));
+});
+
+describe('PDF input in a worker thread: bounded time and memory', function () {
+  this.timeout(30000);
+  before(() => ensureBundle(workerFile));
+
+  it('reads like the reader in this thread', async () => {
+    const inThread = await readPdfInThread(fixture('clean-2023.pdf'), DEFAULT_LIMITS, workerFile);
+    assert.equal(inThread.text, (await readPdf(fixture('clean-2023.pdf'), DEFAULT_LIMITS)).text);
+    await rejectsWith(readPdfInThread(fixture('scan.pdf'), DEFAULT_LIMITS, workerFile), 'noText');
+  });
+
+  it('reads Chinese text of a font named without embedding with the CMaps shipped beside it', async () => {
+    assert.equal((await readPdfInThread(stSongPdf(), DEFAULT_LIMITS, workerFile)).text.trim(), CJK_LINE);
+  });
+
+  it('stops a stream that inflates without bound once memory grows past the limit', async () => {
+    const bomb = flateBomb(384);
+    assert.ok(bomb.length < 2 * 1048576);
+    const before = process.memoryUsage.rss();
+    let peak = before;
+    const poll = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 5);
+    try {
+      await rejectsWith(readPdfInThread(bomb, DEFAULT_LIMITS, workerFile), 'tooLarge');
+    } finally {
+      clearInterval(poll);
+    }
+    // The limit (64 MB of inflated data) plus pdf.js's own share, not the 384 MB the stream holds.
+    assert.ok(peak - before < 300 * 1048576, `grew ${Math.round((peak - before) / 1048576)} MB`);
+  });
+
+  it('stops at the deadline, however busy pdf.js is', async () => {
+    await rejectsWith(readPdfInThread(flateBomb(384), { ...DEFAULT_LIMITS, maxInflatedBytes: 4096 * 1048576, maxMillis: 300 }, workerFile), 'timeout');
+  });
+
+  it('runs from the built bundles in plain Node and prints nothing on stdout', () => {
+    const script = `const { Worker } = require('node:worker_threads');
+      const w = new Worker(${JSON.stringify(workerFile)});
+      const bytes = new Uint8Array(require('node:fs').readFileSync(${JSON.stringify(path.join(fixtures, 'clean-2023.pdf'))}));
+      w.on('message', (r) => { process.stderr.write(JSON.stringify({ ok: r.ok, length: r.text && r.text.length })); w.terminate(); });
+      w.postMessage({ bytes, limits: ${JSON.stringify(DEFAULT_LIMITS)} });`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20000 });
+    assert.equal(r.stdout, '');
+    const reply = JSON.parse(r.stderr);
+    assert.equal(reply.ok, true);
+    assert.ok(reply.length > 5000);
+  });
+});
