@@ -8,11 +8,15 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt, lint, outline, type LintResult, type Locale } from '../engine';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { registerDesk } from './desk';
 import { toDiagnostic, toFoldingRanges, toHover, toSymbols } from './convert';
 import { defaultSettings, lintOptionsOf, localeOf, normalizeSettings, type Settings } from './settings';
 
 export interface InitOptions {
-  /** Delay between the last change and the lint (ms). Default 150; tests use 0. */
+  /**
+   * The shortest time between two lints of a document (ms). An edit after a quiet spell is linted at once; the
+   * edits of a burst are linted together when this much time has passed since the last lint. Default 150.
+   */
   debounceMs?: number;
   /** The client's UI language ('zh-cn', 'en', …), used when govReport.locale is 'auto'. */
   locale?: string;
@@ -44,6 +48,8 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Per-document generation: a lint publishes only if no newer one was started after it. */
   const generation = new Map<string, number>();
+  /** When each document's last lint was started (performance.now()), for the leading and trailing edge. */
+  const lastLint = new Map<string, number>();
 
   const log = (what: string, err: unknown) => {
     try { connection.console.error(`gov-report: ${what}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`); } catch { /* closed */ }
@@ -76,7 +82,7 @@ export function startServer(connection: Connection): void {
     if (!p) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<Settings>((resolve) => { timer = setTimeout(() => { settingsCache.delete(uri); resolve(defaultSettings); }, CONFIG_TIMEOUT_MS); });
-      const ask = connection.workspace.getConfiguration({ scopeUri: uri, section: 'govReport' })
+      const ask = connection.workspace.getConfiguration({ scopeUri: uri || undefined, section: 'govReport' })
         .then(normalizeSettings, (err) => { log('workspace/configuration', err); return defaultSettings; });
       p = Promise.race([ask, timeout]).finally(() => clearTimeout(timer));
       settingsCache.set(uri, p);
@@ -112,14 +118,19 @@ export function startServer(connection: Connection): void {
 
   // ------------------------------------------------------------------ diagnostics
 
+  /**
+   * Lint at once when the last lint is debounceMs old (leading edge); otherwise once it is, taking the newest
+   * version then (trailing edge): a burst of edits is linted at most every debounceMs, and never left stale.
+   */
   function schedule(uri: string): void {
-    const gen = (generation.get(uri) ?? 0) + 1;
-    generation.set(uri, gen);
-    clearTimeout(timers.get(uri));
+    generation.set(uri, (generation.get(uri) ?? 0) + 1);
+    if (timers.has(uri)) return;
+    const wait = Math.max(0, (lastLint.get(uri) ?? -Infinity) + debounceMs - performance.now());
     timers.set(uri, setTimeout(() => {
       timers.delete(uri);
-      validate(uri, gen).catch((err) => log('validate', err));
-    }, debounceMs));
+      lastLint.set(uri, performance.now());
+      validate(uri, generation.get(uri) ?? 0).catch((err) => log('validate', err));
+    }, wait));
   }
 
   async function validate(uri: string, gen: number): Promise<void> {
@@ -166,6 +177,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'gov-report' },
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        completionProvider: {},
       },
       serverInfo: { name: 'gov-report' },
     };
@@ -185,6 +197,7 @@ export function startServer(connection: Connection): void {
       const uri = e.document.uri;
       clearTimeout(timers.get(uri));
       timers.delete(uri);
+      lastLint.delete(uri);
       generation.set(uri, (generation.get(uri) ?? 0) + 1);
       lintCache.delete(uri);
       settingsCache.delete(uri);
@@ -218,6 +231,11 @@ export function startServer(connection: Connection): void {
       uri: c.doc.uri, version: c.doc.version, text: c.doc.getText(), result: c.result, options: c.options, documentChanges: versionedEdits,
     }, params.context);
   }));
+
+  registerDesk(connection, {
+    guard, current,
+    locale: async () => lintOptionsOf(await settingsFor(''), clientLocale).locale,
+  });
 
   documents.listen(connection);
   connection.listen();
