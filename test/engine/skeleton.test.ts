@@ -45,6 +45,14 @@ describe('new report skeleton', () => {
     }
   });
 
+  it('in an English UI the report is the same Chinese text (the checks read its words: 统计期限, 信息处理费)', () => {
+    for (const [year, , layout] of cases) {
+      const en = skeleton({ office: OFFICE, year, layout, locale: 'en' });
+      assert.equal(en.text, skeleton({ office: OFFICE, year, layout }).text);
+      assert.deepEqual([...new Set(lint(en.text, { locale: 'en' }).findings.map((f) => f.rule))], ['cell-blank']);
+    }
+  });
+
   it('the template follows the year: 2019–2020 the 2019 format, from 2021 the 2021 format; none before 2019', () => {
     assert.deepEqual([2019, 2020, 2021, 2030].map((year) => skeleton({ office: OFFICE, year, layout: 'pipe' }).template), ['T2019', 'T2019', 'T2021', 'T2021']);
     assert.throws(() => skeleton({ office: OFFICE, year: 2018, layout: 'pipe' }), RangeError);

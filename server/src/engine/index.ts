@@ -13,7 +13,7 @@ export type { OutlineNode } from './outline';
 export { hoverAt } from './hover';
 export type { HoverInfo } from './hover';
 export { LineIndex } from './text';
-export { skeleton } from './skeleton';
+export { identityOf, skeleton } from './skeleton';
 export { previewOf } from './preview';
 export { snippetsAt } from './snippets';
 export type { Snippet } from './snippets';

@@ -20,7 +20,7 @@ export interface SkeletonOptions {
   layout: SkeletonLayout;
   /** The model of last year's report, to carry its figures forward. */
   lastYear?: ReportModel;
-  /** Language of the prompts; the report's own text is Chinese. */
+  /** Language of the names of cells that could not be carried; the report's text is Chinese in every locale. */
   locale?: Locale;
 }
 
@@ -42,6 +42,16 @@ export interface Skeleton {
   carried: CarriedFigure[];
   /** Cells of last year's report that had no figure to carry (blank, invalid or missing), by name. */
   notCarried: string[];
+}
+
+/**
+ * Who and which year a report is about, from its title (某县农业农村局2022年政府信息公开工作年度报告 → 某县农业农村局,
+ * 2022): what the next report starts from.
+ */
+export function identityOf(report: ReportModel): { office: string | null; year: number | null } {
+  const title = (report.title?.text ?? '').split('**').join('').trim();
+  const at = report.year !== null ? title.indexOf(`${report.year}年`) : -1;
+  return { office: at > 0 ? title.slice(0, at).trim() : null, year: report.year };
 }
 
 /** Where a carried value comes from in last year's report, for a cell of the new one. */

@@ -5,10 +5,11 @@ import {
   type CompletionItem, type CompletionList, type Connection,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, previewOf, skeleton, snippetsAt, type LintResult, type Locale, type PreviewModel, type Skeleton, type SkeletonLayout } from '../engine';
+import { identityOf, lint, previewOf, skeleton, snippetsAt, type LintResult, type Locale, type PreviewModel, type Skeleton, type SkeletonLayout } from '../engine';
 
 export const TABLES_REQUEST = 'govReport/tables';
 export const SKELETON_REQUEST = 'govReport/skeleton';
+export const IDENTIFY_REQUEST = 'govReport/identify';
 
 export interface TablesParams { uri: string }
 /** The preview of the document's latest version (whatever version the client last saw). */
@@ -47,6 +48,12 @@ export function registerDesk(connection: Connection, ctx: DeskContext): void {
     const locale = await ctx.locale();
     const lastYear = params.lastYear ? lint(params.lastYear.text, { locale }).report : undefined;
     return skeleton({ office: params.office.trim(), year: params.year, layout: params.layout, lastYear, locale });
+  }));
+
+  // The office and year of last year's report, as defaults for the next one.
+  connection.onRequest(IDENTIFY_REQUEST, ctx.guard('identify', null, (params: { text: string }) => {
+    if (typeof params?.text !== 'string' || params.text.length > MAX_LAST_YEAR_CHARS) return new ResponseError(ErrorCodes.InvalidParams, 'text: the text of a report');
+    return identityOf(lint(params.text).report);
   }));
 
   connection.onCompletion(ctx.guard('completion', null, async (params): Promise<CompletionList | null> => {

@@ -1,7 +1,7 @@
 // The words a new report is written with (skeleton.ts): the opening paragraph of the template and the prompts
-// that stand where the writer has prose to write. Prompts are in 【】 so that they are easy to find and replace.
-// The title, opening paragraph and signature are the report's own Chinese text in every locale (format() falls
-// back to zh-CN), since the parser reads the year and 统计期限 from them.
+// that stand where the writer has prose to write (in 【】, easy to find and replace); then the words of the
+// new-report commands. A report is Chinese whatever the UI language, and the checks read its words (the year and
+// 统计期限 of the opening, 信息处理费 in part 六): its text has Chinese keys only, which format() falls back to.
 import type { Catalogue } from './index';
 
 export const skeletonMessages: Catalogue = {
@@ -16,14 +16,35 @@ export const skeletonMessages: Catalogue = {
     signature: '{office}\n{nextYear}年1月　日',
     'layout.row-per-line': '每行一行，单元格之间用 Tab 分隔（从 Word 复制的表格即为此形式）',
     'layout.pipe': 'Markdown 表格（| 分隔）',
+    'ask.office': '机关名称（写在报告标题中年度之前）',
+    'ask.officeExample': '例如：某市某区某街道办事处',
+    'ask.officeEmpty': '请填写机关名称',
+    'ask.year': '报告年度（统计期限为该年1月1日至12月31日）',
+    'ask.yearInvalid': '请填写2019年以后的年度，如 {example}',
+    'ask.layout': '表格写成哪种形式？',
+    'ask.lastYear': '选择上一年度的年度报告',
+    'ask.reportFiles': '年度报告（文本、Markdown）',
+    'done.template': '已按{template}新建{year}年度报告，请填写空白单元格和【】中的内容。',
+    'done.carried': '已从上年报告带入 {n} 个数字（二、上年结转取自上年的四、结转下年度继续办理）。',
+    'done.confirm': '其中现行有效件数 {n} 个沿用上年数字，已选中，请核实。',
+    'done.notCarried': '上年报告中以下单元格没有数字，未能带入：{cells}',
+    'error.lastYear': '无法读取上年报告：{reason}',
   },
   en: {
     'layout.row-per-line': 'A row per line, cells apart by tabs (as Word copies a table)',
     'layout.pipe': 'Markdown tables (cells apart by |)',
-    'prompt.aspect': '【Write this year\'s {aspect} here.】',
-    'prompt.part5': '【Write the main problems of this year\'s disclosure work and how they were addressed; this part must not be empty.】',
-    'prompt.part6.T2021': '【State the information-processing fees charged this year (or that none were), and any other matters to report.】',
-    'prompt.part6.T2019': '【Other matters to report; write “无” if there are none.】',
-    'prompt.confirm': '【The 现行有效件数 below are carried from the {lastYear} report: confirm them against this year\'s 制发 and 废止.】',
+    'ask.office': 'Name of the office (as the report title gives it, before the year)',
+    'ask.officeExample': 'e.g. 某市某区某街道办事处',
+    'ask.officeEmpty': 'Enter the name of the office',
+    'ask.year': 'Report year (the statistical period is 1 January to 31 December of that year)',
+    'ask.yearInvalid': 'Enter a year from 2019, e.g. {example}',
+    'ask.layout': 'How should the tables be written?',
+    'ask.lastYear': 'Choose last year\'s annual report',
+    'ask.reportFiles': 'Annual reports (text, Markdown)',
+    'done.template': 'New {year} report in {template}: fill in the blank cells and the text in 【】.',
+    'done.carried': '{n} figures carried from last year\'s report (二、上年结转 from last year\'s 四、结转下年度继续办理).',
+    'done.confirm': '{n} of them, the 现行有效件数, are last year\'s figures: they are selected, confirm them.',
+    'done.notCarried': 'These cells of last year\'s report hold no figure and were not carried: {cells}',
+    'error.lastYear': 'Last year\'s report could not be read: {reason}',
   },
 };
