@@ -2,7 +2,8 @@
 # End-to-end tests in a real VS Code (code-server 4.139 = VS Code 1.139) driven by headless chromium:
 #   1. the mocha suite test/e2e/suite runs inside the extension host (extensionDevelopmentPath = repo);
 #   2. the UI smoke test installs the packaged .vsix and drives the workbench like a user, saving a
-#      screenshot under test-output/.
+#      screenshot under test-output/;
+#   3. the UI test of the table preview (ui-preview.js) drives the same .vsix: the preview's DOM, clicks, edits.
 # Everything is installed by this script into .vscode-test/cs (git-ignored); re-runs reuse it.
 # Env: GOV_REPORT_CORPUS (folder of corpus reports; absent → skip), CS_CACHE (install prefix), SKIP_UI=1, KEEP=1.
 set -euo pipefail
@@ -71,4 +72,10 @@ if [ -n "${GOV_REPORT_RESULTS:-}" ]; then
   if [ "$ui_rc" = 0 ]; then p=1 f=0; else p=0 f=1; fi
   echo "{\"suite\":\"ui-smoke\",\"passed\":$p,\"failed\":$f,\"skipped\":0}" >> "$GOV_REPORT_RESULTS"
 fi
-exit "$ui_rc"
+
+echo "== UI test of the table preview (same .vsix; screenshots in test-output/)"
+PREVIEW_WS="$TMP/preview-ws"; make_ws "$PREVIEW_WS"
+preview_rc=0
+node "$HERE/ui-preview.js" "$PREVIEW_WS" "$EXT_DIR" "$ROOT/test-output" || preview_rc=$? # writes its own counts
+[ "$ui_rc" = 0 ] || exit "$ui_rc"
+exit "$preview_rc"
