@@ -125,12 +125,14 @@ export function startServer(connection: Connection): void {
   function schedule(uri: string): void {
     generation.set(uri, (generation.get(uri) ?? 0) + 1);
     if (timers.has(uri)) return;
-    const wait = Math.max(0, (lastLint.get(uri) ?? -Infinity) + debounceMs - performance.now());
-    timers.set(uri, setTimeout(() => {
+    const lintNow = () => {
       timers.delete(uri);
       lastLint.set(uri, performance.now());
       validate(uri, generation.get(uri) ?? 0).catch((err) => log('validate', err));
-    }, wait));
+    };
+    const wait = (lastLint.get(uri) ?? -Infinity) + debounceMs - performance.now();
+    if (wait <= 0) lintNow(); // validate() still lets the messages already received go first
+    else timers.set(uri, setTimeout(lintNow, wait));
   }
 
   async function validate(uri: string, gen: number): Promise<void> {
