@@ -2,7 +2,7 @@
 // with a ratio to a baseline measured the same way on the same machine, so runs on noisy or slower machines
 // stay comparable. Nothing is asserted; targets are printed beside the figures ("ok" / "MISSED").
 //
-//   node bench/run.mjs [--quick] [--only engine,scaling,markdownlint,lsp,cli,pdf,sizes] [--cpu-prof]
+//   node bench/run.mjs [--quick] [--only engine,scaling,formats,pdf,markdownlint,lsp,cli,sizes] [--cpu-prof]
 //
 // Sections whose inputs are missing (corpus, corpus-wild, bundles, markdownlint-cli2, .vsix) are skipped with a message.
 import { spawn, spawnSync } from 'node:child_process';
@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = process.env.GOV_REPORT_CORPUS || path.resolve(root, '..', 'shared', 'corpus');
+const wildDir = path.resolve(root, '..', 'shared', 'corpus-wild');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyArg = args.find((a) => a.startsWith('--only'));
@@ -250,6 +251,44 @@ if (want('scaling')) {
     }
     if (results.table5000 && results.table50000) line(`ratio 50,000/5,000 rows: ${(results.table50000 / results.table5000).toFixed(1)}× [target ≤ 12×: ${verdict(results.table50000 / results.table5000 <= 12)}]`);
   }
+}
+
+// ------------------------------------------------------------------ published documents
+
+/** The format readers (synchronous entry points), the engine and the tests' .docx builder, bundled as production is. */
+async function formatsBundle() {
+  const out = path.join(tmp, 'formats.cjs');
+  const esbuild = await import('esbuild');
+  const contents = "export { readHtml } from './server/src/formats/html'; export { readDocx } from './server/src/formats/docx'; export { lint } from './server/src/engine'; export { docx, reportToDocumentXml } from './test/support/docx';";
+  await esbuild.build({ stdin: { contents, resolveDir: root, loader: 'ts' }, outfile: out, bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, logLevel: 'warning', legalComments: 'none' });
+  return require(out);
+}
+
+if (want('formats')) {
+  head('Published documents: read (and read + lint) a report from a saved web page and from .docx, warm');
+  // The saved pages of corpus-wild; the .docx files are built from their text (tables as Word tables),
+  // or from the examples when corpus-wild is absent.
+  const f = await formatsBundle();
+  const pages = fs.existsSync(wildDir) ? fs.readdirSync(wildDir).filter((x) => x.endsWith('.html')).sort().map((x) => ({ name: x, bytes: fs.readFileSync(path.join(wildDir, x)) })) : [];
+  const texts = pages.length ? pages.map((p) => ({ name: p.name.replace(/\.html$/, '.docx'), text: f.readHtml(p.bytes).text })) : examples.filter((d) => /\t/.test(d.text)).map((d) => ({ name: d.name, text: d.text }));
+  const words = texts.map((t) => ({ name: t.name, bytes: f.docx(f.reportToDocumentXml(t.text)) }));
+  if (!pages.length) line(`(corpus-wild not found at ${wildDir}: web pages skipped, .docx built from the examples)`);
+  line(`${'file'.padEnd(40)} ${'bytes'.padStart(7)} ${'read ms'.padStart(8)} ${'+lint ms'.padStart(9)}`);
+  const section = (kind, docs, read) => {
+    const rows = docs.map((d) => {
+      const tRead = measure(() => read(d.bytes));
+      const tBoth = measure(() => f.lint(read(d.bytes).text));
+      line(`${d.name.slice(0, 40).padEnd(40)} ${String(d.bytes.length).padStart(7)} ${ms(tRead).padStart(8)} ${ms(tBoth).padStart(9)}`);
+      return { tRead, tBoth };
+    });
+    if (!rows.length) return;
+    const medRead = median(rows.map((r) => r.tRead));
+    const medBoth = median(rows.map((r) => r.tBoth));
+    results[kind] = { medRead, medBoth };
+    line(`${kind}: median read ${ms(medRead)} ms, read + lint ${ms(medBoth)} ms [target ≤ 20 ms: ${verdict(medBoth <= 20)}]`);
+  };
+  section('html', pages, f.readHtml);
+  section('docx', words, f.readDocx);
 }
 
 // ------------------------------------------------------------------ markdownlint-cli2

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixAll, lint } from '../../server/src/engine';
-import { corpusDir, corpusFile, ensureBuilt, hasIconv, requireCorpus, run, runJson, tempDir, toGb18030 } from './helpers';
+import { copyReport, corpusDir, corpusFile, ensureBuilt, hasIconv, requireCorpus, run, runJson, tempDir, toGb18030 } from './helpers';
 
 const TRUNCATED = '三、收到和处理政府信息公开申请情';
 const RESTORED = '三、收到和处理政府信息公开申请情况';
@@ -27,7 +27,7 @@ describe('cli: --fix', function () {
   it('without --fix nothing is written', () => {
     const dir = tempDir();
     const files = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).map((f) => {
-      fs.copyFileSync(path.join(corpusDir, f), path.join(dir, f));
+      copyReport(path.join(corpusDir, f), path.join(dir, f));
       return path.join(dir, f);
     });
     const before = files.map(snapshot);
@@ -40,7 +40,7 @@ describe('cli: --fix', function () {
   it('writes exactly the files with safe fixes (as the engine computes them), leaves the others byte-identical', () => {
     const dir = tempDir();
     const names = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
-    const files = names.map((f) => { fs.copyFileSync(path.join(corpusDir, f), path.join(dir, f)); return path.join(dir, f); });
+    const files = names.map((f) => { copyReport(path.join(corpusDir, f), path.join(dir, f)); return path.join(dir, f); });
     const before = files.map(snapshot);
     const expected = files.map((f) => fixAll(fs.readFileSync(f, 'utf8'), lint, { locale: 'zh-CN' }));
     assert.ok(expected[names.findIndex((n) => n.startsWith('001'))].applied > 0, '001 has a safe fix (the truncated heading)');
@@ -68,7 +68,7 @@ describe('cli: --fix', function () {
   it('reports the diagnostics of the fixed text; re-linting the fixed files gives no new errors', () => {
     const dir = tempDir();
     const names = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
-    const files = names.map((f) => { fs.copyFileSync(path.join(corpusDir, f), path.join(dir, f)); return path.join(dir, f); });
+    const files = names.map((f) => { copyReport(path.join(corpusDir, f), path.join(dir, f)); return path.join(dir, f); });
     const original = runJson(files);
     const fixedRun = runJson(['--fix', ...files]);
     const relint = runJson(files);
@@ -150,7 +150,7 @@ describe('cli: --fix', function () {
   it('--fix-suggestions also applies suggestions (blank cells of 000) and agrees with the engine', () => {
     const dir = tempDir();
     const f = path.join(dir, '000.txt');
-    fs.copyFileSync(corpusFile('000'), f);
+    copyReport(corpusFile('000'), f);
     const text = fs.readFileSync(f, 'utf8');
     const safe = fixAll(text, lint, { locale: 'zh-CN' });
     const all = fixAll(text, lint, { locale: 'zh-CN', suggestions: true });
@@ -167,7 +167,7 @@ describe('cli: --fix', function () {
     const dir = tempDir();
     const target = path.join(dir, 'real.txt');
     const link = path.join(dir, 'link.txt');
-    fs.copyFileSync(corpusFile('001'), target);
+    copyReport(corpusFile('001'), target);
     try { fs.symlinkSync(target, link); } catch { this.skip(); }
     const r = run(['--fix', link]);
     assert.notEqual(r.status, 2, r.stderr);
@@ -179,7 +179,7 @@ describe('cli: --fix', function () {
     if (process.platform === 'win32') this.skip();
     const dir = tempDir();
     const f = path.join(dir, 'mode.txt');
-    fs.copyFileSync(corpusFile('001'), f);
+    copyReport(corpusFile('001'), f);
     fs.chmodSync(f, 0o640);
     run(['--fix', f]);
     assert.ok(fs.readFileSync(f, 'utf8').includes(RESTORED));

@@ -67,6 +67,12 @@ export function corpusFile(prefix: string): string {
   return path.join(corpusDir, name);
 }
 
+/** Copy a report to a writable file (the shared corpus is read-only, and --fix refuses read-only files). */
+export function copyReport(from: string, to: string): void {
+  fs.copyFileSync(from, to);
+  fs.chmodSync(to, 0o644);
+}
+
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'gov-report-cli-'));
 }

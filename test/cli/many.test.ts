@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { corpusDir, ensureBuilt, requireCorpus, run, runJson, tempDir } from './helpers';
+import { copyReport, corpusDir, ensureBuilt, requireCorpus, run, runJson, tempDir } from './helpers';
 
 describe('cli: many files', function () {
   let dir = '';
@@ -18,7 +18,7 @@ describe('cli: many files', function () {
       const sub = path.join(dir, `d${Math.floor(i / 50)}`);
       fs.mkdirSync(sub, { recursive: true });
       const src = corpus[i % corpus.length];
-      fs.copyFileSync(path.join(corpusDir, src), path.join(sub, `${String(i).padStart(3, '0')}_${src}`));
+      copyReport(path.join(corpusDir, src), path.join(sub, `${String(i).padStart(3, '0')}_${src}`));
     }
     files = fs.readdirSync(dir).sort().flatMap((d) => fs.readdirSync(path.join(dir, d)).sort().map((f) => path.join(dir, d, f)));
   });
@@ -48,8 +48,8 @@ describe('cli: many files', function () {
     const a = tempDir();
     const b = tempDir();
     for (const f of files.slice(0, 40)) {
-      fs.copyFileSync(f, path.join(a, path.basename(f)));
-      fs.copyFileSync(f, path.join(b, path.basename(f)));
+      copyReport(f, path.join(a, path.basename(f)));
+      copyReport(f, path.join(b, path.basename(f)));
     }
     const ra = run(['--fix', a], { env: { GOV_REPORT_LINT_JOBS: '1' } });
     const rb = run(['--fix', b], { env: { GOV_REPORT_LINT_JOBS: '2' } });

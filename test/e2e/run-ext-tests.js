@@ -14,7 +14,16 @@ const NOISE = /ENOTFOUND|static\/out\/vs\/|^\s*at |\[(AgentHost|ChatModelSelecti
   const [extDev, testsPath, folder] = process.argv.slice(2).map((p) => path.resolve(p));
   const port = Number(process.env.PORT || 8123);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-'));
-  const cs = startCodeServer({ port, folder, userDataDir: path.join(tmp, 'data'), extensionsDir: path.join(tmp, 'ext'),
+  // E2E_RESTRICTED=1: workspace trust on, the folder never trusted and no trust prompt: Restricted Mode.
+  const restricted = process.env.E2E_RESTRICTED === '1';
+  if (restricted) {
+    fs.mkdirSync(path.join(tmp, 'data', 'User'), { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'data', 'User', 'settings.json'), JSON.stringify({
+      'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never',
+    }));
+  }
+  const extensionsDir = process.env.E2E_EXTENSIONS_DIR || path.join(tmp, 'ext'); // E2E_EXTENSIONS_DIR: installed extensions
+  const cs = startCodeServer({ port, folder, userDataDir: path.join(tmp, 'data'), extensionsDir, workspaceTrust: restricted,
     // payload's extensionDevelopmentPath/extensionTestsPath are ignored by a built workbench unless the
     // VS Code server runs with --enable-smoke-test-driver (code-server passes it via --vscode-option)
     extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });

@@ -55,15 +55,23 @@ echo "== extension tests in code-server (VS Code $( "$NODE24" -e "console.log(re
 QUIET=1 TEST_TIMEOUT_MS=${TEST_TIMEOUT_MS:-180000} \
   node "$HERE/run-ext-tests.js" "$ROOT" "$HERE/suite/index.js" "$WS"
 
-if [ -n "${SKIP_UI:-}" ]; then exit 0; fi
-
-echo "== UI smoke test (packaged .vsix installed into a fresh extensions dir)"
 VSIX="$TMP/gov-report.vsix"
 (cd "$ROOT" && npx --no-install vsce package --no-dependencies --allow-missing-repository --no-rewrite-relative-links --out "$VSIX" </dev/null >"$TMP/vsce.log" 2>&1) \
   || { cat "$TMP/vsce.log" >&2; exit 1; }
 EXT_DIR="$TMP/extensions"
 PATH="$(dirname "$NODE24"):$PATH" "$NODE24" "$CS_ENTRY" --extensions-dir "$EXT_DIR" --user-data-dir "$TMP/ui-data" \
   --install-extension "$VSIX" >"$TMP/install.log" 2>&1 || { cat "$TMP/install.log" >&2; exit 1; }
+
+# The packaged extension, installed (an extension under development is exempt from workspace trust), in a folder
+# that is not trusted; the tests run from an empty development extension (test/e2e/host).
+echo "== Restricted Mode: the installed .vsix, workspace trust on, the folder untrusted (suite/restricted.test.js)"
+RWS="$TMP/ws-restricted"; make_ws "$RWS"
+E2E_RESTRICTED=1 E2E_EXTENSIONS_DIR="$EXT_DIR" E2E_GREP='Restricted Mode' QUIET=1 TEST_TIMEOUT_MS=${TEST_TIMEOUT_MS:-180000} \
+  node "$HERE/run-ext-tests.js" "$HERE/host" "$HERE/suite/index.js" "$RWS"
+
+if [ -n "${SKIP_UI:-}" ]; then exit 0; fi
+
+echo "== UI smoke test (packaged .vsix installed into a fresh extensions dir)"
 UI_WS="$TMP/ui-ws"; make_ws "$UI_WS"
 ui_rc=0
 node "$HERE/ui-smoke.js" "$UI_WS" 001_4f9cdb8381e45e30.txt "$EXT_DIR" "$ROOT/test-output/ui-smoke.png" || ui_rc=$?

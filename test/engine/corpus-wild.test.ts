@@ -1,11 +1,13 @@
 // The reports of ../shared/corpus-wild in every text form they come in (a browser's innerText, a real copy of the
 // page, pdftotext -layout) get exactly the findings its README lists, and nothing else at error or warning.
 // The expectations are written once per report, by what they are about (a heading, a cell of the model, a line of
-// prose), since line numbers differ between forms. The HTML form is checked by test/formats.
+// prose), since line numbers differ between forms. The saved page (.html) is read by readDocument, as the CLI
+// and the editor read it, and its text checked the same way.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { lint, type Finding, type LintResult, type Range } from '../../server/src/engine';
+import { lint, type Finding, type LintOptions, type LintResult, type Range } from '../../server/src/engine';
+import { readDocument } from '../../server/src/formats';
 import { repoRoot } from '../support/paths';
 
 export const corpusWildDir = path.resolve(repoRoot, '..', 'shared', 'corpus-wild');
@@ -86,8 +88,8 @@ export function isAt(f: Finding, at: At, r: LintResult, lines: string[]): boolea
 }
 
 /** Findings at error or warning, plus infos that are expected, matched against the expectations one to one. */
-export function checkExpected(text: string, expected: Expected[], label: string): void {
-  const r = lint(text, { strict: true });
+export function checkExpected(text: string, expected: Expected[], label: string, options: LintOptions = {}): void {
+  const r = lint(text, { strict: true, ...options });
   const lines = text.split(/\r\n|\r|\n/);
   const unmatched = [...expected];
   const extra: string[] = [];
@@ -110,6 +112,14 @@ describe('corpus-wild: every text form gets exactly the findings its README list
     it(`${report}: has text forms`, () => assert.ok(forms.length > 0, `no text form of ${report}`));
     for (const form of forms) {
       it(`${form}`, () => checkExpected(readFileSync(path.join(corpusWildDir, form), 'utf8'), expected, form));
+    }
+    for (const ext of ['html', 'pdf']) {
+      const file = path.join(corpusWildDir, `${report}.${ext}`);
+      if (!existsSync(file)) continue;
+      it(`${report}.${ext}`, async () => {
+        const { text, tableFields } = await readDocument(readFileSync(file), file);
+        checkExpected(text, expected, `${report}.${ext}`, { tableFields });
+      });
     }
   }
 });

@@ -97,7 +97,7 @@ describe('robustness: CLI', function () {
     fs.mkdirSync(path.join(d, 'sub.txt'), { recursive: true });
     fs.writeFileSync(path.join(d, 'sub.txt', 'a.txt'), r.clean);
     fs.writeFileSync(path.join(d, 'b.md'), r.clean);
-    fs.writeFileSync(path.join(d, 'ignored.pdf'), 'x');
+    fs.writeFileSync(path.join(d, 'ignored.png'), 'x');
     const x = cli(['--format', 'json', d]);
     assert.equal(x.status, 0, x.stderr);
     assert.deepEqual(json(x).map((e) => path.relative(d, e.file)).sort(), ['b.md', path.join('sub.txt', 'a.txt')]);
@@ -105,7 +105,7 @@ describe('robustness: CLI', function () {
     fs.mkdirSync(empty);
     const y = cli(['--locale', 'en', empty]);
     assert.equal(y.status, 2);
-    assert.match(y.stderr, /no \.txt, \.md or \.docx files/);
+    assert.match(y.stderr, /no \.txt, \.md, \.docx, \.html, \.htm or \.pdf files/);
   });
 
   it('mixed encodings in one call: UTF-8, UTF-8 BOM, UTF-16LE BOM, GB18030 (iconv) give the same findings', function () {

@@ -86,3 +86,26 @@ export function toCopiedPage(text: string): string {
 export function toSpaceRows(text: string): string {
   return text.split('\n').map((l) => (l.includes('\t') ? ownCells(l).filter((c) => c !== '').join(' ') : l)).join('\n');
 }
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A saved web page of a row-per-line report, as a site's editor holds it: paragraphs as <p>, each run of table
+ * lines a <table> whose cells hold <p> (an empty field an empty cell), padded with &nbsp; as Word pastes it.
+ */
+export function toHtmlPage(text: string): string {
+  const out: string[] = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>报告</title></head><body><div id="art">'];
+  let rows: string[] = [];
+  const flush = () => { if (rows.length) out.push(`<table border="1">${rows.join('')}</table>`); rows = []; };
+  for (const line of text.split(/\r?\n/)) {
+    if (line.includes('\t')) {
+      rows.push(`<tr>${line.split('\t').map((c) => (c ? `<td><p>${escapeHtml(c)}&nbsp;</p></td>` : '<td></td>')).join('')}</tr>`);
+      continue;
+    }
+    flush();
+    if (line.trim()) out.push(`<p>${escapeHtml(line)}</p>`);
+  }
+  flush();
+  out.push('</div></body></html>');
+  return out.join('\n');
+}

@@ -9,13 +9,15 @@ export interface CliOptions {
   locale: CliLocale;
   help: boolean;
   version: boolean;
+  /** --extract: print the text the findings of the one FILE refer to, and lint nothing. */
+  extract: boolean;
   files: string[];
 }
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; locale: CliLocale; error: string };
 
 /** The locale the user asked for, even when other arguments are wrong (so the usage error is in that language). */
-function requestedLocale(argv: readonly string[]): CliLocale {
+export function requestedLocale(argv: readonly string[]): CliLocale {
   let locale: CliLocale = 'zh-CN';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -29,7 +31,7 @@ function requestedLocale(argv: readonly string[]): CliLocale {
 export function parseArgs(argv: readonly string[]): ParseResult {
   const locale = requestedLocale(argv);
   const m: Messages = messages(locale);
-  const o: CliOptions = { format: 'text', fix: false, suggestions: false, locale, help: false, version: false, files: [] };
+  const o: CliOptions = { format: 'text', fix: false, suggestions: false, locale, help: false, version: false, extract: false, files: [] };
   const fail = (error: string): ParseResult => ({ ok: false, locale, error });
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -68,6 +70,10 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         o.fix = true;
         o.suggestions = true;
         break;
+      case '--extract':
+        if (noValue()) return fail(m.unknownOption(a));
+        o.extract = true;
+        break;
       case '-h': case '--help':
         if (noValue()) return fail(m.unknownOption(a));
         o.help = true;
@@ -81,5 +87,6 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     }
   }
   if (!o.help && !o.version && o.files.length === 0) return fail(m.noFiles);
+  if (o.extract && !o.help && !o.version && o.files.length !== 1) return fail(m.extractOneFile);
   return { ok: true, options: o };
 }

@@ -3,8 +3,7 @@
 // Node has no GB18030 encoder, so GB18030 text can be read but not written back (see canEncode).
 import { isUtf8 } from 'node:buffer';
 
-/** 'docx': the text of a Word document (read only; positions refer to the extracted text). */
-export type EncodingId = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'docx';
+export type EncodingId = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: EncodingId }
@@ -63,7 +62,7 @@ function decodeStrict(body: Uint8Array, encoding: EncodingId): DecodeResult {
 }
 
 export function canEncode(encoding: EncodingId): boolean {
-  return encoding !== 'gb18030' && encoding !== 'docx';
+  return encoding !== 'gb18030';
 }
 
 /** The bytes of `text` in `encoding`, with the BOM the encoding implies. Throws for GB18030. */
@@ -78,7 +77,6 @@ export function encode(text: string, encoding: EncodingId): Buffer {
       return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
     }
     case 'gb18030': throw new Error('no GB18030 encoder');
-    case 'docx': throw new Error('a .docx is not written back');
   }
 }
 

@@ -1,5 +1,6 @@
 // Output: the JSON shape other tools depend on, and the text format (file:line:col  severity  message  rule).
 import type { Locale, Severity } from '../engine/types';
+import type { WalkNote } from './files';
 import { exitCodeOf, type Diagnostic, type FileProblem, type FileResult } from './lintFile';
 import { encodingName, messages, type Messages } from './messages';
 
@@ -73,34 +74,67 @@ export function useColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): 
   return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '');
 }
 
+// C0 and C1 controls, DEL, and the bidirectional overrides and isolates that reorder what a terminal shows.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `s` safe to print on a terminal: control characters (an escape sequence in a report or a file name could
+ * recolour, retitle or rewrite the terminal) are shown as \xHH or \uHHHH. Used for all text output.
+ */
+export function printable(s: string): string {
+  return s.replace(UNPRINTABLE, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+}
+
 /** One line per diagnostic, 1-based line and column. Newlines inside a message are flattened. */
 export function textLines(r: FileResult, c: Colours): string[] {
   let width = 0;
   for (const d of r.diagnostics) if (d.severity.length > width) width = d.severity.length;
+  const file = printable(r.file);
   return r.diagnostics.map((d) => {
-    const loc = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+    const loc = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
     const sev = c.severity(d.severity, d.severity.padEnd(width));
-    const msg = d.message.replace(/\s*[\r\n]+\s*/g, ' ');
+    const msg = printable(d.message.replace(/\s*[\r\n]+\s*/g, ' '));
     return `${loc}  ${sev}  ${msg}  ${c.dim(d.rule)}`;
   });
 }
 
+/** The message for a problem with `file`, which must already be printable(). */
 export function problemMessage(p: FileProblem, file: string, m: Messages): string {
   switch (p.code) {
     case 'notFound': return m.notFound(file);
     case 'permission': return m.permission(file);
     case 'isDirectory': return m.isDirectory(file);
     case 'notRegular': return m.notRegular(file);
+    case 'tooLarge': return m.tooLarge(file, p.size);
     case 'binary': return m.binary(file);
     case 'invalidText': return m.invalidText(file);
     case 'fixChanged': return m.fixChanged(file);
-    case 'readFailed': return m.readFailed(file, p.detail);
-    case 'invalidDocx': return m.invalidDocx(file, p.detail);
-    case 'fixWriteFailed': return m.fixWriteFailed(file, p.detail);
-    case 'engineFailed': return m.engineFailed(file, p.detail);
+    case 'fixReadOnly': return m.fixReadOnly(file);
+    case 'fixHardLinks': return m.fixHardLinks(file, p.links);
+    case 'fixDocument': return m.fixDocument(file, p.format, p.available);
+    case 'readFailed': return m.readFailed(file, printable(p.detail));
+    case 'unreadableDocument': return m.unreadableDocument(file, p.format, p.error, printable(p.detail));
+    case 'fixWriteFailed': return m.fixWriteFailed(file, printable(p.detail));
+    case 'engineFailed': return m.engineFailed(file, printable(p.detail));
+    case 'timeout': return m.timeout(file, p.seconds);
+    case 'workerDied': return m.workerDied(file, printable(p.detail));
     case 'invalidUtf16': return m.invalidUtf16(file, encodingName(p.encoding));
     case 'fixRoundTrip': return m.fixRoundTrip(file, encodingName(p.encoding));
     case 'fixUnsupportedEncoding': return m.fixUnsupportedEncoding(file, encodingName(p.encoding), p.available);
+  }
+}
+
+/** The stderr line for something the directory walk met. */
+export function walkNoteLine(n: WalkNote, file: string, m: Messages): string {
+  const f = printable(file);
+  switch (n.code) {
+    case 'emptyDirectory': return `gov-report-lint: ${m.emptyDirectory(f)}\n`;
+    case 'unreadableDirectory': return `gov-report-lint: ${m.unreadableDirectory(f, printable(n.detail))}\n`;
+    case 'brokenLink': return `gov-report-lint: ${m.brokenLink(f)}\n`;
+    case 'linkNotFollowed': return `gov-report-lint: ${m.linkNotFollowed(f)}\n`;
   }
 }
 
@@ -152,8 +186,10 @@ export function renderer(o: RenderOptions): (r: FileResult) => Rendered {
   const c = o.colour && o.format === 'text' ? ansi : plain;
   return (r) => {
     let err = '';
-    if (r.encoding && r.encoding !== 'utf-8' && r.encoding !== 'utf-8-bom') err += m.assumedEncoding(r.file, encodingName(r.encoding)) + '\n';
-    for (const p of r.problems) err += `gov-report-lint: ${problemMessage(p, r.file, m)}\n`;
+    const file = printable(r.file);
+    if (r.encoding && r.encoding !== 'utf-8' && r.encoding !== 'utf-8-bom') err += m.assumedEncoding(file, encodingName(r.encoding)) + '\n';
+    if (r.document) err += documentNote(file, r.document, m);
+    for (const p of r.problems) err += `gov-report-lint: ${problemMessage(p, file, m)}\n`;
     const counts: Rendered['counts'] = [0, 0, 0, 0];
     for (const d of r.diagnostics) counts[SEVERITY_INDEX[d.severity]]++;
     let out = '';
@@ -161,12 +197,18 @@ export function renderer(o: RenderOptions): (r: FileResult) => Rendered {
       if (o.format === 'json') out = jsonEntryText(r);
       else {
         const lines = textLines(r, c);
-        if (r.written) lines.push(c.bold(m.fixed(r.file, r.fixesApplied)));
+        if (r.written) lines.push(c.bold(m.fixed(file, r.fixesApplied)));
         if (lines.length) out = lines.join('\n') + '\n';
       }
     }
     return { out, err, exit: exitCodeOf(r), linted: r.linted, counts, fixesApplied: r.fixesApplied, written: r.written };
   };
+}
+
+/** How a published document was read, when that is worth saying: where its findings point, a page's charset. */
+function documentNote(file: string, d: NonNullable<FileResult['document']>, m: Messages): string {
+  if (d.format !== 'html') return m.documentRead(file, d.format) + '\n';
+  return d.encoding && d.encoding !== 'utf-8' ? m.pageEncoding(file, d.encoding.toUpperCase()) + '\n' : '';
 }
 
 const SEVERITY_INDEX: Record<Severity, 0 | 1 | 2 | 3> = { error: 0, warning: 1, info: 2, hint: 3 };

@@ -1,11 +1,13 @@
 // One file in, one result out: read, decode, lint, optionally fix and write back. No printing and no
 // locale-dependent text of its own (problems are codes), so it runs the same in the main thread or a worker.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { fixAll, lint } from '../engine';
 import type { Finding, LintOptions, Locale, Range, Severity, TemplateId } from '../engine/types';
-import { DocxError, docxToText, looksLikeZip } from './docx';
+import { sourceRanges } from '../formats/source';
+import type { Extracted, FormatErrorCode, FormatKind } from '../formats/types';
 import { canEncode, decode, encode, lineEnds, toCrlf, type EncodingId } from './encoding';
+import { readRegularFile, sha256, type ReadProblem } from './input';
+import { readReport } from './read';
+import { replaceFile, type Original, type WriteProblem } from './write';
 
 export interface LintFileOptions {
   locale: Locale;
@@ -22,12 +24,20 @@ export interface Diagnostic {
   range: Range;
 }
 
-/** A problem of the CLI with the file (not a finding of the report). `fatal` ones make the exit status 2. */
+/** A problem of the CLI with the file (not a finding of the report). Every one makes the exit status 2. */
 export type FileProblem =
-  | { code: 'notFound' | 'permission' | 'isDirectory' | 'notRegular' | 'binary' | 'invalidText' | 'fixChanged' }
-  | { code: 'readFailed' | 'fixWriteFailed' | 'engineFailed' | 'invalidDocx'; detail: string }
+  | ReadProblem
+  | WriteProblem
+  | { code: 'binary' | 'invalidText' }
+  | { code: 'engineFailed'; detail: string }
   | { code: 'invalidUtf16' | 'fixRoundTrip'; encoding: EncodingId }
-  | { code: 'fixUnsupportedEncoding'; encoding: EncodingId; available: number };
+  | { code: 'fixUnsupportedEncoding'; encoding: EncodingId; available: number }
+  | { code: 'unreadableDocument'; format: FormatKind; error: FormatErrorCode; detail: string }
+  /** --fix on a published document (web page, Word, PDF): fixes were available, but it is never rewritten. */
+  | { code: 'fixDocument'; format: FormatKind; available: number }
+  /** Set by the thread pool: the file's thread ran out of time or died. */
+  | { code: 'timeout'; seconds: number }
+  | { code: 'workerDied'; detail: string };
 
 export interface FileResult {
   /** The path as given (or as found under a directory argument). */
@@ -35,6 +45,8 @@ export interface FileResult {
   /** False when the file could not be linted at all; then diagnostics is empty. */
   linted: boolean;
   encoding: EncodingId | null;
+  /** A published document read through its reader (findings of a web page point into the page itself). */
+  document: { format: FormatKind; encoding: string | null } | null;
   template: TemplateId | null;
   diagnostics: Diagnostic[];
   /** Fixes applied and written (0 without --fix, or when nothing could be written). */
@@ -64,68 +76,60 @@ function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {
     .map((x) => x.d);
 }
 
-function empty(file: string, problem: FileProblem, encoding: EncodingId | null = null): FileResult {
-  return { file, linted: false, encoding, template: null, diagnostics: [], fixesApplied: 0, written: false, problems: [problem] };
+export function unlinted(file: string, problem: FileProblem, encoding: EncodingId | null = null): FileResult {
+  return { file, linted: false, encoding, document: null, template: null, diagnostics: [], fixesApplied: 0, written: false, problems: [problem] };
 }
 
-function readProblem(err: unknown): FileProblem {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return { code: 'notFound' };
-  if (code === 'EACCES' || code === 'EPERM') return { code: 'permission' };
-  if (code === 'EISDIR') return { code: 'isDirectory' };
-  return { code: 'readFailed', detail: code ?? String((err as Error)?.message ?? err) };
-}
-
-export function lintFile(file: string, options: LintFileOptions): FileResult {
+export async function lintFile(file: string, options: LintFileOptions): Promise<FileResult> {
   try {
-    return lintFileUnguarded(file, options);
+    return await lintFileUnguarded(file, options);
   } catch (err) {
     // The engine promises never to throw; if it does, one bad file must not stop a run over thousands.
     const e = err as Error;
-    return empty(file, { code: 'engineFailed', detail: String(e?.stack?.split('\n').slice(0, 2).join(' ') ?? e?.message ?? err) });
+    return unlinted(file, { code: 'engineFailed', detail: String(e?.stack?.split('\n').slice(0, 2).join(' ') ?? e?.message ?? err) });
   }
 }
 
-function lintFileUnguarded(file: string, options: LintFileOptions): FileResult {
-  let bytes: Buffer;
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-    if (stat.isDirectory()) return empty(file, { code: 'isDirectory' });
-    if (!stat.isFile()) return empty(file, { code: 'notRegular' });
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    return empty(file, readProblem(err));
-  }
+async function lintFileUnguarded(file: string, options: LintFileOptions): Promise<FileResult> {
+  const input = readRegularFile(file);
+  if (!input.ok) return unlinted(file, input.problem);
+  const { bytes, stat } = input;
+  // With --fix, what was read is remembered as a hash: the bytes themselves need not stay in memory.
+  const original: Original | null = options.fix ? { stat, sha256: sha256(bytes) } : null;
 
-  // A Word document: lint the text of its paragraphs and tables (tables as tab-separated rows).
-  if (looksLikeZip(bytes)) {
-    let text: string;
-    try {
-      text = docxToText(bytes);
-    } catch (err) {
-      return empty(file, { code: 'invalidDocx', detail: err instanceof DocxError ? err.message : String((err as Error)?.message ?? err) });
-    }
-    return lintText(file, text, 'docx', options, stat, bytes);
-  }
-  const decoded = decode(bytes);
-  if (!decoded.ok) {
-    const p: FileProblem = decoded.reason === 'invalid-utf16'
-      ? { code: 'invalidUtf16', encoding: decoded.encoding ?? 'utf-16le' }
-      : { code: decoded.reason === 'binary' ? 'binary' : 'invalidText' };
-    return empty(file, p, decoded.encoding ?? null);
-  }
-  return lintText(file, decoded.text, decoded.encoding, options, stat, bytes);
+  const read = await readReport(file, bytes);
+  if (!read.ok) return unlinted(file, read.problem, read.encoding);
+  if (read.document) return lintDocument(file, read.document, options);
+  return lintText(file, read.text, read.encoding!, options, original);
 }
 
-/** Lint decoded text; with --fix, write it back over `file` only if the file still holds `bytes` as read at `stat`. */
-function lintText(file: string, text: string, encoding: EncodingId, options: LintFileOptions, stat: fs.Stats, bytes: Buffer): FileResult {
+/**
+ * Lint a published document's text. It is never written back (--fix says so when fixes were available); a web
+ * page's findings are moved to where their text is in the page.
+ */
+function lintDocument(file: string, doc: Extracted, options: LintFileOptions): FileResult {
+  const r = lint(doc.text, { locale: options.locale, tableFields: doc.tableFields });
+  const toPage = sourceRanges(doc);
+  const findings = toPage ? r.findings.map((f) => ({ ...f, range: toPage(f.range) })) : r.findings;
+  const result: FileResult = {
+    file, linted: true, encoding: null, document: { format: doc.kind, encoding: doc.encoding }, template: r.report.template,
+    diagnostics: toDiagnostics(findings), fixesApplied: 0, written: false, problems: [],
+  };
+  if (options.fix) {
+    const available = fixAll(doc.text, lint, { locale: options.locale, suggestions: options.suggestions }).applied;
+    if (available > 0) result.problems.push({ code: 'fixDocument', format: doc.kind, available });
+  }
+  return result;
+}
+
+/** Lint decoded text; with --fix, write it back over `file` only if the file is still the `original` that was read. */
+function lintText(file: string, text: string, encoding: EncodingId, options: LintFileOptions, original: Original | null): FileResult {
   const lintOptions: LintOptions = { locale: options.locale };
   const result: FileResult = {
-    file, linted: true, encoding, template: null, diagnostics: [], fixesApplied: 0, written: false, problems: [],
+    file, linted: true, encoding, document: null, template: null, diagnostics: [], fixesApplied: 0, written: false, problems: [],
   };
 
-  if (!options.fix) {
+  if (!options.fix || !original) {
     const r = lint(text, lintOptions);
     result.template = r.report.template;
     result.diagnostics = toDiagnostics(r.findings);
@@ -160,7 +164,7 @@ function lintText(file: string, text: string, encoding: EncodingId, options: Lin
   const check = decode(out);
   if (!check.ok || check.text !== newText) return keepOriginal({ code: 'fixRoundTrip', encoding });
 
-  const written = writeAtomically(file, out, stat, bytes);
+  const written = replaceFile(file, out, original);
   if (written) return keepOriginal(written);
 
   result.template = final.report.template;
@@ -168,43 +172,6 @@ function lintText(file: string, text: string, encoding: EncodingId, options: Lin
   result.fixesApplied = fixed.applied;
   result.written = true;
   return result;
-}
-
-/**
- * Write `data` over `file` without ever leaving it half-written: a temporary file in the same directory,
- * flushed, then renamed over the original (through a symlink, onto its target). Refuses when the file
- * changed since it was read. Returns a problem, or null on success.
- */
-function writeAtomically(file: string, data: Buffer, before: fs.Stats, original: Buffer): FileProblem | null {
-  let target: string;
-  try {
-    target = fs.realpathSync(file);
-  } catch (err) {
-    return { code: 'fixWriteFailed', detail: (err as NodeJS.ErrnoException).code ?? String(err) };
-  }
-  const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(tmp, 'wx', before.mode & 0o7777);
-    fs.writeSync(fd, data, 0, data.length, 0);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = null;
-    try { fs.chmodSync(tmp, before.mode & 0o7777); } catch { /* best effort (umask) */ }
-    // Last check before replacing: the file on disk must still be the one we read.
-    const now = fs.statSync(target);
-    if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || !fs.readFileSync(target).equals(original)) {
-      fs.unlinkSync(tmp);
-      return { code: 'fixChanged' };
-    }
-    fs.renameSync(tmp, target);
-    return null;
-  } catch (err) {
-    if (fd !== null) try { fs.closeSync(fd); } catch { /* ignore */ }
-    try { fs.unlinkSync(tmp); } catch { /* not created */ }
-    return { code: 'fixWriteFailed', detail: (err as NodeJS.ErrnoException).code ?? String((err as Error).message ?? err) };
-  }
 }
 
 /** Exit status contribution of one file: 2 for a CLI problem, 1 for an error finding, else 0. */

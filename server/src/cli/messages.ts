@@ -1,45 +1,71 @@
 // The CLI's own words (usage, errors, notes, summary): one small catalogue, zh-CN by default, en with --locale en.
 // Findings' messages come from the engine's catalogue, not from here.
 import type { Locale } from '../engine/types';
+import type { FormatErrorCode, FormatKind } from '../formats/types';
+import { REPORT_EXTENSIONS } from './files';
+import { DEFAULT_FILE_SECONDS, MAX_INPUT_BYTES } from './limits';
 
 export type CliLocale = Locale;
 
+const MB = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+const LIMIT = MB(MAX_INPUT_BYTES);
+const list = (sep: string, last: string) => REPORT_EXTENSIONS.slice(0, -1).join(sep) + last + REPORT_EXTENSIONS[REPORT_EXTENSIONS.length - 1];
+const ZH_EXTS = list('、', ' 或 ');
+const EN_EXTS = list(', ', ' or ');
+const GLOBS = REPORT_EXTENSIONS.map((e) => `*${e}`);
+
 const zh = {
   usage: `用法：gov-report-lint [--format text|json] [--fix] [--fix-suggestions] [--locale zh-CN|en] 文件或目录...
+      gov-report-lint --extract 文件
 
-检查政府信息公开工作年度报告（纯文本）的结构、表格与勾稽关系。
+检查政府信息公开工作年度报告的结构、表格与勾稽关系：纯文本（.txt、.md）、网页（.html、.htm）、Word 文档（.docx）或 PDF 文件（.pdf）。
 
 选项：
   --format text|json   输出格式（默认 text）。json 输出恰好一个 JSON 数组，位置从 0 开始（LSP 约定）。
   --fix                就地应用安全修复（例如恢复模板标题），随后报告修复后文本的问题。
   --fix-suggestions    同时应用建议性修复（例如空白单元格填 0、按勾稽关系填写合计）；隐含 --fix。
   --locale zh-CN|en    消息语言（默认 zh-CN）。
+  --extract 文件       只输出检查所依据的文本，不做检查：网页、Word 文档、PDF 为从中提取的文字（表格每行一行），
+                       纯文本文件为解码后的文字。
   -h, --help           显示本帮助。
   -v, --version        显示版本号。
 
 文件与目录：
-  参数为目录时，递归检查其中的 *.txt、*.md 与 *.docx 文件（跳过以 . 开头的目录与 node_modules），
-  按路径排序；目录中没有此类文件视为错误。直接给出的文件不论扩展名都会检查。
-  同一文件出现多次只检查一次。
+  参数为目录时，递归检查其中的 ${GLOBS.join('、')} 文件（跳过以 . 开头的目录与 node_modules），
+  按路径排序；目录中没有此类文件、或有无法读取的子目录，视为错误。直接给出的文件不论扩展名都会检查。
+  目录中的符号链接不跟随（不会检查或改写目录树以外的文件，会在标准错误输出中说明）；失效的链接视为错误。
+  命令行上直接给出的符号链接照常跟随。同一文件出现多次只检查一次。
+  每个文件最大 ${LIMIT}；每个文件的检查时间上限默认 ${DEFAULT_FILE_SECONDS} 秒，超时的文件报错，其余文件照常检查。
 
 编码：
   自动识别 UTF-8（含或不含 BOM）、带 BOM 的 UTF-16 LE/BE，以及 GB18030/GBK（内容不是合法 UTF-8 时）。
   非 UTF-8 编码会在标准错误输出中注明。含 NUL 字节或无法解码的文件视为二进制文件，报错。
-  Word 文档（.docx）读取其中的文字，表格按“每行一行、Tab 分隔”读取；位置指提取出的文本，--fix 不改写 .docx。
+
+网页、Word 文档与 PDF：
+  网页（.html、.htm）按其声明的字符集（UTF-8、GBK/GB2312/GB18030 等）读取正文与表格，跳过脚本、样式、导航；
+  合并单元格按其所在位置读取。结果的行号、列号指网页源文件中的位置。
+  Word 文档（.docx）读取其中的段落与表格（表格每行一行、Tab 分隔）；结果的位置指提取出的文本（用 --extract 查看）。
+  PDF 文件（.pdf）读取其文字层，按文字位置还原行与列；结果的位置指提取出的文本（用 --extract 查看）。
+  扫描件（没有文字层）需先做文字识别（OCR）；设有打开密码的 PDF 无法读取。
+  --fix 不改写网页、Word 文档和 PDF。旧版 Word 97–2003（.doc）与加密文档无法读取，请另存为 .docx。
 
 修复：
-  修复后的文件先写入同目录下的临时文件再改名覆盖原文件；保留原编码、BOM 与 CRLF 换行。
+  修复后的文件先完整写入同目录下的临时文件，落盘并读回核对，再改名覆盖原文件；保留原编码、BOM、CRLF 换行、
+  文件所有者、所属组和权限位（去掉 setuid/setgid）。写入失败（磁盘已满等）、或读取后文件被其他程序改动时，
+  原文件保持不变，以状态码 2 结束。只读文件和有多个硬链接的文件不改写（报错）。中断（Ctrl-C、SIGTERM）时删除临时文件。
   没有可应用的修复时不写文件。GB18030/GBK 文件无法写回（Node 没有该编码的编码器）：有可用修复时
   报告问题但不改动文件，并以状态码 2 结束；请先转换为 UTF-8 再使用 --fix。
 
 退出状态：
   0  没有错误级别的问题
   1  至少一个错误级别的问题
-  2  用法错误，或有文件无法读取、不是文本、无法修复
+  2  用法错误，或有文件无法读取、不是文本、超时、无法修复，或输出失败（--extract：文件无法读取）
+  130/143  被 SIGINT/SIGTERM 中断
 
 环境变量：
-  NO_COLOR                设置后不输出颜色（仅在标准输出为终端时才会着色）。
-  GOV_REPORT_LINT_JOBS    并行检查的线程数（默认：超过 500 个文件且多核时自动启用；1 表示不用线程）。
+  NO_COLOR                 设置后不输出颜色（仅在标准输出为终端时才会着色）。
+  GOV_REPORT_LINT_JOBS     检查线程数（默认：超过 500 个文件时为 CPU 核数，最多 8；否则 1）。
+  GOV_REPORT_LINT_TIMEOUT  每个文件的检查时间上限，单位秒（默认 ${DEFAULT_FILE_SECONDS}）。
 `,
   version: (v: string) => `gov-report-lint ${v}`,
   unknownOption: (o: string) => `未知选项：${o}`,
@@ -51,9 +77,18 @@ const zh = {
   notFound: (f: string) => `${f}: 文件不存在`,
   permission: (f: string) => `${f}: 没有读取权限`,
   readFailed: (f: string, d: string) => `${f}: 无法读取（${d}）`,
-  invalidDocx: (f: string, d: string) => `${f}: 不是可读取的 Word (.docx) 文件（${d}）`,
   isDirectory: (f: string) => `${f}: 是目录，不是文件`,
-  emptyDirectory: (f: string) => `${f}: 目录中没有 .txt、.md 或 .docx 文件`,
+  emptyDirectory: (f: string) => `${f}: 目录中没有 ${ZH_EXTS} 文件`,
+  unreadableDirectory: (f: string, d: string) => `${f}: 无法读取目录（${d}），其中的文件未检查`,
+  brokenLink: (f: string) => `${f}: 符号链接指向的文件不存在`,
+  linkNotFollowed: (f: string) => `${f}: 目录中的符号链接不跟随，未检查；如需检查请直接在命令行上给出`,
+  tooLarge: (f: string, size: number) => `${f}: 文件大小 ${MB(size)}，超过上限 ${LIMIT}，未检查`,
+  timeout: (f: string, s: number) => `${f}: 检查超过 ${s} 秒，已停止（使用 --fix 时文件要么未改动，要么已完整写入修复）`,
+  workerDied: (f: string, d: string) => `${f}: 检查此文件的线程意外终止（${d}）；文件未改动或已完整写入修复`,
+  fixReadOnly: (f: string) => `${f}: 文件是只读的，未写入修复`,
+  fixHardLinks: (f: string, n: number) => `${f}: 文件有 ${n} 个硬链接，改写会拆开它们，未写入修复`,
+  outputFailed: (d: string) => `无法写出结果（${d}）`,
+  interrupted: (sig: string) => `被 ${sig} 中断；未完成的修复没有写入，临时文件已删除`,
   notRegular: (f: string) => `${f}: 不是普通文件`,
   binary: (f: string) => `${f}: 是二进制文件（含 NUL 字节或控制字符），不是文本`,
   invalidText: (f: string) => `${f}: 不是有效的文本（既不是 UTF-8，也不是 GB18030）`,
@@ -75,16 +110,38 @@ const zh = {
   countInfo: (n: number) => `信息 ${n}`,
   countHint: (n: number) => `提示 ${n}`,
   countSep: '，',
-  workerFailed: (d: string) => `工作线程失败：${d}`,
   engineFailed: (f: string, d: string) => `${f}: 检查时出现内部错误（${d}），请报告此问题`,
+  extractOneFile: '--extract 只接受一个文件',
+  documentRead: (f: string, k: FormatKind) => `${f}: 读取${NAME_ZH[k]}中的文字，结果的位置指提取出的文本（可用 --extract 查看）`,
+  pageEncoding: (f: string, e: string) => `${f}: 网页按 ${e} 编码读取`,
+  fixDocument: (f: string, k: FormatKind, n: number) => `${f}: 有 ${n} 处修复可用，但不会改写${NAME_ZH[k]}；请在原文档中修改`,
+  unreadableDocument: (f: string, k: FormatKind, code: FormatErrorCode, d: string) => `${f}: ${documentProblemZh(k, code)}${d ? `（${d}）` : ''}`,
 };
+
+const NAME_ZH: Record<FormatKind, string> = { html: '网页', docx: 'Word 文档', pdf: 'PDF 文件' };
+
+function documentProblemZh(kind: FormatKind, code: FormatErrorCode): string {
+  const format = NAME_ZH[kind];
+  switch (code) {
+    case 'tooLarge': return `${format}过大（文件、解压后的数据或文字超过上限），已停止读取`;
+    case 'timeout': return `读取${format}超时，已停止`;
+    case 'malformed': return `${format}已损坏，或不是有效的${format}`;
+    case 'truncated': return `${format}不完整（可能下载中断）`;
+    case 'encrypted': return `${format}已加密（设有密码）：请去除密码${kind === 'docx' ? '后另存为 .docx' : '后再检查'}`;
+    case 'legacyFormat': return kind === 'docx' ? '加密文档或旧版 Word 97–2003（.doc）等无法读取的格式：请另存为 .docx' : `无法读取此${format}`;
+    case 'noText': return `${format}中没有可读取的文字`;
+    case 'notReport': return `不像是年度报告：${format}中没有表格`;
+  }
+}
 
 type Catalogue = typeof zh;
 
 const en: Catalogue = {
   usage: `Usage: gov-report-lint [--format text|json] [--fix] [--fix-suggestions] [--locale zh-CN|en] FILE|DIR...
+       gov-report-lint --extract FILE
 
-Checks annual government-information-disclosure reports (plain text): structure, tables, balance rules.
+Checks annual government-information-disclosure reports: structure, tables, balance rules. Reads plain text
+(.txt, .md), saved web pages (.html, .htm), Word documents (.docx) and PDF files (.pdf).
 
 Options:
   --format text|json   Output format (default text). json prints exactly one JSON array; positions are
@@ -92,35 +149,56 @@ Options:
   --fix                Apply safe fixes in place (e.g. restore a template heading), then report the fixed text.
   --fix-suggestions    Also apply suggestions (e.g. 0 for a blank cell, a computed total); implies --fix.
   --locale zh-CN|en    Message language (default zh-CN).
+  --extract FILE       Print the text the findings refer to and check nothing: for a web page, a Word
+                       document or a PDF the text read from it (each table row a line), for a text file
+                       the decoded text.
   -h, --help           Show this help.
   -v, --version        Show the version.
 
 Files and directories:
-  A directory argument is searched recursively for *.txt, *.md and *.docx files (directories starting with "."
-  and node_modules are skipped), in path order; a directory without such files is an error. Files named
-  directly are linted whatever their extension. A file given more than once is linted once.
+  A directory argument is searched recursively for ${GLOBS.join(', ')} files (directories starting with "."
+  and node_modules are skipped), in path order; a directory without such files, or with a subdirectory that
+  cannot be read, is an error. Files named directly are linted whatever their extension. Symbolic links met
+  inside a directory are not followed (nothing outside the tree is read or written; each is noted on stderr),
+  and a broken one is an error; links named on the command line are followed. A file given more than once is
+  linted once. Each file may be at most ${LIMIT}; each file has ${DEFAULT_FILE_SECONDS} s to be checked
+  (a file that takes longer is reported as failed and the others are still checked).
 
 Encodings:
   UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and GB18030/GBK (when the bytes are not valid UTF-8)
   are recognised; a non-UTF-8 encoding is noted on stderr. A file with NUL bytes or undecodable bytes is
-  reported as binary. A Word document (.docx) is read as its text, each table row a tab-separated line;
-  positions refer to that text, and --fix never rewrites a .docx.
+  reported as binary.
+
+Web pages, Word documents and PDF files:
+  A web page (.html, .htm) is read in the charset it declares (UTF-8, GBK/GB2312/GB18030, ...): its text and
+  tables, without scripts, styles and navigation; merged cells are read where they start. Findings give the
+  line and column in the page's source. A Word document (.docx) is read as its paragraphs and tables (each
+  row a tab-separated line); positions refer to that text (see --extract). A PDF (.pdf) is read from its text
+  layer, rows and columns rebuilt from the positions of the words; positions refer to that text too. A scan
+  (no text layer) needs OCR first; a PDF with an open password cannot be read. --fix never rewrites any of
+  these. Old Word 97-2003 (.doc) and encrypted documents cannot be read: save them as .docx.
 
 Fixing:
-  A fixed file is written to a temporary file in the same directory, then renamed over the original; its
-  encoding, BOM and CRLF line ends are kept. Nothing is written when no fix applies. GB18030/GBK files
+  A fixed file is written in full to a temporary file in the same directory, flushed, read back and compared,
+  then renamed over the original; its encoding, BOM, CRLF line ends, owner, group and permission bits (less
+  setuid/setgid) are kept. When writing fails (a full disk…) or another program changed the file after it
+  was read, the original is left unchanged and the exit status is 2. Read-only files and files with several
+  hard links are not rewritten (an error). On Ctrl-C or SIGTERM temporary files are removed.
+  Nothing is written when no fix applies. GB18030/GBK files
   cannot be written back (Node has no encoder for them): when fixes are available their problems are
   reported, the file is left untouched and the exit status is 2; convert them to UTF-8 first to use --fix.
 
 Exit status:
   0  no error-severity problem
   1  at least one error-severity problem
-  2  usage error, or a file could not be read, is not text, or could not be fixed
+  2  usage error, or a file could not be read, is not text, timed out or could not be fixed, or the
+     output could not be written (--extract: the file could not be read)
+  130/143  interrupted by SIGINT/SIGTERM
 
 Environment:
-  NO_COLOR               Disables colour (colour is only used when stdout is a terminal).
-  GOV_REPORT_LINT_JOBS   Threads linting in parallel (default: automatic above 500 files on a multi-core
-                         machine; 1 disables threads).
+  NO_COLOR                 Disables colour (colour is only used when stdout is a terminal).
+  GOV_REPORT_LINT_JOBS     Linting threads (default: above 500 files, the number of cores up to 8; else 1).
+  GOV_REPORT_LINT_TIMEOUT  Time budget per file in seconds (default ${DEFAULT_FILE_SECONDS}).
 `,
   version: (v) => `gov-report-lint ${v}`,
   unknownOption: (o) => `unknown option: ${o}`,
@@ -132,9 +210,18 @@ Environment:
   notFound: (f) => `${f}: no such file`,
   permission: (f) => `${f}: permission denied`,
   readFailed: (f, d) => `${f}: cannot read (${d})`,
-  invalidDocx: (f, d) => `${f}: not a readable Word (.docx) file (${d})`,
   isDirectory: (f) => `${f}: is a directory, not a file`,
-  emptyDirectory: (f) => `${f}: directory contains no .txt, .md or .docx files`,
+  emptyDirectory: (f) => `${f}: directory contains no ${EN_EXTS} files`,
+  unreadableDirectory: (f, d) => `${f}: cannot read the directory (${d}); the files in it were not checked`,
+  brokenLink: (f) => `${f}: broken symbolic link`,
+  linkNotFollowed: (f) => `${f}: symbolic link inside a directory, not followed and not checked; name it on the command line to check it`,
+  tooLarge: (f, size) => `${f}: ${MB(size)}, larger than the limit of ${LIMIT}; not checked`,
+  timeout: (f, s) => `${f}: checking took more than ${s} s and was stopped (with --fix the file is either unchanged or fully fixed)`,
+  workerDied: (f, d) => `${f}: the thread checking this file died (${d}); the file is either unchanged or fully fixed`,
+  fixReadOnly: (f) => `${f}: the file is read-only; fixes not written`,
+  fixHardLinks: (f, n) => `${f}: the file has ${n} hard links, which rewriting would split; fixes not written`,
+  outputFailed: (d) => `cannot write the output (${d})`,
+  interrupted: (sig) => `interrupted by ${sig}; unfinished fixes were not written, temporary files removed`,
   notRegular: (f) => `${f}: not a regular file`,
   binary: (f) => `${f}: binary file (NUL bytes or control characters), not text`,
   invalidText: (f) => `${f}: not valid text (neither UTF-8 nor GB18030)`,
@@ -156,9 +243,29 @@ Environment:
   countInfo: (n) => `${n} info`,
   countHint: (n) => `${n} hint${n === 1 ? '' : 's'}`,
   countSep: ', ',
-  workerFailed: (d) => `worker thread failed: ${d}`,
   engineFailed: (f, d) => `${f}: internal error while linting (${d}); please report it`,
+  extractOneFile: '--extract takes exactly one file',
+  documentRead: (f, k) => `${f}: read the text of a ${NAME_EN[k]}; positions refer to that text (see --extract)`,
+  pageEncoding: (f, e) => `${f}: web page read as ${e}`,
+  fixDocument: (f, k, n) => `${f}: ${n} fix${n === 1 ? '' : 'es'} available, but a ${NAME_EN[k]} is never rewritten; make the changes in the original`,
+  unreadableDocument: (f, k, code, d) => `${f}: ${documentProblemEn(k, code)}${d ? ` (${d})` : ''}`,
 };
+
+const NAME_EN: Record<FormatKind, string> = { html: 'web page', docx: 'Word document', pdf: 'PDF file' };
+
+function documentProblemEn(kind: FormatKind, code: FormatErrorCode): string {
+  const format = NAME_EN[kind];
+  switch (code) {
+    case 'tooLarge': return `${format} too large (file, decompressed data or text over the limit); reading stopped`;
+    case 'timeout': return `reading the ${format} took too long; stopped`;
+    case 'malformed': return `damaged, or not a valid ${format}`;
+    case 'truncated': return `the ${format} is cut short (an interrupted download?)`;
+    case 'encrypted': return `the ${format} is encrypted (password-protected): remove the password${kind === 'docx' ? ' and save as .docx' : ' first'}`;
+    case 'legacyFormat': return kind === 'docx' ? 'encrypted, or an old Word 97-2003 .doc or another format not read here: save it as .docx' : `this ${format} cannot be read`;
+    case 'noText': return `no text to read in the ${format}`;
+    case 'notReport': return `does not look like a report: no table in the ${format}`;
+  }
+}
 
 export type Messages = Catalogue;
 
@@ -174,7 +281,6 @@ export function encodingName(e: string): string {
     case 'utf-16le': return 'UTF-16LE';
     case 'utf-16be': return 'UTF-16BE';
     case 'gb18030': return 'GB18030';
-    case 'docx': return 'Word (.docx)';
     default: return e;
   }
 }

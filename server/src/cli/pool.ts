@@ -1,44 +1,54 @@
-// Linting many files: in this thread alone, or together with worker threads when there are many files on a
-// multi-core machine. Every thread runs the same job (read, lint, render to output text: see task()), so the
-// output never depends on which thread did a file. Threads take the next file from a shared counter
-// (Atomics.add), so no thread waits for the main thread to hand out work, and each file goes to exactly one
-// thread: --fix never has two writers on one file (duplicates were removed when the arguments were expanded).
-// Workers send back rendered text in batches; the main thread prints results in argument order (a result
-// waits for the ones before it), so output order never depends on scheduling either.
+// Linting many files with worker threads. The main thread only hands out files, watches the workers and
+// prints: it never lints, so it stays free to notice a file that takes too long, a worker that crashes or
+// exits, or a signal. Each file has a time budget; a worker that exceeds it, crashes (an exception, out of
+// memory) or exits is stopped and replaced, its file is reported as failed (exit status 2), temporary files
+// it left are removed, and the files it held but had not finished are handed out again. Every thread runs the
+// same job (read, lint, render to output text: see task()), so the output never depends on which thread did
+// a file, and results are printed in argument order (a result waits for the ones before it).
+// Without a bundle to start workers from (running from the TypeScript sources), files are linted in this
+// thread (lintSequentially), without a time budget.
 import * as os from 'node:os';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { renderer, type Rendered, type RenderOptions } from './format';
-import { lintFile, type LintFileOptions } from './lintFile';
+import { DEFAULT_FILE_SECONDS, WORKER_HEAP_MB } from './limits';
+import { lintFile, unlinted, type FileProblem, type FileResult, type LintFileOptions } from './lintFile';
+import { setReadingThreads } from './read';
+import { injectWorkerFault } from './testFaults';
+import { removeTemporaries } from './write';
 
 export const WORKER_MARKER = 'gov-report-lint-worker';
 /**
- * Up to this many files, one thread is faster. Each thread pays V8's warm-up (the engine's first few hundred
+ * Up to this many files, one worker is faster. Each thread pays V8's warm-up (the engine's first few hundred
  * files run while TurboFan compiles it, on the other cores); a second thread doubles that compile work and
  * only pays off once it has enough files to itself (measured on 2 cores: 200 and 500 files are faster in
  * one thread, 1,000 faster in two; see docs/performance.md).
  */
 export const WORKER_THRESHOLD = 500;
+/** Workers that died this many times in a row without a file in hand (they cannot start): replace no more. */
+const MAX_STARTUP_DEATHS = 3;
 
 export interface TaskOptions {
   lint: LintFileOptions;
   render: RenderOptions;
+  /** Worker threads this run may have at once (each reads its own documents; see setReadingThreads). */
+  threads: number;
 }
 
-/** Read, lint and render one file: the one job of every thread. */
-export function task(o: TaskOptions): (file: string) => Rendered {
+/** Read, lint and render one file: the one job of every thread (async: document readers may be). */
+export function task(o: TaskOptions): (file: string) => Promise<Rendered> {
   const render = renderer(o.render);
-  return (file) => render(lintFile(file, o.lint));
+  return async (file) => render(await lintFile(file, o.lint));
 }
 
 export interface Threads {
-  /** Linting threads to use in all, the main thread included (1: no workers). */
+  /** Worker threads for a large run; 0: no bundle to start them from, lint in this thread. */
   count: number;
   /** GOV_REPORT_LINT_JOBS was set: use that many whatever the number of files. */
   forced: boolean;
 }
 
 export function threadCount(env: NodeJS.ProcessEnv, script: string | null): Threads {
-  if (!script || !/\.c?js$/.test(script)) return { count: 1, forced: false }; // running from TypeScript sources (tsx): no bundle to start
+  if (!script || !/\.c?js$/.test(script)) return { count: 0, forced: false }; // running from TypeScript sources (tsx)
   const forced = env.GOV_REPORT_LINT_JOBS;
   if (forced !== undefined && forced !== '') {
     const n = Number.parseInt(forced, 10);
@@ -48,134 +58,253 @@ export function threadCount(env: NodeJS.ProcessEnv, script: string | null): Thre
   return { count: Math.max(1, Math.min(cores, 8)), forced: false };
 }
 
-/** Whether `files` files are worth threads. */
-export function worthThreads(files: number, t: Threads): boolean {
-  return t.count > 1 && files > 1 && (t.forced || files > WORKER_THRESHOLD);
+/** Workers to use for `files` files. */
+export function workersFor(files: number, t: Threads): number {
+  if (t.count === 0) return 0;
+  return Math.max(1, Math.min(files, t.forced || files > WORKER_THRESHOLD ? t.count : 1));
+}
+
+/** The time budget per file in ms: GOV_REPORT_LINT_TIMEOUT (seconds, fractions allowed) or the default. */
+export function fileBudgetMs(env: NodeJS.ProcessEnv): number {
+  const s = Number(env.GOV_REPORT_LINT_TIMEOUT);
+  return (Number.isFinite(s) && s > 0 ? s : DEFAULT_FILE_SECONDS) * 1000;
 }
 
 export interface PoolCallbacks {
   /** Called once per file, in index order. */
   result(index: number, r: Rendered): void;
-  /** A worker died; its files are linted in this thread instead. */
-  workerFailed(detail: string): void;
 }
 
-interface Batch { idx: number[]; res: Rendered[]; done?: boolean }
-interface WorkerInit { marker: string; options: TaskOptions; counter: SharedArrayBuffer }
+interface Batch { idx: number[]; res: Rendered[]; chunkDone?: boolean }
+type ToWorker = { files: string[] } | { chunk: number[] };
+interface WorkerInit { marker: string; options: TaskOptions; status: SharedArrayBuffer }
 
-/** The main thread lints too, between handling the workers' messages: it yields this often (ms). */
-const YIELD_MS = 15;
-/** A worker sends its results after this many files, or this many ms, whichever comes first. */
+/** Files per hand-out; smaller towards the end of a run so that threads finish together. */
+const CHUNK_FILES = 16;
+/** Without --fix a worker sends results after this many files, or this many ms; with --fix after each file. */
 const BATCH_FILES = 16;
 const BATCH_MS = 25;
 
-export interface Pool {
-  /** Lint `files` with the workers (and this thread); resolves when every result was delivered. */
-  run(files: readonly string[], cb: PoolCallbacks): Promise<void>;
-  /** Not needed after all (few files): stop the workers. */
-  cancel(): void;
+interface Slot {
+  w: Worker;
+  /** [0]: index of the file the worker is linting, -1 between files (written by the worker). */
+  status: Int32Array;
+  /** Chunks sent and not yet finished, in order. */
+  chunks: number[][];
+  seen: number;
+  since: number;
+  /** Stopped by us (timeout, end of run): its exit is expected. */
+  stopped: boolean;
+  error: string | null;
 }
 
-/**
- * Start `threads - 1` workers now (they boot while the arguments are expanded); the main thread is the
- * last linting thread.
- */
-export function startPool(threads: number, script: string, options: TaskOptions): Pool {
-  const counter = new Int32Array(new SharedArrayBuffer(4));
-  const init: WorkerInit = { marker: WORKER_MARKER, options, counter: counter.buffer as SharedArrayBuffer };
-  interface Slot { w: Worker; finished: boolean; error: string | null }
+type Listener = (onBatch: (s: Slot, b: Batch) => void, onExit: (s: Slot, code: number) => void) => void;
+
+export interface Pool {
+  /** Lint `files` with `workers` workers; resolves when every result was delivered, or when `signal` aborts. */
+  run(files: readonly string[], workers: number, cb: PoolCallbacks, signal?: AbortSignal): Promise<void>;
+}
+
+/** Start `workers` workers now (they boot while the arguments are expanded). */
+export function startPool(workers: number, script: string, options: TaskOptions, budgetMs: number): Pool {
   const slots: Slot[] = [];
-  // Set by run(); until then, events are only recorded.
-  let onEvent: ((s: Slot, b: Batch | null) => void) | null = null;
-  for (let k = 0; k < threads - 1; k++) {
-    const s: Slot = { w: new Worker(script, { workerData: init }), finished: false, error: null };
-    s.w.on('message', (b: Batch) => onEvent?.(s, b));
-    s.w.on('error', (err) => { s.error ??= String((err as Error)?.message ?? err); });
-    s.w.on('exit', () => { s.finished = true; onEvent?.(s, null); });
+  let onBatch: ((s: Slot, b: Batch) => void) | null = null;
+  let onExit: ((s: Slot, code: number) => void) | null = null;
+  const spawn = (): Slot => {
+    const status = new Int32Array(new SharedArrayBuffer(4));
+    status[0] = -1;
+    const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer as SharedArrayBuffer };
+    const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const s: Slot = { w, status, chunks: [], seen: -1, since: performance.now(), stopped: false, error: null };
+    w.on('message', (b: Batch) => onBatch?.(s, b));
+    w.on('error', (err) => { s.error ??= String((err as Error)?.message ?? err); });
+    w.on('exit', (code) => { if (!s.stopped) onExit?.(s, code); });
     slots.push(s);
-  }
-  const stopAll = () => { for (const s of slots) void s.w.terminate(); };
+    return s;
+  };
+  for (let k = 0; k < workers; k++) spawn();
+  const stop = (s: Slot): Promise<number> => { s.stopped = true; return s.w.terminate(); };
+  const listen: Listener = (b, e) => { onBatch = b; onExit = e; };
 
   return {
-    cancel: stopAll,
-    async run(files, cb) {
-      const n = files.length;
-      const job = task(options);
-      const results: Array<Rendered | undefined> = new Array(n);
-      let nextOut = 0;
-      const deliver = () => {
-        while (nextOut < n && results[nextOut] !== undefined) {
-          const r = results[nextOut]!;
-          results[nextOut] = undefined;
-          cb.result(nextOut++, r);
-        }
-      };
-
-      let wake: (() => void) | null = null;
-      const settled = () => nextOut === n || slots.every((s) => s.finished);
-      onEvent = (s, b) => {
-        if (b) {
-          for (let k = 0; k < b.idx.length; k++) {
-            const i = b.idx[k];
-            if (i >= nextOut && results[i] === undefined) results[i] = b.res[k];
-          }
-          deliver();
-          if (b.done) s.finished = true;
-        }
-        if (wake && settled()) { const f = wake; wake = null; f(); }
-      };
-      for (const s of slots) if (!s.finished) s.w.postMessage(files);
-
-      // This thread's share: the same shared counter, yielding now and then to take in the workers' results.
-      let last = performance.now();
-      for (;;) {
-        const i = Atomics.add(counter, 0, 1);
-        if (i >= n) break;
-        results[i] = job(files[i]);
-        deliver();
-        if (performance.now() - last >= YIELD_MS) {
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          last = performance.now();
-        }
-      }
-      if (!settled()) await new Promise<void>((resolve) => { wake = resolve; });
-      onEvent = null;
-      stopAll();
-      for (const s of slots) if (s.error !== null) cb.workerFailed(s.error);
-      // Files a failed worker held (or never took) are linted here, results still in order.
-      Atomics.store(counter, 0, n);
-      for (let i = nextOut; i < n; i++) if (results[i] === undefined) results[i] = job(files[i]);
-      deliver();
+    run(files, wanted, cb, signal) {
+      while (slots.length > wanted) void stop(slots.pop()!);
+      while (slots.length < wanted) spawn();
+      return new Run(files, options, budgetMs, { slots, spawn, stop }, cb).start(signal, listen);
     },
   };
 }
 
-/** Lint `files` in this thread only. */
-export function lintSequentially(files: readonly string[], options: TaskOptions, cb: Pick<PoolCallbacks, 'result'>): void {
-  const job = task(options);
-  for (let i = 0; i < files.length; i++) cb.result(i, job(files[i]));
+/** One run of the pool over a list of files. */
+class Run {
+  private readonly results: Array<Rendered | undefined>;
+  private nextOut = 0;
+  private nextIn = 0;
+  private readonly retry: number[] = [];
+  private startupDeaths = 0;
+  private readonly cleanups: Promise<void>[] = [];
+  private readonly render: (r: FileResult) => Rendered;
+  private finish: () => void = () => {};
+
+  constructor(
+    private readonly files: readonly string[],
+    private readonly options: TaskOptions,
+    private readonly budgetMs: number,
+    private readonly workers: { slots: Slot[]; spawn: () => Slot; stop: (s: Slot) => Promise<number> },
+    private readonly cb: PoolCallbacks,
+  ) {
+    this.results = new Array(files.length);
+    this.render = renderer(options.render);
+  }
+
+  private get slots(): Slot[] { return this.workers.slots; }
+
+  start(signal: AbortSignal | undefined, listen: Listener): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const watchdog = setInterval(() => this.watch(), Math.min(250, Math.max(20, this.budgetMs / 4)));
+      const onAbort = () => this.end();
+      this.finish = () => {
+        clearInterval(watchdog);
+        signal?.removeEventListener('abort', onAbort);
+        listen(() => {}, () => {});
+        const stopping = this.slots.splice(0).map((s) => this.workers.stop(s).then(() => this.cleanUp(s)));
+        void Promise.all([...stopping, ...this.cleanups]).then(() => resolve());
+      };
+      listen((s, b) => this.onBatch(s, b), (s, code) => this.onDeath(s, { code: 'workerDied', detail: s.error ?? `exit code ${code}` }));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal?.aborted) { this.end(); return; }
+      for (const s of this.slots) this.begin(s);
+      this.deliver();
+    });
+  }
+
+  private begin(s: Slot): void {
+    s.w.postMessage({ files: [...this.files] } satisfies ToWorker);
+    this.feed(s);
+  }
+
+  private end(): void {
+    const f = this.finish;
+    this.finish = () => {};
+    f();
+  }
+
+  private done(i: number): boolean {
+    return i < this.nextOut || this.results[i] !== undefined;
+  }
+
+  private deliver(): void {
+    const n = this.files.length;
+    while (this.nextOut < n && this.results[this.nextOut] !== undefined) {
+      const r = this.results[this.nextOut]!;
+      this.results[this.nextOut] = undefined;
+      this.cb.result(this.nextOut++, r);
+    }
+    if (this.nextOut === n) this.end();
+  }
+
+  private takeChunk(): number[] {
+    if (this.retry.length > 0) return this.retry.splice(0, CHUNK_FILES);
+    const left = this.files.length - this.nextIn;
+    const size = Math.max(1, Math.min(CHUNK_FILES, Math.floor(left / (2 * Math.max(1, this.slots.length)))));
+    const chunk: number[] = [];
+    while (chunk.length < size && this.nextIn < this.files.length) chunk.push(this.nextIn++);
+    return chunk;
+  }
+
+  /** Keep two chunks queued at each worker, so that it never waits for the next one. */
+  private feed(s: Slot): void {
+    while (s.chunks.length < 2) {
+      const chunk = this.takeChunk();
+      if (chunk.length === 0) return;
+      s.chunks.push(chunk);
+      s.w.postMessage({ chunk } satisfies ToWorker);
+    }
+  }
+
+  private onBatch(s: Slot, b: Batch): void {
+    for (let k = 0; k < b.idx.length; k++) if (!this.done(b.idx[k])) this.results[b.idx[k]] = b.res[k];
+    if (b.chunkDone) s.chunks.shift();
+    this.startupDeaths = 0;
+    this.feed(s);
+    this.deliver();
+  }
+
+  private watch(): void {
+    const now = performance.now();
+    for (const s of [...this.slots]) {
+      const current = Atomics.load(s.status, 0);
+      if (current !== s.seen) { s.seen = current; s.since = now; continue; }
+      if (current >= 0 && now - s.since > this.budgetMs) this.onDeath(s, { code: 'timeout', seconds: this.budgetMs / 1000 });
+    }
+  }
+
+  /** A worker timed out or died: fail its file, hand its other files out again, replace it. */
+  private onDeath(s: Slot, problem: FileProblem): void {
+    const k = this.slots.indexOf(s);
+    if (k < 0) return;
+    this.slots.splice(k, 1);
+    const current = Atomics.load(s.status, 0);
+    this.cleanups.push(this.workers.stop(s).then(() => this.cleanUp(s)));
+    const held = s.chunks.flat().filter((i) => !this.done(i) && i !== current);
+    s.chunks = [];
+    if (current >= 0 && !this.done(current)) this.results[current] = this.render(unlinted(this.files[current], problem));
+    else this.startupDeaths++;
+    this.retry.unshift(...held);
+    if (this.startupDeaths < MAX_STARTUP_DEATHS) this.begin(this.workers.spawn());
+    else if (this.slots.length === 0) this.failRemaining(problem);
+    this.deliver();
+  }
+
+  private failRemaining(problem: FileProblem): void {
+    for (let i = this.nextOut; i < this.files.length; i++) if (!this.done(i)) this.results[i] = this.render(unlinted(this.files[i], problem));
+  }
+
+  /** After a worker stopped: remove the temporary file it may have been writing. */
+  private cleanUp(s: Slot): void {
+    const current = Atomics.load(s.status, 0);
+    if (this.options.lint.fix && current >= 0) removeTemporaries(this.files[current]);
+  }
 }
 
-/** The worker side: wait for the file list, then take files from the shared counter until none are left. */
+/** Lint `files` in this thread only. */
+export async function lintSequentially(files: readonly string[], options: TaskOptions, cb: PoolCallbacks): Promise<void> {
+  const job = task(options);
+  for (let i = 0; i < files.length; i++) cb.result(i, await job(files[i]));
+}
+
+/**
+ * The worker side: take the file list, then lint the chunks of indexes it is sent, in order. A file's job may
+ * wait (a PDF is read in a thread of its own), so chunks that arrive meanwhile queue behind the one under way.
+ */
 export function runWorker(port: MessagePort, data: WorkerInit): void {
+  setReadingThreads(data.options.threads);
   const job = task(data.options);
-  const counter = new Int32Array(data.counter);
-  port.once('message', (files: string[]) => {
+  const status = new Int32Array(data.status);
+  const flushAfter = data.options.lint.fix ? 1 : BATCH_FILES;
+  let files: string[] = [];
+  let queue = Promise.resolve();
+  const lintChunk = async (chunk: readonly number[]) => {
     let idx: number[] = [];
     let res: Rendered[] = [];
     let last = performance.now();
-    for (;;) {
-      const i = Atomics.add(counter, 0, 1);
-      if (i >= files.length) break;
+    for (const i of chunk) {
+      Atomics.store(status, 0, i);
+      injectWorkerFault(files[i]);
+      res.push(await job(files[i]));
       idx.push(i);
-      res.push(job(files[i]));
-      if (idx.length >= BATCH_FILES || performance.now() - last >= BATCH_MS) {
+      Atomics.store(status, 0, -1);
+      if (idx.length >= flushAfter || performance.now() - last >= BATCH_MS) {
         port.postMessage({ idx, res } satisfies Batch);
         idx = [];
         res = [];
         last = performance.now();
       }
     }
-    port.postMessage({ idx, res, done: true } satisfies Batch);
+    port.postMessage({ idx, res, chunkDone: true } satisfies Batch);
+  };
+  port.on('message', (m: ToWorker) => {
+    if ('files' in m) { files = m.files; return; }
+    queue = queue.then(() => lintChunk(m.chunk));
   });
 }

@@ -24,6 +24,7 @@ export { templates } from './template';
 /** Parse a report and run every enabled rule. Never throws on any input text. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const parsed = parseReport(text, options);
-  const findings = runRules(parsed, options);
-  return { report: parsed.report, findings };
+  const failures: LintResult['failures'] = [];
+  const findings = runRules(parsed, options, failures);
+  return { report: parsed.report, findings, failures };
 }

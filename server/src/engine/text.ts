@@ -4,21 +4,24 @@ import type { Position, Range } from './types';
 
 export class LineIndex {
   /** Offset of the first character of each line. */
-  readonly starts: number[];
+  readonly starts: Uint32Array;
   /** Offset just past the last character of each line, before its line break. */
-  readonly ends: number[];
+  readonly ends: Uint32Array;
   constructor(readonly text: string) {
-    const starts = [0];
-    const ends: number[] = [];
+    // Typed arrays sized in a first pass: 8 bytes per line instead of ≈ 19 in growing number arrays, which
+    // matters for text of many short lines (a CLI input can hold millions).
+    const starts = new Uint32Array(countLines(text));
+    const ends = new Uint32Array(starts.length);
+    let n = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 /* \n */ || c === 13 /* \r */) {
-        ends.push(i);
+        ends[n++] = i;
         if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+        starts[n] = i + 1;
       }
     }
-    ends.push(text.length);
+    ends[n] = text.length;
     this.starts = starts;
     this.ends = ends;
   }
@@ -44,6 +47,15 @@ export class LineIndex {
   lineRange(n: number): Range { return { start: { line: n, character: 0 }, end: { line: n, character: this.lineLength(n) } }; }
   /** End of the text as a position. */
   get end(): Position { const n = this.lineCount - 1; return { line: n, character: this.lineLength(n) }; }
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lines++;
+  }
+  return lines;
 }
 
 export function comparePositions(a: Position, b: Position): number {

@@ -40,6 +40,12 @@ export interface LintOptions {
   rules?: Record<string, RuleSetting>;
   /** Rethrow a rule's exception instead of skipping that rule (tests). */
   strict?: boolean;
+  /**
+   * 'exact' for text read from a document's own table structure (a Word document, a web page): every tab-separated
+   * field is a cell, an empty one a blank cell. Otherwise ('pasted', the default) an empty field at the end of a
+   * row is taken for a stray tab, as Word and WPS leave when a table is copied as text.
+   */
+  tableFields?: 'exact' | 'pasted';
 }
 
 // ---------------------------------------------------------------- the model
@@ -171,7 +177,11 @@ export interface Period {
 export interface LintResult {
   report: ReportModel;
   findings: Finding[];
+  /** Rules that threw (each is also an info finding at the document start): for the adapters' logs. */
+  failures: RuleFailure[];
 }
+
+export interface RuleFailure { rule: string; error: string }
 
 /** Metadata every rule module exports; the registry is the list of these. */
 export interface RuleMeta {

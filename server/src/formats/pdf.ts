@@ -46,7 +46,7 @@ export async function readPdf(bytes: Uint8Array, limits: ReadLimits, cmaps?: CMa
     if (!pages.some((p) => nonSpaceChars(p) >= MIN_PAGE_CHARS)) {
       throw new FormatError('noText', `no text layer in ${doc.numPages} page(s): a scanned document, which needs OCR (text recognition) first`);
     }
-    return { kind: 'pdf', text: joinPages(pages), source: null, encoding: null };
+    return { kind: 'pdf', text: joinPages(pages), source: null, encoding: null, tableFields: 'pasted' };
   } catch (e) {
     throw asFormatError(e);
   } finally {

@@ -4,6 +4,7 @@
 // grown by more than the inflated-data limit plus what pdf.js itself needs. The event loop stays free
 // meanwhile (the language server keeps answering). The one file of formats/ that needs Node: it is for the
 // adapters (CLI, language server); the reader itself stays pure.
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PdfReply, PdfRequest } from './pdfWorker';
@@ -18,11 +19,24 @@ const WORKER_HEAP_MB = 1024;
 /** An idle reader thread (pdf.js loaded: tens of MB) is ended after this long, in milliseconds. */
 const IDLE_MS = 60_000;
 
-/** Next to the bundle (server/out/pdf-worker.js); tests of the sources pass the built file. */
-const defaultWorkerFile = (): string => path.join(__dirname, 'pdf-worker.js');
+/** Next to the bundle (server/out/pdf-worker.js); run from the sources (tests), the built one in server/out. */
+const defaultWorkerFile = (): string => {
+  const beside = path.join(__dirname, 'pdf-worker.js');
+  return existsSync(beside) ? beside : path.join(__dirname, '..', '..', 'out', 'pdf-worker.js');
+};
 
 let idle: Worker | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Threads of this process that may read a PDF at the same time (the CLI's linting threads each start a reader).
+ * The memory watched is the whole process's, so each of them sees the others' growth too: the budget is theirs
+ * together, or concurrent reads of ordinary PDFs would be stopped as too large.
+ */
+let readersAtOnce = 1;
+
+export function setConcurrentReaders(n: number): void {
+  readersAtOnce = Math.max(1, Math.floor(n) || 1);
+}
 
 function takeWorker(workerFile: string): Worker {
   clearTimeout(idleTimer);
@@ -45,7 +59,7 @@ function release(worker: Worker): void {
 export function readPdfInThread(bytes: Uint8Array, limits: ReadLimits, workerFile = defaultWorkerFile()): Promise<Extracted> {
   const worker = takeWorker(workerFile);
   const baseline = process.memoryUsage.rss();
-  const budget = limits.maxInflatedBytes + PDFJS_MEMORY;
+  const budget = (limits.maxInflatedBytes + PDFJS_MEMORY) * readersAtOnce;
   return new Promise<Extracted>((resolve, reject) => {
     // Answer once the thread is gone, its memory with it: the next read's baseline must not count it.
     const stop = (err: FormatError) => { finish(); void worker.terminate().finally(() => reject(err)); };
@@ -57,7 +71,7 @@ export function readPdfInThread(bytes: Uint8Array, limits: ReadLimits, workerFil
     const onMessage = (reply: PdfReply) => {
       finish();
       release(worker);
-      if (reply.ok) resolve({ kind: 'pdf', text: reply.text, source: null, encoding: null });
+      if (reply.ok) resolve({ kind: 'pdf', text: reply.text, source: null, encoding: null, tableFields: 'pasted' });
       else reject(new FormatError(reply.code, reply.detail));
     };
     const onError = (e: Error & { code?: string }) => stop(e.code === 'ERR_WORKER_OUT_OF_MEMORY'

@@ -20,6 +20,11 @@ export interface Extracted {
   source: { text: string; toSource(offset: number): number } | null;
   /** The character encoding the bytes were read in (HTML: from the BOM, the page's charset, or sniffed). */
   encoding: string | null;
+  /**
+   * How to read the tables of `text` (the engine's LintOptions.tableFields): 'exact' when they come from the
+   * document's own table structure (Word, HTML: every field a cell), 'pasted' when from positioned text (PDF).
+   */
+  tableFields: 'exact' | 'pasted';
 }
 
 /** Limits on what reading one file may cost. Every reader enforces the ones that apply to it. */

@@ -46,8 +46,12 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<Settings>>();
   const lintCache = new Map<string, Cached>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Per-document generation: a lint publishes only if no newer one was started after it. */
+  /**
+   * Per-document generation: a lint publishes only if no newer one was started after it. Numbers come from one
+   * counter and are never reused, so a closed document's entry can be dropped (a reopened one starts afresh).
+   */
   const generation = new Map<string, number>();
+  let lastGeneration = 0;
   /** When each document's last lint was started (performance.now()), for the leading and trailing edge. */
   const lastLint = new Map<string, number>();
 
@@ -100,6 +104,7 @@ export function startServer(connection: Connection): void {
       return hit.result;
     }
     const result = lint(doc.getText(), options);
+    for (const f of result.failures) log(`rule ${f.rule} failed on ${doc.uri}`, f.error);
     if (documents.get(doc.uri)) {
       lintCache.set(doc.uri, { version: doc.version, key, result });
       if (lintCache.size > CACHED_DOCUMENTS) lintCache.delete(lintCache.keys().next().value!);
@@ -123,7 +128,7 @@ export function startServer(connection: Connection): void {
    * version then (trailing edge): a burst of edits is linted at most every debounceMs, and never left stale.
    */
   function schedule(uri: string): void {
-    generation.set(uri, (generation.get(uri) ?? 0) + 1);
+    generation.set(uri, ++lastGeneration);
     if (timers.has(uri)) return;
     const lintNow = () => {
       timers.delete(uri);
@@ -200,7 +205,7 @@ export function startServer(connection: Connection): void {
       clearTimeout(timers.get(uri));
       timers.delete(uri);
       lastLint.delete(uri);
-      generation.set(uri, (generation.get(uri) ?? 0) + 1);
+      generation.delete(uri); // a lint still under way sees it is stale
       lintCache.delete(uri);
       settingsCache.delete(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });

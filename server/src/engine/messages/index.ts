@@ -27,6 +27,7 @@ export const common: Catalogue = {
     'hover.blank': '空白（不等于 0）',
     'template.T2019': '2019年版格式',
     'template.T2021': '2021年版格式',
+    'ruleFailed': '检查规则 {rule} 运行出错，本项未能检查：{detail}。请将此报告反馈给开发者',
   },
   en: {
     'fix.fillZero': 'Fill this cell with 0',
@@ -50,6 +51,7 @@ export const common: Catalogue = {
     'hover.blank': 'Blank (not the same as 0)',
     'template.T2019': 'the 2019 template',
     'template.T2021': 'the 2021 template',
+    'ruleFailed': 'Rule {rule} failed and checked nothing: {detail}. Please report this',
   },
 };
 

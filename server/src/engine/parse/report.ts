@@ -56,11 +56,15 @@ export function parseReport(text: string, options: LintOptions = {}): ParsedRepo
   // Each heading reads the table of its own body (a repeated part has its own, possibly different, table).
   const texts = new Map<Part, TableText>();
   for (const p of parts) {
-    if (p.number < 2 || p.number > 4) continue;
+    // A part whose body is empty (its heading at once followed by the next) holds no table.
+    if (p.number < 2 || p.number > 4 || p.bodyRange.start.line === p.heading.range.start.line) continue;
     const from = p.bodyRange.start.line;
     const to = p.bodyRange.end.line + 1;
     const layout = detectLayout(index, from, to);
-    if (layout) texts.set(p, readTable(index, from, to, layout));
+    if (!layout) continue;
+    const tt = readTable(index, from, to, layout);
+    tt.exactFields = options.tableFields === 'exact' && layout === 'row-per-line';
+    texts.set(p, tt);
   }
 
   let template: TemplateId | null = null;
@@ -201,8 +205,11 @@ function bestPart(rest: string, written: number | null): { part: PartDef; exact:
 function buildParts(index: LineIndex, headings: FoundHeading[]): Part[] {
   return headings.map((h, k) => {
     const endLine = k + 1 < headings.length ? headings[k + 1].line - 1 : index.lineCount - 1;
-    const bodyStart = Math.min(h.line + 1, index.lineCount - 1);
-    const bodyRange: Range = { start: { line: bodyStart, character: 0 }, end: { line: Math.max(bodyStart, endLine), character: index.lineLength(Math.max(bodyStart, endLine)) } };
+    const bodyStart = h.line + 1;
+    // A heading followed at once by the next one (or by the end of the text) has an empty body at its own end.
+    const bodyRange: Range = endLine < bodyStart
+      ? { start: h.heading.range.end, end: h.heading.range.end }
+      : { start: { line: bodyStart, character: 0 }, end: { line: endLine, character: index.lineLength(endLine) } };
     return {
       number: h.part, heading: h.heading, writtenNumber: h.writtenNumber,
       headingMatch: h.match, bodyRange,
@@ -233,19 +240,37 @@ function findSubHeadings(index: LineIndex, from: number, to: number): Heading[] 
 }
 
 function findTitle(index: LineIndex, before: number): Heading | null {
+  const limit = Math.min(before, index.lineCount, 20);
   let first = -1;
-  for (let i = 0; i < Math.min(before, index.lineCount, 20); i++) {
-    if (index.line(i).trim()) { first = i; break; }
+  for (let i = 0; i < limit; i++) {
+    const t = index.line(i).trim();
+    if (!t) continue;
+    if (first < 0) first = i;
+    // The line that names the report (a copied page may begin with the site's name or a breadcrumb).
+    if (t.length <= 80 && t.includes('报告') && t.includes('信息公开')) {
+      // A title that begins with its year has the organ's name on the line above ("淮安市洪泽区人民政府" /
+      // "2024 年政府信息公开工作年度报告").
+      const above = i > 0 ? index.line(i - 1).trim() : '';
+      const withOrgan = /^(?:19|20)\d{2}\s*年/.test(t) && above.length > 0 && above.length <= 30 && !above.includes('报告');
+      return titleOf(index, withOrgan ? i - 1 : i, i);
+    }
   }
   if (first < 0) return null;
+  // No line says so: the first line, joined with the next when that one ends the title.
   const l1 = index.line(first);
   if (l1.length > 80) return null;
-  let last = first;
-  if (!l1.includes('报告') && first + 1 < before && index.line(first + 1).trim() && index.line(first + 1).includes('报告') && index.line(first + 1).length <= 40) last = first + 1;
-  const text = last === first ? l1.trim() : `${l1.trim()}${index.line(last).trim()}`;
-  if (!/报告/.test(text) && !/政府信息公开/.test(text)) return null;
-  const s = l1.length - l1.trimStart().length;
+  const next = first + 1 < before ? index.line(first + 1) : '';
+  const last = !l1.includes('报告') && next.trim() && next.includes('报告') && next.length <= 40 ? first + 1 : first;
+  const t = titleOf(index, first, last);
+  return /报告/.test(t.text) || /政府信息公开/.test(t.text) ? t : null;
+}
+
+/** The title on lines first..last (one or two), its text joined without the line break. */
+function titleOf(index: LineIndex, first: number, last: number): Heading {
+  const l1 = index.line(first);
   const lastLine = index.line(last);
+  const text = last === first ? l1.trim() : `${l1.trim()}${lastLine.trim()}`;
+  const s = l1.length - l1.trimStart().length;
   return { text, range: { start: { line: first, character: s }, end: { line: last, character: lastLine.trimEnd().length } } };
 }
 

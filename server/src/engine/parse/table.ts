@@ -234,8 +234,8 @@ class TableAssembler {
   private readSegment(seg: Classified[], wholeRow: boolean): void {
     let hasValue = seg.some((c) => c.kind === 'value');
     // A line of column headings that happen to name rows ("| 项目 | 本年新收件数 | 上年结转件数 | … |"): not a row.
-    // A label that also names a section (（六）其他处理 above its sub-rows) is no such heading.
-    if (!hasValue && seg.filter((c) => c.match.row && !c.match.section).length >= 2) {
+    // (A row left blank ends in empty cells, and a split row's parent label, （六）其他处理, names no row of its own.)
+    if (!hasValue && seg[seg.length - 1].kind === 'label' && seg.filter((c) => c.match.row && !c.match.row.aggregateOf).length >= 2) {
         for (const c of seg) if (c.kind === 'label') this.recordHeader(c.cell);
       return;
     }
@@ -363,7 +363,7 @@ class TableAssembler {
 
   private buildRow(rowDef: RowDef, label: RawCell | null, quality: LabelQuality | null, valueCells: RawCell[], labelMore: RawCell[] = []): RowModel {
     const columns: ColumnDef[] = this.def.columnSets[rowDef.columns] ?? [];
-    const values = trimCells(valueCells, columns.length, this.tt.layout);
+    const values = trimCells(valueCells, columns.length, this.tt);
     const cells = values.slice(0, columns.length).map((v, i) => this.buildCell(v, columns[i], i));
     const labelEnd = labelMore.length ? labelMore[labelMore.length - 1] : label;
     let labelText = label ? collapse([label, ...labelMore].map((c) => c.text).join('')) : '';
@@ -422,13 +422,14 @@ const MIN_BLANK_ROW = 5;
  * fields before the values. A trailing tab in a row-per-line or PDF row is never a cell; other empties are
  * dropped only while the row has more cells than the template.
  */
-function trimCells(cells: RawCell[], expected: number, layout: TableText['layout']): RawCell[] {
+function trimCells(cells: RawCell[], expected: number, tt: TableText): RawCell[] {
+  const layout = tt.layout;
   let a = 0;
   let b = cells.length;
   // ... except in a row of nothing but empty fields, at least as many as the template's cells: a blank row of a
   // template to fill in (a new report), whose cells are all blank.
   const blankRow = layout === 'row-per-line' && cells.length >= expected && cells.every((c) => c.text === '');
-  if ((layout === 'row-per-line' && !blankRow) || layout === 'pdf') while (b > a && cells[b - 1].text === '') b--;
+  if ((layout === 'row-per-line' && !tt.exactFields && !blankRow) || layout === 'pdf') while (b > a && cells[b - 1].text === '') b--;
   // In a copied page nothing ends a table: text after the last figures is not a cell when it is surplus or reads
   // as a heading (numbered, or longer than a figure written in words).
   if (layout === 'paragraph-copy') {

@@ -2,7 +2,7 @@
 import { format } from '../messages';
 import type { ParsedReport } from '../parse/report';
 import { templates } from '../template';
-import type { Finding, LintOptions, Locale, RuleMeta, Severity } from '../types';
+import type { Finding, LintOptions, Locale, RuleFailure, RuleMeta, Severity } from '../types';
 import { allRules } from './all.generated';
 import type { Rule } from './rule';
 
@@ -13,7 +13,7 @@ export function ruleMeta(id: string): RuleMeta | undefined {
   return ruleMetas.find((m) => m.id === id);
 }
 
-export function runRules(parsed: ParsedReport, options: LintOptions): Finding[] {
+export function runRules(parsed: ParsedReport, options: LintOptions, failures: RuleFailure[] = []): Finding[] {
   const locale: Locale = options.locale ?? 'zh-CN';
   const { report } = parsed;
   const template = report.template && !report.preTemplate ? templates[report.template] : null;
@@ -36,8 +36,16 @@ export function runRules(parsed: ParsedReport, options: LintOptions): Finding[] 
         }),
       });
     } catch (e) {
-      // One faulty rule must not take the others (or the editor) down; tests run with strict to see it.
+      // One faulty rule must not take the others (or the editor) down, nor vanish: it becomes an info finding at
+      // the start of the document (as markdownlint's handleRuleFailures). Tests run with strict to see it thrown.
       if (options.strict) throw e;
+      const detail = e instanceof Error ? e.message : String(e);
+      failures.push({ rule: rule.meta.id, error: e instanceof Error ? e.stack ?? e.message : detail });
+      findings.push({
+        rule: rule.meta.id, severity: 'info', fixes: [],
+        message: format(locale, 'ruleFailed', { rule: rule.meta.id, detail }),
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      });
     }
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));

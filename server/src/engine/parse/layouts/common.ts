@@ -20,6 +20,8 @@ export interface TableText {
   layout: TableLayout;
   /** Memo of the version vote (it depends on the text only). */
   votes?: Record<'T2019' | 'T2021', RawCell[]>;
+  /** Every field is a cell (text read from a document's table structure): no empty field is an artefact. */
+  exactFields?: boolean;
   rows: LogicalRow[];
   /** First and last line that belong to the table. */
   firstLine: number;
