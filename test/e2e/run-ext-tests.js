@@ -5,14 +5,14 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const util = require('util');
-const { startCodeServer, launchChromium, vscodeRemoteUri } = require('./cs-common');
+const { startCodeServer, launchChromium, vscodeRemoteUri, freePort } = require('./cs-common');
 
 // workbench chatter that says nothing about the extension under test (offline marketplace, telemetry, sockets)
 const NOISE = /ENOTFOUND|static\/out\/vs\/|^\s*at |\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)|^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin/;
 
 (async () => {
   const [extDev, testsPath, folder] = process.argv.slice(2).map((p) => path.resolve(p));
-  const port = Number(process.env.PORT || 8123);
+  const port = await freePort();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-'));
   // E2E_RESTRICTED=1: workspace trust on, the folder never trusted and no trust prompt: Restricted Mode.
   const restricted = process.env.E2E_RESTRICTED === '1';
