@@ -4,11 +4,11 @@
 // iframes), clicks a cell and reads the editor's cursor in the status bar, moves the cursor and finds the cell
 // highlighted, edits the report and sees the preview follow, and checks that the page's strict CSP held.
 // Screenshots go to <outDir>; each check counts as one test for CI ($GOV_REPORT_RESULTS, suite ui-preview).
-// usage: node ui-preview.js <workspaceFolder> <extensionsDir> <outDir>   (env NODE24, CS_ENTRY, PORT)
+// usage: node ui-preview.js <workspaceFolder> <extensionsDir> <outDir>   (env NODE24, CS_ENTRY, PORT optional)
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { startCodeServer, launchChromium } = require('./cs-common');
+const { startCodeServer, launchChromium, freePort } = require('./cs-common');
 
 const BLANKS = '000_a4e415a0067ed183.txt';
 const BALANCE = 'balance-003.txt';
@@ -61,7 +61,7 @@ async function goTo(page, where) {
 (async () => {
   const [folder, extensionsDir, outDir] = process.argv.slice(2);
   fs.mkdirSync(outDir, { recursive: true });
-  const port = Number(process.env.PORT || 8127);
+  const port = await freePort();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-preview-'));
   const userDir = path.join(tmp, 'data', 'User');
   fs.mkdirSync(userDir, { recursive: true });
