@@ -48,8 +48,8 @@ function uiLocale(): Locale {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
-  const previews = new TablePreviews(context, () => client, uiLocale);
   const ready = async () => { if (!client) await startClient(context); await client!.start(); return client!; };
+  const previews = new TablePreviews(context, ready, uiLocale);
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews),
     vscode.commands.registerCommand('govReport.showPreview', (uri?: vscode.Uri) => {

@@ -15,7 +15,8 @@ const TABLES_REQUEST = 'govReport/tables';
 export class TablePreviews implements vscode.WebviewPanelSerializer<{ uri?: string }> {
   private readonly open = new Map<string, TablePreview>();
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => LanguageClient | undefined, private readonly locale: () => Locale) {}
+  /** `client` resolves to the running language client (started if need be: a restored preview may come first). */
+  constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => Promise<LanguageClient>, private readonly locale: () => Locale) {}
 
   /** Show the preview of `doc` beside its editor (a new one, or the one already open). */
   show(doc: vscode.TextDocument, column: vscode.ViewColumn | undefined): void {
@@ -78,7 +79,7 @@ class TablePreview {
   private disposed = false;
 
   constructor(readonly panel: vscode.WebviewPanel, private readonly uri: vscode.Uri, private column: vscode.ViewColumn | undefined,
-    private readonly client: () => LanguageClient | undefined, private readonly locale: () => Locale, html: string) {
+    private readonly client: () => Promise<LanguageClient>, private readonly locale: () => Locale, html: string) {
     panel.webview.html = html;
     const key = uri.toString();
     this.subscriptions.push(
@@ -104,9 +105,7 @@ class TablePreview {
     try {
       do {
         this.dirty = false;
-        const client = this.client();
-        if (!client) return;
-        await client.start();
+        const client = await this.client();
         const result = await client.sendRequest<TablesResult | null>(TABLES_REQUEST, { uri: this.uri.toString() });
         if (this.disposed) return;
         if (result) await this.panel.webview.postMessage({ type: 'model', ...result });

@@ -2,7 +2,8 @@
 // would. Opens the preview from the editor title on corpus 000 (blank cells) and with Ctrl+K V on a copy of 003
 // with a balance error, checks the marked cells in the webview's DOM (code-server puts webviews in nested
 // iframes), clicks a cell and reads the editor's cursor in the status bar, moves the cursor and finds the cell
-// highlighted, edits the report and sees the preview follow, and checks that the page's strict CSP held.
+// highlighted, edits the report and sees the preview follow, and checks that the page's strict CSP held. Then
+// "New annual report…" answered through its input boxes, as a user would.
 // Screenshots go to <outDir>; each check counts as one test for CI ($GOV_REPORT_RESULTS, suite ui-preview).
 // usage: node ui-preview.js <workspaceFolder> <extensionsDir> <outDir>   (env NODE24, CS_ENTRY, PORT optional)
 const fs = require('fs');
@@ -173,6 +174,29 @@ async function goTo(page, where) {
       await page.keyboard.press('Control+z');
       await frame.waitForSelector('td.bal-wrong', { timeout: 15000 });
       await page.screenshot({ path: path.join(outDir, 'preview-high-contrast.png') });
+    });
+
+    await check('New annual report…: asked for office, year and layout, a new editor holds the report in its format', async () => {
+      const problems = async () => Number(((await page.locator('[id="status.problems"]').first().innerText()).match(/\d+/) || ['0'])[0]);
+      const before = await problems();
+      await page.keyboard.press('F1');
+      await page.keyboard.type('New Annual Report');
+      const item = page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Annual Report…' }).filter({ hasNotText: 'Last Year' });
+      await item.first().click();
+      const input = page.locator('.quick-input-widget input.input').first();
+      await input.waitFor({ timeout: 10000 });
+      await input.fill('某县农业农村局');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /\d{4}/.test(document.querySelector('.quick-input-widget input.input')?.value || ''), null, { timeout: 10000 });
+      await input.fill('2022');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Markdown' }).first().click();
+      await page.locator('.monaco-editor .view-line', { hasText: '某县农业农村局2022年政府信息公开工作年度报告' }).first().waitFor({ timeout: 15000 });
+      await page.locator('.statusbar-item', { hasText: '政府信息公开年度报告' }).first().waitFor({ timeout: 15000 });
+      // The 2021 format's 200 blank cells, and nothing else: the errors in the status bar grow by 200.
+      await page.waitForFunction((n) => Number((document.querySelector('[id="status.problems"]')?.textContent.match(/\d+/) || ['0'])[0]) === n, before + 200, { timeout: 20000 });
+      log(`errors in the status bar: ${before} → ${await problems()}`);
+      await page.screenshot({ path: path.join(outDir, 'new-report.png') });
     });
 
     await check('the page\'s Content-Security-Policy held: nothing refused', async () => {
