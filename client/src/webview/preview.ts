@@ -3,6 +3,7 @@
 // its own (they come with the model). Built with DOM calls only, so the strict CSP needs no inline anything.
 import type { PreviewBalance, PreviewBlock, PreviewCell, PreviewFinding, PreviewModel, PreviewRow, PreviewTable } from '../../../server/src/engine/preview';
 import type { Position, Range } from '../../../server/src/engine/types';
+import { fill } from '../../../server/src/engine/messages';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void; getState(): State | undefined; setState(s: State): void };
 
@@ -47,8 +48,9 @@ function worst(findings: PreviewFinding[]): string | null {
 
 function tooltip(findings: PreviewFinding[], balances: PreviewBalance[], strings: Record<string, string>): string {
   return [
-    ...findings.map((f) => `${strings[`severity.${f.severity}`] ?? f.severity}：${f.message}（${f.rule}）`),
-    ...balances.map((b) => `${strings.balances}${strings[`balance.${b.status}`] ? `（${strings[`balance.${b.status}`]}）` : ''}${b.text ? `：${b.text}` : ''}`),
+    ...findings.map((f) => fill(strings['tip.finding'], { severity: strings[`severity.${f.severity}`], message: f.message })),
+    // An equation that cannot be checked has no expression: its finding (or the blank cell) says why.
+    ...balances.filter((b) => b.text).map((b) => fill(strings['tip.balance'], { status: strings[`balance.${b.status}`], expression: b.text })),
   ].join('\n');
 }
 
@@ -127,7 +129,7 @@ function tableElement(t: PreviewTable, strings: Record<string, string>): HTMLEle
     place(p, n.range);
     section.append(p);
   }
-  for (const f of t.findings) section.append(el('p', `finding sev-${f.severity}`, `${strings[`severity.${f.severity}`] ?? f.severity}：${f.message}`));
+  for (const f of t.findings) section.append(el('p', `finding sev-${f.severity}`, fill(strings['tip.finding'], { severity: strings[`severity.${f.severity}`], message: f.message })));
   for (const b of t.blocks) section.append(blockElement(b, strings));
   if (t.balances.length) {
     const list = el('ul', 'balances');

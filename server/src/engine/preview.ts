@@ -76,7 +76,7 @@ export interface PreviewModel {
   strings: Record<string, string>;
 }
 
-const STRINGS = ['hint', 'severity.error', 'severity.warning', 'severity.info', 'severity.hint', 'balances', 'balance.ok', 'balance.wrong', 'balance.unchecked', 'blank', 'rowMissing', 'noTables', 'noReport', 'closed'];
+const STRINGS = ['hint', 'severity.error', 'severity.warning', 'severity.info', 'severity.hint', 'balances', 'balance.ok', 'balance.wrong', 'balance.unchecked', 'blank', 'tip.finding', 'tip.balance', 'rowMissing', 'noTables', 'noReport', 'closed'];
 
 export function previewOf(result: LintResult, locale: Locale = 'zh-CN'): PreviewModel {
   const { report } = result;
