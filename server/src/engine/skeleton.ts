@@ -5,7 +5,7 @@
 import { format } from './messages';
 import { skeletonMessages } from './messages/skeleton';
 import { findRow } from './rules/support';
-import { columnsOf, labelKey, templateForYear, templates } from './template';
+import { columnsOf, labelKey, tableDef, templateForYear, templates } from './template';
 import type { TemplateDef } from './template/types';
 import type { Locale, Range, ReportModel, TableId, TemplateId } from './types';
 import { TableWriter } from './write';
@@ -57,17 +57,16 @@ export function identityOf(report: ReportModel): { office: string | null; year: 
 /** Where a carried value comes from in last year's report, for a cell of the new one. */
 interface Carry { fromRow: string; fromColumn: string; confirm: boolean }
 
-/** The template's carry-forward links: next year's cell ← this year's cell. */
+/** The template's carry links that last year's report can serve, by "table|row|column" of the new report. */
 function carryLinks(template: TemplateDef, last: ReportModel): Map<string, Carry> {
   const links = new Map<string, Carry>();
-  const app = template.tables.find((t) => t.id === 'applications')!;
-  for (const c of app.columnSets.app) links.set(`applications|app.carried-over|${c.id}`, { fromRow: 'app.carried-forward', fromColumn: c.id, confirm: false });
-  // 现行有效件数 is a stock: last year's closing figure opens this year, then 制发 and 废止 change it.
-  const lastActive = last.tables.find((t) => t.id === 'active');
-  const active = template.tables.find((t) => t.id === 'active')!;
-  if (template.id === 'T2021' && lastActive?.template === 'T2021') {
-    for (const r of active.rows) {
-      if (columnsOf(active, r).some((c) => c.id === 'in-force')) links.set(`active|${r.id}|in-force`, { fromRow: r.id, fromColumn: 'in-force', confirm: true });
+  for (const link of template.carry) {
+    const from = last.tables.find((t) => t.id === link.table);
+    const fromRow = from && tableDef(from.template, link.table).rows.find((r) => r.id === link.from);
+    for (const column of link.columns) {
+      // Last year's format has no such cell (a 2019-format table has no 现行有效件数): nothing to carry, nothing missed.
+      if (from && !(fromRow && columnsOf(tableDef(from.template, link.table), fromRow).some((c) => c.id === column))) continue;
+      links.set(`${link.table}|${link.to}|${column}`, { fromRow: link.from, fromColumn: column, confirm: link.confirm });
     }
   }
   return links;
@@ -108,7 +107,7 @@ export function skeleton(options: SkeletonOptions): Skeleton {
     w.line();
     const table = template.tables.find((x) => x.part === part.number);
     if (!table) { writeProse(w, part.number, part.subHeadings ?? [], id, t); continue; }
-    if (last && table.id === 'active' && [...links.values()].some((l) => l.confirm)) { w.line(t('prompt.confirm', { lastYear: last.year ?? options.year - 1 })); w.line(); }
+    if (last && [...links.keys()].some((k) => k.startsWith(`${table.id}|`) && links.get(k)!.confirm)) { w.line(t('prompt.confirm', { lastYear: last.year ?? options.year - 1 })); w.line(); }
     const before = w.cells.length;
     w.table(table);
     for (const c of w.cells.slice(before)) {

@@ -3,7 +3,7 @@
 // with a tab stop in every cell, from the template data.
 import { format } from './messages';
 import { skeletonMessages } from './messages/skeleton';
-import { tableDef } from './template';
+import { tableDef, tableForPart } from './template';
 import { labelPath, printedRows, subTables } from './template/grid';
 import type { RowDef, TableDef } from './template/types';
 import type { LintResult, Locale, Position, Range, TableModel } from './types';
@@ -22,19 +22,20 @@ export interface Snippet {
   sortText: string;
 }
 
-/** Snippets for the cursor: none unless it is at the start of a row, in part 二, 三 or 四 of a report. */
+/** Snippets for the cursor: none unless it is at the start of a row, in a part that has a table (二, 三, 四). */
 export function snippetsAt(result: LintResult, lineText: string, position: Position, locale: Locale = 'zh-CN'): Snippet[] {
   const { report } = result;
   const template = report.template;
-  const part = report.parts.find((p) => p.number >= 2 && p.number <= 4 && position.line > p.heading.range.end.line && position.line <= p.range.end.line);
-  if (!template || !part) return [];
+  const part = report.parts.find((p) => position.line > p.heading.range.end.line && position.line <= p.range.end.line);
+  const partTable = template && part ? tableForPart(template, part.number) : undefined;
+  if (!partTable) return [];
   const prefix = lineText.slice(0, position.character);
   let lead = 0;
   while (lead < prefix.length && ' \t|\u3000'.includes(prefix[lead])) lead++;
   const typed = prefix.slice(lead);
   if (typed.includes('\t') || typed.includes('|')) return []; // past the label: in a cell
-  const model = report.tables.find((t) => t.part === part.number) ?? null;
-  const def = tableDef(model?.template ?? template, model?.id ?? (part.number === 2 ? 'active' : part.number === 3 ? 'applications' : 'review'));
+  const model = report.tables.find((t) => t.part === partTable.part) ?? null;
+  const def = model ? tableDef(model.template, model.id) : partTable;
   const range: Range = { start: { line: position.line, character: 0 }, end: position };
   const make = (label: string, detail: string, documentation: string, text: string, i: number): Snippet =>
     ({ label, detail, documentation, text, range, filterText: prefix.slice(0, lead) + label, sortText: String(i).padStart(4, '0') });

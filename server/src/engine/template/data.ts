@@ -1,6 +1,6 @@
 // T2019 (国办公开办函〔2019〕60号, report years 2019–2020) and T2021 (国办公开办函〔2021〕30号, 2021 onward)
 // as data. Articles are of the 2019 条例 (spec §9). What the two versions share is written once below.
-import type { ColumnDef, ColumnGroupDef, EquationDef, PartDef, RowDef, SectionDef, TableDef, TemplateDef, Text } from './types';
+import type { CarryDef, ColumnDef, ColumnGroupDef, EquationDef, PartDef, RowDef, SectionDef, TableDef, TemplateDef, Text } from './types';
 
 const t = (zh: string, en: string): Text => ({ 'zh-CN': zh, en });
 
@@ -246,6 +246,18 @@ const equations = (rows: RowDef[]): EquationDef[] => [
     target: C('review.data', `${g}.total`), plus: REVIEW_OUTCOMES.map((o) => C('review.data', `${g}.${o}`)), minus: [] })),
 ];
 
+// ------------------------------------------------------------------ carried from last year's report
+
+/**
+ * 二、上年结转 is last year's 四、结转下年度继续办理, column by column (spec §5, 第三十三条). Under the 2021 format,
+ * 现行有效件数 opens the year at last year's figure and changes with this year's 制发 and 废止: carried to confirm.
+ */
+const carry = (v: 'T2019' | 'T2021'): CarryDef[] => [
+  { table: 'applications', to: 'app.carried-over', from: 'app.carried-forward', columns: appColumnIds, confirm: false },
+  ...(v === 'T2021' ? activeRows(v).filter((r) => activeColumns2021[r.columns]?.some((c) => c.id === 'in-force')) : [])
+    .map((r): CarryDef => ({ table: 'active', to: r.id, from: r.id, columns: ['in-force'], confirm: true })),
+];
+
 function template(id: 'T2019' | 'T2021'): TemplateDef {
   const app = appTable(id);
   return {
@@ -258,6 +270,7 @@ function template(id: 'T2019' | 'T2021'): TemplateDef {
     parts,
     tables: [activeTable(id), app, reviewTable],
     equations: equations(app.rows),
+    carry: carry(id),
   };
 }
 

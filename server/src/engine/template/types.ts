@@ -109,6 +109,19 @@ export interface EquationDef {
   minus: CellRef[];
 }
 
+/**
+ * Cells of a report that start from last year's report: row `to` of this year from row `from` of last year, in
+ * each of `columns` (the same column in both years). A link applies when last year's table has that column.
+ */
+export interface CarryDef {
+  table: TableId;
+  to: string;
+  from: string;
+  columns: string[];
+  /** A stock that this year's figures change (现行有效件数): carried as a figure to confirm, not as final. */
+  confirm: boolean;
+}
+
 export interface TemplateDef {
   id: TemplateId;
   name: Text;
@@ -119,4 +132,6 @@ export interface TemplateDef {
   parts: PartDef[];
   tables: TableDef[];
   equations: EquationDef[];
+  /** What a report in this format takes over from last year's report. */
+  carry: CarryDef[];
 }
