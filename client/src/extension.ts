@@ -1,13 +1,16 @@
 // Thin VS Code client: starts the gov-report language server over IPC, switches plain-text
-// documents that look like a 政府信息公开工作年度报告 to the gov-report language, and exposes the commands
-// (the table preview and new reports among them). All linting, hovers, outline, fixes, the preview's model and
-// new reports' text come from the server.
+// documents that look like a 政府信息公开工作年度报告 to the gov-report language, opens published documents as
+// read-only reports (openAsReport.ts), offers pasted HTML as report text (paste.ts), shows the table preview
+// (preview.ts), writes new reports (newReport.ts), and exposes the commands. All linting, hovers, outline, fixes,
+// document reading, the preview's model and new reports' text come from the server.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { looksLikeReport } from './detect';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import type { Locale } from '../../server/src/engine/types';
-import { localeOf } from '../../server/src/lsp/settings';
+import { messages, uiLocale } from './messages';
+import { ExtractedReports, EXTRACT_SCHEME, filesToOpen } from './openAsReport';
+import { PasteAsReportText, PASTE_METADATA } from './paste';
+import { EXTRACT_REQUEST, HTML_TO_TEXT_REQUEST, type ExtractParams, type ExtractResult, type HtmlToTextParams, type HtmlToTextResult } from './protocol';
 import { newReport, type NewReportArgs } from './newReport';
 import { PREVIEW_VIEW_TYPE, TablePreviews } from './preview';
 
@@ -33,7 +36,12 @@ function startClient(context: vscode.ExtensionContext): Promise<void> {
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
+      { scheme: EXTRACT_SCHEME, language: LANGUAGE_ID },
     ],
+    // An extracted report is read-only: its problems are fixed in the original document, not here.
+    middleware: {
+      provideCodeActions: (document, range, context, token, next) => (document.uri.scheme === EXTRACT_SCHEME ? [] : next(document, range, context, token)),
+    },
     synchronize: { configurationSection: 'govReport' },
     initializationOptions: { locale: vscode.env.language },
   };
@@ -41,13 +49,18 @@ function startClient(context: vscode.ExtensionContext): Promise<void> {
   return client.start();
 }
 
-/** The language of the extension's own words: the govReport.locale setting, as the server reads it. */
-function uiLocale(): Locale {
-  const setting = vscode.workspace.getConfiguration('govReport').get<string>('locale', 'auto');
-  return setting === 'zh-CN' || setting === 'en' ? setting : localeOf(vscode.env.language);
+/** The client (a request made while it starts waits for it). */
+function started(): LanguageClient {
+  if (!client) throw new Error('gov-report: the language client has not been created');
+  return client;
 }
 
+const extract = (file: vscode.Uri) => started().sendRequest<ExtractResult | null>(EXTRACT_REQUEST, { uri: file.toString() } satisfies ExtractParams);
+const htmlToText = (html: string, token: vscode.CancellationToken) =>
+  started().sendRequest<HtmlToTextResult>(HTML_TO_TEXT_REQUEST, { html } satisfies HtmlToTextParams, token);
+
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+  const reports = new ExtractedReports(extract, LANGUAGE_ID);
   const ready = async () => { if (!client) await startClient(context); await client!.start(); return client!; };
   const previews = new TablePreviews(context, ready, uiLocale);
   context.subscriptions.push(
@@ -59,6 +72,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
     vscode.commands.registerCommand('govReport.newReport', async (args?: NewReportArgs) => newReport(await ready(), uiLocale(), args)),
     vscode.commands.registerCommand('govReport.newReportFromLastYear', async (args?: NewReportArgs) => newReport(await ready(), uiLocale(), args, true)),
+    vscode.workspace.registerTextDocumentContentProvider(EXTRACT_SCHEME, reports),
+    vscode.workspace.onDidCloseTextDocument((doc) => reports.forget(doc)),
+    vscode.languages.registerDocumentPasteEditProvider({ language: LANGUAGE_ID }, new PasteAsReportText(htmlToText), PASTE_METADATA),
+    vscode.commands.registerCommand('govReport.openAsReport', async (clicked?: unknown, selected?: unknown) => {
+      const files = filesToOpen(clicked, selected);
+      if (files.length === 0) { void vscode.window.showErrorMessage(messages().noDocument); return; }
+      for (const file of files) await reports.open(file);
+    }),
     vscode.workspace.onDidOpenTextDocument(maybeSwitch),
     vscode.commands.registerCommand('govReport.switchLanguage', async () => {
       const editor = vscode.window.activeTextEditor;
@@ -67,7 +88,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('govReport.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== LANGUAGE_ID) return;
-      await vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' });
+      // The server's fix-all action, applied here: `editor.action.sourceAction` ignores a request made while the
+      // editor's code-action model is still being set up (just after a file opens), and the command did nothing.
+      const doc = editor.document;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), FIX_ALL_KIND);
+      const fix = (actions ?? []).find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
+      if (fix?.edit) await vscode.workspace.applyEdit(fix.edit);
     }),
     vscode.commands.registerCommand('govReport.restartServer', async () => {
       if (client) await client.restart();

@@ -57,6 +57,10 @@ const NOISE = /ENOTFOUND|static\/out\/vs\/|^\s*at |\[(AgentHost|ChatModelSelecti
     // and window.codeAutomationLog(type, args) for console output (same hooks @vscode/test-web uses).
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = util.format(...(args || []));
+      // The suite's counts (test/support/counting-reporter.js) go to CI's results file from here: the extension
+      // host does not inherit GOV_REPORT_RESULTS (cs-common.js), so each test is counted once.
+      const counts = /^GOV_REPORT_COUNTS (\{.*\})/.exec(line);
+      if (counts && process.env.GOV_REPORT_RESULTS) fs.appendFileSync(process.env.GOV_REPORT_RESULTS, `${counts[1]}\n`);
       if (!process.env.QUIET || !NOISE.test(line)) console.log(`[${type}] ${line}`);
       // The suite's counts for CI (the extension host does not get $GOV_REPORT_RESULTS: see cs-common.js).
       const counts = /^GOV_REPORT_COUNTS (\{.*\})$/.exec(line);

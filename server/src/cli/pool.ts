@@ -12,7 +12,7 @@ import { Worker, type MessagePort } from 'node:worker_threads';
 import { renderer, type Rendered, type RenderOptions } from './format';
 import { DEFAULT_FILE_SECONDS, WORKER_HEAP_MB } from './limits';
 import { lintFile, unlinted, type FileProblem, type FileResult, type LintFileOptions } from './lintFile';
-import { setReadingThreads } from './read';
+import { setReadingThreads } from '../formats/load';
 import { injectWorkerFault } from './testFaults';
 import { removeTemporaries } from './write';
 
