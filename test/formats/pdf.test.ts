@@ -228,7 +228,7 @@ describe('PDF input in a worker thread: bounded time and memory', function () {
 });
 
 describe('PDF input: the caller keeps its bytes', () => {
-  before(() => ensureBundle());
+  before(() => ensureBundle(workerFile));
   it('a Node Buffer given to the bounded reader is still whole afterwards (its copy, not its memory, goes to the thread)', async () => {
     const bytes = fs.readFileSync(path.join(fixtures, 'clean-2023.pdf'));
     const length = bytes.length;
