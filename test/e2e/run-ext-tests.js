@@ -62,9 +62,6 @@ const NOISE = /ENOTFOUND|static\/out\/vs\/|^\s*at |\[(AgentHost|ChatModelSelecti
       const counts = /^GOV_REPORT_COUNTS (\{.*\})/.exec(line);
       if (counts && process.env.GOV_REPORT_RESULTS) fs.appendFileSync(process.env.GOV_REPORT_RESULTS, `${counts[1]}\n`);
       if (!process.env.QUIET || !NOISE.test(line)) console.log(`[${type}] ${line}`);
-      // The suite's counts for CI (the extension host does not get $GOV_REPORT_RESULTS: see cs-common.js).
-      const counts = /^GOV_REPORT_COUNTS (\{.*\})$/.exec(line);
-      if (counts && process.env.GOV_REPORT_RESULTS) fs.appendFileSync(process.env.GOV_REPORT_RESULTS, `${counts[1]}\n`);
     });
     const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (c) => resolve(c)));
     page.on('console', (m) => { if (process.env.PAGE_CONSOLE) console.log('[page]', m.text()); });
