@@ -183,13 +183,20 @@ async function goTo(page, where) {
       await page.keyboard.type('New Annual Report');
       const item = page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Annual Report…' }).filter({ hasNotText: 'Last Year' });
       await item.first().click();
-      const input = page.locator('.quick-input-widget input.input').first();
-      await input.waitFor({ timeout: 10000 });
-      await input.fill('某县农业农村局');
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(() => /\d{4}/.test(document.querySelector('.quick-input-widget input.input')?.value || ''), null, { timeout: 10000 });
-      await input.fill('2022');
-      await page.keyboard.press('Enter');
+      // Each question by its title (the catalogue's words: govReport.locale is zh-CN here), so that nothing is
+      // typed into the palette as it closes or into a box whose validation has not caught up.
+      const asked = (title) => page.locator('.quick-input-widget:visible .quick-input-title', { hasText: title }).first().waitFor({ timeout: 15000 });
+      const input = page.locator('.quick-input-widget:visible input.input').first();
+      const answer = async (title, text) => {
+        await asked(title);
+        await input.fill(text);
+        await page.waitForFunction((t) => document.querySelector('.quick-input-widget input.input')?.value === t
+          && !/请填写/.test(document.querySelector('.quick-input-widget .quick-input-message')?.textContent || ''), text, { timeout: 10000 });
+        await page.keyboard.press('Enter');
+      };
+      await answer('机关名称', '某县农业农村局');
+      await answer('报告年度', '2022');
+      await asked('表格写成哪种形式');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Markdown' }).first().click();
       await page.locator('.monaco-editor .view-line', { hasText: '某县农业农村局2022年政府信息公开工作年度报告' }).first().waitFor({ timeout: 15000 });
       await page.locator('.statusbar-item', { hasText: '政府信息公开年度报告' }).first().waitFor({ timeout: 15000 });
