@@ -3,17 +3,18 @@
 // language is English, as the server chooses for findings. Command titles are in package.nls*.json.
 import * as vscode from 'vscode';
 import { format, type Args } from '../../server/src/engine/messages';
-import { clientMessages } from './words';
 import type { Locale } from '../../server/src/engine/types';
+import { localeOf } from '../../server/src/lsp/settings';
+import { clientMessages } from './words';
 
-/** The locale the user asked for: govReport.locale, `auto` following VS Code's display language. */
-export function clientLocale(): Locale {
+/** The language of the extension's own words: govReport.locale (Chinese by default), `auto` following VS Code's display language, as the server. */
+export function uiLocale(): Locale {
   const setting = vscode.workspace.getConfiguration('govReport').get<string>('locale');
   if (setting === 'en' || setting === 'zh-CN') return setting;
-  return setting === 'auto' && /^en/i.test(vscode.env.language) ? 'en' : 'zh-CN';
+  return setting === 'auto' ? localeOf(vscode.env.language) : 'zh-CN';
 }
 
 /** A message of the client's catalogue in the user's locale. */
 export function t(key: string, args?: Args): string {
-  return format(clientLocale(), key, args, clientMessages);
+  return format(uiLocale(), key, args, clientMessages);
 }

@@ -51,6 +51,14 @@ function makeWorkspace(dest) {
   copy('000_a4e415a0067ed183.txt', 'fix-000.txt'); // edited by the quick-fix tests
   copy('000_a4e415a0067ed183.txt', '2020年度报告-000.txt'); // matches the filename pattern *年度报告*.txt
   addPublished(dest);
+  // Corpus 003 with one figure changed: 一、本年新收 自然人 2 where its row total says 0 (a balance error).
+  const lines = fs.readFileSync(path.join(corpus, '003_79fee03082277bb8.txt'), 'utf8').split('\n');
+  lines[lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量')) + 1] = '\t2';
+  fs.writeFileSync(path.join(dest, 'balance-003.txt'), lines.join('\n'));
+  // A 2023 report (2021 format) to start next year's from; one to delete a row of and complete it again.
+  const examples = path.resolve(__dirname, '../../examples');
+  fs.copyFileSync(path.join(examples, 'clean-2023-row-per-line.txt'), path.join(dest, 'last-year-2023.txt'));
+  fs.copyFileSync(path.join(examples, 'clean-2023-row-per-line.txt'), path.join(dest, 'desk-completion.txt'));
   return corpus;
 }
 

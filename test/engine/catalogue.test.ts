@@ -10,6 +10,8 @@ import { clientMessages } from '../../client/src/words';
 import { cliMessages } from '../../server/src/cli/messages';
 import { common, type Catalogue } from '../../server/src/engine/messages';
 import { sumBalanceMessages } from '../../server/src/engine/messages/balance';
+import { previewMessages } from '../../server/src/engine/messages/preview';
+import { skeletonMessages } from '../../server/src/engine/messages/skeleton';
 import { rules } from '../../server/src/engine/rules/registry';
 import { formatMessages } from '../../server/src/formats/messages';
 import { repoRoot } from '../support/paths';
@@ -30,6 +32,8 @@ const known: Known[] = [
   { name: 'formatMessages', catalogue: formatMessages, scope: under('server/src/formats/messages.ts', 'server/src/cli', 'server/src/cli.ts', 'server/src/lsp/documents.ts') },
   { name: 'cliMessages', catalogue: cliMessages, scope: under('server/src/cli', 'server/src/cli.ts') },
   { name: 'clientMessages', catalogue: clientMessages, scope: under('client/src') },
+  { name: 'previewMessages', catalogue: previewMessages, scope: under('server/src/engine/preview.ts', 'client/src/preview.ts', 'client/src/webview') },
+  { name: 'skeletonMessages', catalogue: skeletonMessages, scope: under('server/src/engine/skeleton.ts', 'server/src/engine/snippets.ts', 'client/src/newReport.ts') },
   ...rules.map((r) => ({ name: `rule ${r.meta.id}`, catalogue: r.messages, scope: ruleScope(`server/src/engine/rules/${r.meta.id}.ts`) })),
 ];
 

@@ -11,6 +11,8 @@ import { cliMessages } from '../../server/src/cli/messages';
 import { format, hoverAt, lint, ruleMessage, ruleMetas, type Locale } from '../../server/src/engine';
 import { common, type Catalogue } from '../../server/src/engine/messages';
 import { sumBalanceMessages } from '../../server/src/engine/messages/balance';
+import { previewMessages } from '../../server/src/engine/messages/preview';
+import { reportText, skeletonMessages } from '../../server/src/engine/messages/skeleton';
 import { rules } from '../../server/src/engine/rules/registry';
 import { formatMessages } from '../../server/src/formats/messages';
 import { injections, clean2023 } from '../support/injections';
@@ -38,7 +40,7 @@ function englishProblem(text: string): string | null {
 }
 
 const catalogues: [string, Catalogue][] = [
-  ['common', common], ['sumBalance', sumBalanceMessages], ['formats', formatMessages], ['cli', cliMessages], ['client', clientMessages],
+  ['common', common], ['sumBalance', sumBalanceMessages], ['formats', formatMessages], ['cli', cliMessages], ['client', clientMessages], ['preview', previewMessages], ['skeleton', skeletonMessages],
   ...rules.map((r) => [`rule ${r.meta.id}`, r.messages] as [string, Catalogue]),
 ];
 
@@ -81,6 +83,7 @@ describe('wording: what a person reads', function () {
     const bad: string[] = [];
     for (const [name, c] of catalogues) for (const [k, v] of Object.entries(c['zh-CN'])) { const p = chineseProblem(v); if (p) bad.push(`${name} ${k}: ${p}: ${v}`); }
     for (const m of ruleMetas) for (const v of [m.name['zh-CN'], m.description['zh-CN']]) { const p = chineseProblem(v); if (p) bad.push(`${m.id}: ${p}: ${v}`); }
+    for (const [k, v] of Object.entries(reportText)) { const p = chineseProblem(v); if (p) bad.push(`new report ${k}: ${p}: ${v}`); }
     assert.deepEqual(bad, []);
   });
 

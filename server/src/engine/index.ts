@@ -15,6 +15,12 @@ export type { OutlineNode } from './outline';
 export { hoverAt } from './hover';
 export type { HoverInfo } from './hover';
 export { LineIndex } from './text';
+export { identityOf, skeleton } from './skeleton';
+export { previewOf } from './preview';
+export { snippetsAt } from './snippets';
+export type { Snippet } from './snippets';
+export type { PreviewBalance, PreviewBlock, PreviewCell, PreviewFinding, PreviewLabel, PreviewModel, PreviewRow, PreviewTable } from './preview';
+export type { CarriedFigure, Skeleton, SkeletonLayout, SkeletonOptions } from './skeleton';
 export { templates } from './template';
 
 /** Parse a report and run every enabled rule. Never throws on any input text. */

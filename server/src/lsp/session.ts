@@ -8,6 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt, lint, outline, type LintResult, type Locale } from '../engine';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { registerDesk } from './desk';
 import {
   extractReport, EXTRACT_REQUEST, htmlToReportText, HTML_TO_TEXT_REQUEST, tableFieldsOf,
   type ExtractParams, type ExtractResult, type HtmlToTextParams, type HtmlToTextResult,
@@ -16,7 +17,10 @@ import { toDiagnostic, toFoldingRanges, toHover, toSymbols } from './convert';
 import { defaultSettings, lintOptionsOf, localeOf, normalizeSettings, type Settings } from './settings';
 
 export interface InitOptions {
-  /** Delay between the last change and the lint (ms). Default 150; tests use 0. */
+  /**
+   * The shortest time between two lints of a document (ms). An edit after a quiet spell is linted at once; the
+   * edits of a burst are linted together when this much time has passed since the last lint. Default 150.
+   */
   debounceMs?: number;
   /** The client's UI language ('zh-cn', 'en', …), used when govReport.locale is 'auto'. */
   locale?: string;
@@ -52,6 +56,8 @@ export function startServer(connection: Connection): void {
    */
   const generation = new Map<string, number>();
   let lastGeneration = 0;
+  /** When each document's last lint was started (performance.now()), for the leading and trailing edge. */
+  const lastLint = new Map<string, number>();
 
   const log = (what: string, err: unknown) => {
     try { connection.console.error(`gov-report: ${what}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`); } catch { /* closed */ }
@@ -84,7 +90,7 @@ export function startServer(connection: Connection): void {
     if (!p) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<Settings>((resolve) => { timer = setTimeout(() => { settingsCache.delete(uri); resolve(defaultSettings); }, CONFIG_TIMEOUT_MS); });
-      const ask = connection.workspace.getConfiguration({ scopeUri: uri, section: 'govReport' })
+      const ask = connection.workspace.getConfiguration({ scopeUri: uri || undefined, section: 'govReport' })
         .then(normalizeSettings, (err) => { log('workspace/configuration', err); return defaultSettings; });
       p = Promise.race([ask, timeout]).finally(() => clearTimeout(timer));
       settingsCache.set(uri, p);
@@ -126,14 +132,21 @@ export function startServer(connection: Connection): void {
 
   // ------------------------------------------------------------------ diagnostics
 
+  /**
+   * Lint at once when the last lint is debounceMs old (leading edge); otherwise once it is, taking the newest
+   * version then (trailing edge): a burst of edits is linted at most every debounceMs, and never left stale.
+   */
   function schedule(uri: string): void {
-    const gen = ++lastGeneration;
-    generation.set(uri, gen);
-    clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(() => {
+    generation.set(uri, ++lastGeneration);
+    if (timers.has(uri)) return;
+    const lintNow = () => {
       timers.delete(uri);
-      validate(uri, gen).catch((err) => log('validate', err));
-    }, debounceMs));
+      lastLint.set(uri, performance.now());
+      validate(uri, generation.get(uri) ?? 0).catch((err) => log('validate', err));
+    };
+    const wait = (lastLint.get(uri) ?? -Infinity) + debounceMs - performance.now();
+    if (wait <= 0) lintNow(); // validate() still lets the messages already received go first
+    else timers.set(uri, setTimeout(lintNow, wait));
   }
 
   async function validate(uri: string, gen: number): Promise<void> {
@@ -180,6 +193,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'gov-report' },
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        completionProvider: {},
       },
       serverInfo: { name: 'gov-report' },
     };
@@ -199,6 +213,7 @@ export function startServer(connection: Connection): void {
       const uri = e.document.uri;
       clearTimeout(timers.get(uri));
       timers.delete(uri);
+      lastLint.delete(uri);
       generation.delete(uri); // a lint still under way sees it is stale
       lintCache.delete(uri);
       settingsCache.delete(uri);
@@ -241,6 +256,13 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onRequest(HTML_TO_TEXT_REQUEST, guard<HtmlToTextParams, HtmlToTextResult>('htmlToText', null, (params) => htmlToReportText(params?.html)));
+
+  // ------------------------------------------------------------------ the writer's desk (desk.ts)
+
+  registerDesk(connection, {
+    guard, current,
+    locale: async () => lintOptionsOf(await settingsFor(''), clientLocale).locale,
+  });
 
   documents.listen(connection);
   connection.listen();
