@@ -2,7 +2,7 @@
 // else at error or warning severity. Expectations are written out per file.
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine';
-import { countBy, loud } from '../support/findings';
+import { blanksCovered, countBy, loud } from '../support/findings';
 import { corpus, hasCorpus, requireCorpus } from '../support/paths';
 
 const range = (f: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }) =>
@@ -45,15 +45,20 @@ describe('corpus reports', function () {
     }
   });
 
-  it('000: the five blank 行政复议 cells of table 四, and no "cannot be checked" on the blank total', function () {
+  it('000: the five blank 行政复议 cells of table 四, side by side: one finding with a fix for each, and no "cannot be checked"', function () {
     if (!hasCorpus) this.skip();
     const { findings } = run('000');
-    assert.deepEqual(loud(findings), Array(5).fill('cell-blank@94'));
-    assert.deepEqual(findings.filter((f) => f.rule === 'cell-blank').map(range), ['94:0-94:1', '94:1-94:2', '94:2-94:3', '94:3-94:4', '94:4-94:5']);
-    // The 行政复议 total is one of the blank cells: its cell-blank error says it; no info on the same cell.
-    assert.deepEqual(countBy(findings), { 'error cell-blank': 5 });
-    assert.equal(findings[0].message, '“行政复议·结果维持”列未填写；没有发生的请填 0，不能留空');
-    assert.deepEqual(findings[0].fixes.map((x) => x.title), ['确认未发生，“行政复议·结果维持”列填 0', '确认均未发生，第四部分表格 5 个空白格全部填 0']);
+    // Five tabs side by side: one finding over them (VS Code's hover would show a finding on each tab with its
+    // neighbours'), fixing all five or each one. The 行政复议 total is one of them: no info on the same cell.
+    assert.deepEqual(loud(findings), ['cell-blank@94']);
+    assert.deepEqual(findings.map(range), ['94:0-94:5']);
+    assert.deepEqual(countBy(findings), { 'error cell-blank': 1 });
+    assert.equal(findings[0].message, '“行政复议·结果维持”至“行政复议·总计”列共 5 格未填写；没有发生的请填 0，不能留空');
+    assert.deepEqual(findings[0].fixes.map((x) => x.title), [
+      '确认均未发生，“行政复议·结果维持”至“行政复议·总计”列 5 格全部填 0',
+      ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((c) => `确认未发生，“行政复议·${c}”列填 0`),
+    ]);
+    assert.equal(blanksCovered(findings), 5);
   });
 
   it('001: no 统计期限, 行政规范性文件 short of one cell, the truncated heading of part 三, the single （六） row', function () {

@@ -40,8 +40,9 @@ describe('language server: corpus reports', function () {
     }
   });
 
-  it('000: cell-blank ×5 on line 94', function () {
-    assert.deepEqual(loudLines(published['000']), Array(5).fill('cell-blank@94'));
+  it('000: cell-blank on line 94, the five blank cells side by side', function () {
+    assert.deepEqual(loudLines(published['000']), ['cell-blank@94']);
+    assert.deepEqual(published['000'].diagnostics[0].range, { start: { line: 94, character: 0 }, end: { line: 94, character: 5 } });
   });
 
   it('001: no 统计期限 (title), row-cells at 24, section-title at 57, template-version (info)', function () {

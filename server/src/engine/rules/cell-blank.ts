@@ -1,10 +1,13 @@
 // A blank cell is not a zero (spec §7): blanks and placeholders are findings; 0 is only the user's choice. Columns
-// left blank in every row (a report that fills only the totals) are said once, on the table, with the cells as
-// related locations; each cell keeps its own short finding and fix.
+// left blank in every row (a report that fills only the totals) are said once, on the table, with the rows as
+// related locations; each cell keeps its own short finding and fix. Blank cells side by side on one line (tabs
+// next to each other) are one finding with a fix for each cell: VS Code's hover shows every finding within a
+// character of the mouse, so findings on adjacent tabs would each show their neighbours'.
 import { format, list } from '../messages';
 import type { CellModel, Fix, RowModel, TableModel } from '../types';
 import type { Rule, RuleContext } from './rule';
-import { blankColumns, cellName, cellRange, columnName, isBlank, rowName, tableStart } from './support';
+import type { ColumnDef } from '../template/types';
+import { blankColumns, cellName, cellRange, columnDefOf, columnName, isBlank, rowName, tableStart } from './support';
 
 export const rule: Rule = {
   meta: {
@@ -18,6 +21,11 @@ export const rule: Rule = {
       placeholder: '{cell}填的是“{raw}”，应填数字；没有发生的填 0',
       pattern: '{table}{columns}在全部 {rows} 行均未填写，共 {count} 格：没有发生的请填 0，不能留空；相关合计暂无法核对',
       inPattern: '{cell}未填写（本表{columns}均未填写，见表格开头）',
+      run: '{cells}共 {n} 格未填写；没有发生的请填 0，不能留空',
+      runInPattern: '{cells}共 {n} 格未填写（本表{columns}均未填写，见表格开头）',
+      'cells.run': '“{row}”行“{first}”至“{last}”列',
+      'cells.runGrouped': '“{first}”至“{last}”列',
+      fixRun: '确认均未发生，{cells} {n} 格全部填 0',
       patternRow: '“{row}”行：{n} 格未填写',
       'columns.few': '{names}列',
       'columns.range': '“{first}”至“{last}”{n} 列',
@@ -29,6 +37,11 @@ export const rule: Rule = {
       placeholder: '{cell} holds “{raw}”: enter a number, 0 if there were none',
       pattern: 'In {table}, {columns} are blank in all {rows} rows ({count} cells): enter 0 where there were none; the totals that depend on them cannot be checked yet',
       inPattern: '{cell} is blank (so are {columns} of this table in every row: see the start of the table)',
+      run: '{cells}: {n} blank cells; enter 0 where there were none, a blank is not 0',
+      runInPattern: '{cells}: {n} blank cells (so are {columns} of this table in every row: see the start of the table)',
+      'cells.run': '“{row}” / “{first}” to “{last}”',
+      'cells.runGrouped': '{first} to {last}',
+      fixRun: 'None occurred: fill the {n} cells {cells} with 0',
       patternRow: 'row “{row}”: {n} blank {n|cell|cells}',
       'columns.few': 'the {n|column|columns} {names}',
       'columns.range': 'the {n} columns “{first}” to “{last}”',
@@ -47,18 +60,55 @@ export const rule: Rule = {
         edits: blanks.map((b) => ({ range: b.cell.range, newText: '0' })), safe: false, scope: 'table',
       };
       const columns = reportPattern(ctx, table, tableName, all);
-      for (const { row, cell } of blanks) {
-        const name = cellName(table, row, cell, ctx.locale);
-        const inPattern = columns !== null && blankColumns(table).cells.has(cell);
+      const pattern = blankColumns(table);
+      for (const { row, cells } of runs(blanks)) {
+        const fill = (c: CellModel): Fix => ({ title: format(ctx.locale, 'fix.fillZero', { cell: cellName(table, row, c, ctx.locale) }), edits: [{ range: c.range, newText: '0' }], safe: false });
+        const tableWide = blanks.length > cells.length ? [all] : [];
+        const inPattern = columns !== null && cells.every((c) => pattern.cells.has(c));
+        if (cells.length === 1) {
+          const [cell] = cells;
+          ctx.report({
+            range: cellRange(cell), message: inPattern ? 'inPattern' : cell.kind === 'blank' ? 'blank' : 'placeholder',
+            args: { cell: cellName(table, row, cell, ctx.locale), raw: cell.raw, columns: columns ?? '' },
+            fixes: [fill(cell), ...tableWide],
+          });
+          continue;
+        }
+        const names = runName(ctx, table, row, cells);
+        const whole: Fix = { title: ctx.t('fixRun', { cells: names, n: cells.length }), edits: cells.map((c) => ({ range: c.range, newText: '0' })), safe: false };
         ctx.report({
-          range: cellRange(cell), message: inPattern ? 'inPattern' : cell.kind === 'blank' ? 'blank' : 'placeholder',
-          args: { cell: name, raw: cell.raw, columns: columns ?? '' },
-          fixes: [{ title: format(ctx.locale, 'fix.fillZero', { cell: name }), edits: [{ range: cell.range, newText: '0' }], safe: false }, ...(blanks.length > 1 ? [all] : [])],
+          range: span(cells), message: inPattern ? 'runInPattern' : 'run',
+          args: { cells: names, n: cells.length, columns: columns ?? '' }, fixes: [whole, ...cells.map(fill), ...tableWide],
         });
       }
     }
   },
 };
+
+/**
+ * The blank cells of each row in runs of cells side by side on one line: each shown on the tab right after the
+ * last one's, or on the same tab (a row's last empty cell is shown on the tab before it, as is the one before).
+ */
+function runs(blanks: { row: RowModel; cell: CellModel }[]): { row: RowModel; cells: CellModel[] }[] {
+  const out: { row: RowModel; cells: CellModel[] }[] = [];
+  for (const { row, cell } of blanks) {
+    const last = out[out.length - 1];
+    const end = last?.row === row ? cellRange(last.cells[last.cells.length - 1]).end : null;
+    const start = cellRange(cell).start;
+    if (end && end.line === start.line && start.character <= end.character) last.cells.push(cell);
+    else out.push({ row, cells: [cell] });
+  }
+  return out;
+}
+
+/** “（一）予以公开”行“自然人”至“其他”列; in table 四, “行政复议·结果维持”至“行政复议·总计”列. */
+function runName(ctx: RuleContext, table: TableModel, row: RowModel, cells: CellModel[]): string {
+  const ends = [cells[0], cells[cells.length - 1]].map((c) => columnDefOf(table, row.id, c.columnId));
+  const grouped = ends.some((c) => c?.group);
+  const label = (c: ColumnDef | undefined) => (c?.group ? format(ctx.locale, 'column.grouped', { group: format(ctx.locale, `group.${c.group}`), column: c.label }) : c?.label ?? '');
+  const [first, last] = ends.map(label);
+  return grouped ? ctx.t('cells.runGrouped', { first, last }) : ctx.t('cells.run', { row: rowName(table, row.id, ctx.locale), first, last });
+}
 
 /** The finding on the table for columns blank in every row; returns how it names the columns (null: none). */
 function reportPattern(ctx: RuleContext, table: TableModel, tableName: string, all: Fix): string | null {
