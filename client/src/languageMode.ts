@@ -14,8 +14,8 @@ const head = (doc: vscode.TextDocument) => doc.getText(new vscode.Range(0, 0, HE
 
 export class LanguageMode implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
-  /** A gov-report document closed in this turn of the event loop: VS Code closes and reopens one whose language changes. */
-  private justClosed: string | null = null;
+  /** The document closed in this turn of the event loop: VS Code closes and reopens a document whose language changes. */
+  private justClosed: { uri: string; languageId: string } | null = null;
   /** Documents already offered a check in this session. */
   private readonly offered = new Set<string>();
 
@@ -40,9 +40,12 @@ export class LanguageMode implements vscode.Disposable {
 
   private opened(doc: vscode.TextDocument): void {
     const uri = doc.uri.toString();
-    if (doc.languageId === 'plaintext' && this.justClosed === uri) {
-      // gov-report → Plain Text by the user (the language picker): remember it for this file.
-      if (doc.uri.scheme === 'file') void this.keepPlain(doc.uri, true);
+    if (this.justClosed?.uri === uri) {
+      // A change of language (the language picker, a command): gov-report → Plain Text is remembered for this file,
+      // a change to gov-report forgets it; nothing is detected.
+      const from = this.justClosed.languageId;
+      if (doc.uri.scheme === 'file' && from === this.languageId && doc.languageId === 'plaintext') void this.keepPlain(doc.uri, true);
+      else if (doc.uri.scheme === 'file' && doc.languageId === this.languageId) void this.keepPlain(doc.uri, false);
       return;
     }
     if (doc.languageId === this.languageId && this.keptPlain().includes(uri)) {
@@ -59,10 +62,9 @@ export class LanguageMode implements vscode.Disposable {
   }
 
   private closed(doc: vscode.TextDocument): void {
-    if (doc.languageId !== this.languageId) return;
-    const uri = doc.uri.toString();
-    this.justClosed = uri;
-    setTimeout(() => { if (this.justClosed === uri) this.justClosed = null; }, 0);
+    const closed = { uri: doc.uri.toString(), languageId: doc.languageId };
+    this.justClosed = closed;
+    setTimeout(() => { if (this.justClosed === closed) this.justClosed = null; }, 0);
   }
 
   /** Text pasted into an untitled tab (or typed into a Markdown file) is looked at as it comes. */

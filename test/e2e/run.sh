@@ -93,5 +93,9 @@ echo "== UI test of published documents (paste as report text, open as report)"
 INPUTS_WS="$TMP/inputs-ws"; make_ws "$INPUTS_WS"
 inputs_rc=0
 node "$HERE/ui-inputs.js" "$INPUTS_WS" "$EXT_DIR" "$ROOT/test-output" || inputs_rc=$?   # writes its own counts
-for rc in "$ui_rc" "$preview_rc" "$inputs_rc"; do [ "$rc" = 0 ] || exit "$rc"; done
+echo "== UI test of the wording (no unicode highlight on Chinese punctuation; the Problems panel and a hover on 004)"
+WORDING_WS="$TMP/wording-ws"; make_ws "$WORDING_WS"
+wording_rc=0
+node "$HERE/ui-wording.js" "$WORDING_WS" "$EXT_DIR" "$ROOT/test-output" || wording_rc=$?   # writes its own counts
+for rc in "$ui_rc" "$preview_rc" "$inputs_rc" "$wording_rc"; do [ "$rc" = 0 ] || exit "$rc"; done
 exit 0

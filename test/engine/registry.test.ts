@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { lint, ruleMetas } from '../../server/src/engine';
+import { format, lint, ruleMetas } from '../../server/src/engine';
 import { rules } from '../../server/src/engine/rules/registry';
 import { example, repoRoot } from '../support/paths';
 
@@ -78,6 +78,14 @@ describe('extension manifest', () => {
       assert.ok(nls['zh-CN']['config.rules'].includes(`- ${m.name['zh-CN']}（\`${m.id}\`）：${nls['zh-CN'][`level.${m.severity}`]}\n`.trimEnd()), m.id);
       assert.ok(nls.en['config.rules'].includes(`- ${m.name.en} (\`${m.id}\`): ${nls.en[`level.${m.severity}`].toLowerCase()}`), m.id);
     }
+  });
+  it('fix-all has one name: the command, the source action and the README say the same', () => {
+    for (const [locale, file] of [['zh-CN', 'package.nls.zh-cn.json'], ['en', 'package.nls.json']] as const) {
+      const title = nls[locale]['command.fixAll'];
+      // the command title is title-cased in English, as VS Code's commands are
+      assert.equal(title.toLowerCase(), format(locale, 'fixAll.source').toLowerCase(), file);
+    }
+    assert.ok(readFileSync(path.join(repoRoot, 'README.md'), 'utf8').includes(`“${nls['zh-CN']['command.fixAll']}”`));
   });
   it('Chinese by default, whatever the display language; reports look as plain text does (no boxes on Chinese punctuation)', () => {
     const props = pkg.contributes.configuration.properties;

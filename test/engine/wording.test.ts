@@ -30,6 +30,8 @@ function chineseProblem(text: string): string | null {
   if (/T20(19|21)/.test(prose)) return 'version code';
   if (/(^|[^A-Za-z0-9])R[1-4]([^0-9]|$)/.test(prose)) return 'equation code';
   if (/[+=]/.test(outsideQuotes)) return 'ASCII + or =';
+  const jargon = /占位符|安全修复|计算值|语言服务器|LSP|不平衡/.exec(outsideQuotes);
+  if (jargon) return `programmer's word ${jargon[0]}`;
   return null;
 }
 
@@ -119,6 +121,7 @@ describe('wording: what a person reads', function () {
     assert.equal(chineseProblem('本表使用了T2019的栏目'), 'version code');
     assert.equal(chineseProblem('本身也不满足勾稽关系 R3（应为 2）'), 'equation code');
     assert.equal(chineseProblem('一、本年新收 + 二、上年结转 = （七）总计'), 'ASCII + or =');
+    assert.equal(chineseProblem('必填单元格为空或为占位符'), "programmer's word 占位符");
     assert.equal(chineseProblem('可为负数或带“+”号'), null);
     assert.equal(chineseProblem('例如 `{ "cell-blank": "warning" }` 把“空白单元格”降为警告'), null);
     assert.equal(englishProblem('Table 三 (applications)'), 'Chinese outside quotes: Table 三 (applications)');

@@ -182,26 +182,29 @@ function balanceViews(table: TableModel, locale: Locale, t: (key: string, args?:
 
 /** Findings by where they stand: a cell (its text or the separator shown for an empty one), a row, a table. */
 class FindingIndex {
-  private readonly byStart = new Map<string, PreviewFinding[]>();
+  private readonly byStart = new Map<string, Finding[]>();
+  /** Findings about several cells side by side (blank cells of a row), by each cell they fix. */
+  private readonly byCell = new Map<string, Finding[]>();
   private readonly all: Finding[];
 
   constructor(findings: Finding[], tables: TableModel[]) {
     this.all = findings.filter((f) => tables.some((t) => containsPosition(t.range, f.range.start)));
     for (const f of this.all) {
-      const k = key(f.range);
-      this.byStart.set(k, [...(this.byStart.get(k) ?? []), view(f)]);
+      push(this.byStart, key(f.range), f);
+      const own = f.fixes[0];
+      if (own && (own.scope ?? 'finding') === 'finding' && own.edits.length > 1) for (const e of own.edits) push(this.byCell, key(e.range), f);
     }
   }
 
   ofCell(cell: CellModel): PreviewFinding[] {
-    const shown = cellRange(cell);
-    return [...this.byStart.get(key(shown)) ?? [], ...(shown !== cell.range && key(shown) !== key(cell.range) ? this.byStart.get(key(cell.range)) ?? [] : [])];
+    const keys = [key(cellRange(cell)), key(cell.range)];
+    return [...new Set([...keys.flatMap((k) => this.byStart.get(k) ?? []), ...(this.byCell.get(key(cell.range)) ?? [])])].map(view);
   }
 
   ofRow(row: RowModel): PreviewFinding[] {
     const at = new Set([row.labelRange, row.range].filter((r): r is Range => !!r).map(key));
     const cells = new Set(row.cells.flatMap((c) => [key(cellRange(c)), key(c.range)]));
-    return [...at].filter((k) => !cells.has(k)).flatMap((k) => this.byStart.get(k) ?? []).filter((f) => f.rule !== 'row-missing');
+    return [...at].filter((k) => !cells.has(k)).flatMap((k) => this.byStart.get(k) ?? []).filter((f) => f.rule !== 'row-missing').map(view);
   }
 
   /** row-missing stands at the next row that is there: told apart by the missing row's label in its message. */
@@ -220,4 +223,5 @@ class FindingIndex {
 }
 
 const key = (r: Range) => `${r.start.line}:${r.start.character}`;
+const push = <T>(m: Map<string, T[]>, k: string, v: T) => { m.set(k, [...(m.get(k) ?? []), v]); };
 const view = (f: Finding): PreviewFinding => ({ rule: f.rule, severity: f.severity, message: f.message });

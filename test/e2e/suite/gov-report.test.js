@@ -132,11 +132,14 @@ describe('gov-report in VS Code', function () {
       const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
       console.log('    actions:', (actions || []).map((a) => `${a.title} [${a.kind && a.kind.value}${a.edit ? ' edit' : ''} ${(a.diagnostics || []).map(codeOf).join(',')}]`).join(' | '));
       // executeCodeActionProvider does not hand back the actions' diagnostics: pick the single-cell fix by title.
-      const fix = (actions || []).find((a) => a.edit && a.kind && a.kind.value === 'quickfix' && /this cell with 0|此单元格填为 0/.test(a.title));
+      // The title names its cell, so that neighbouring cells' fixes offered together can be told apart.
+      const fix = (actions || []).find((a) => a.edit && a.kind && a.kind.value === 'quickfix' && a.title === '确认未发生，“行政复议·结果维持”列填 0');
       assert.ok(fix, 'no quick fix for cell-blank');
       assert.ok(await vscode.workspace.applyEdit(fix.edit), 'applyEdit failed');
-      await waitDiags(doc, (ds) => ds.filter((x) => codeOf(x) === 'cell-blank' && x.range.start.line === 94).length < blanks.length,
-        'one fewer cell-blank on line 94');
+      // The five blank cells side by side were one finding; 结果维持 filled, 结果纠正 to 总计 are left (4 cells).
+      const after = await waitDiags(doc, (ds) => ds.some((x) => codeOf(x) === 'cell-blank' && x.range.start.line === 94 && /共 4 格未填写/.test(x.message)),
+        'cell-blank on the four cells left on line 94');
+      assert.strictEqual(after.find((x) => codeOf(x) === 'cell-blank' && x.range.start.line === 94).message, '“行政复议·结果纠正”至“行政复议·总计”列共 4 格未填写；没有发生的请填 0，不能留空');
     });
 
     it('govReport.fixAll applies the safe fixes of the active document', async () => {

@@ -278,7 +278,8 @@ export function balanceOf(inst: EquationInstance, locale: Locale): { balanced: b
   const e = evaluate(inst);
   if (e.state !== 'balanced' && e.state !== 'unbalanced') return null;
   const args = { target: instanceName(inst, locale), terms: terms(inst.plus, inst.minus, locale), sum: num(sum(inst.plus) - sum(inst.minus)), actual: num(inst.target.value) };
-  return { balanced: e.state === 'balanced', expression: format(locale, e.state === 'balanced' ? 'equation.balanced' : 'equation.unbalanced', args) };
+  const key = e.state === 'balanced' ? 'equation.balanced' : inst.minus.length ? 'equation.unbalancedNet' : 'equation.unbalanced';
+  return { balanced: e.state === 'balanced', expression: format(locale, key, args) };
 }
 
 /** "（一）予以公开 6＋（二）部分公开 6"; long sums list their non-zero terms and say the rest are 0. */
