@@ -42,6 +42,8 @@ export function hoverAt(result: LintResult, position: Position, locale: Locale =
       lines.push(format(locale, 'hover.article', { article: rowDef.article }));
       const sums = instances().filter((i) => i.target.status !== 'absent' && i.target.cells.includes(cell));
       lines.push(...sums.map((i) => balanceLine(i, locale)).filter((s): s is string => !!s));
+      // Last year's figure beside this one (year-against-year rules), when the adapter gave last year's report.
+      for (const n of result.yearNotes ?? []) if (containsPosition(n.range, position)) lines.push(n.markdown);
       return { range: cellRange(cell), markdown: lines.join('\n\n') };
     }
   }
