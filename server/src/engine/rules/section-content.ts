@@ -2,7 +2,6 @@
 // without substance ("无", a sentence or two of boilerplate under `partFiveMinLength` characters), and under the
 // 2021 template part 六 states the 信息处理费 charged, or that none was.
 import { partNumeral } from '../messages';
-import { norm } from '../text';
 import type { Rule } from './rule';
 
 const FEE = /信息处理费|处理费|收费|费用/;
@@ -36,7 +35,8 @@ export const rule: Rule = {
       return out.join('\n').trim();
     };
     const five = report.parts.find((p) => p.number === 5);
-    const body = five ? norm(bodyText(five)) : '';
+    // Counted and quoted as written, white space (and invisible characters) aside.
+    const body = five ? bodyText(five).replace(/\s+/g, '') : '';
     const min = ctx.options.partFiveMinLength ?? PART_FIVE_MIN_LENGTH;
     if (five && body === '') ctx.report({ range: five.heading.range, message: 'empty', args: { n: partNumeral(5, ctx.locale) } });
     else if (five && body.length < min) {
