@@ -7,24 +7,29 @@ import { encodingName, messages, type Messages } from './messages';
 export interface JsonFileEntry {
   file: string;
   template: 'T2019' | 'T2021' | null;
-  diagnostics: Array<{ rule: string; severity: Severity; message: string; range: Diagnostic['range'] }>;
+  diagnostics: Array<{
+    rule: string; severity: Severity; message: string; range: Diagnostic['range'];
+    related?: Array<{ file: string; range: Diagnostic['range']; message: string }>;
+  }>;
 }
 
 /** Exactly the documented keys, in the documented order: nothing more leaks into the JSON. */
 export function jsonEntry(r: FileResult): JsonFileEntry {
-  return {
-    file: r.file,
-    template: r.template,
-    diagnostics: r.diagnostics.map((d) => ({
-      rule: d.rule,
-      severity: d.severity,
-      message: d.message,
-      range: {
-        start: { line: d.range.start.line, character: d.range.start.character },
-        end: { line: d.range.end.line, character: d.range.end.character },
-      },
-    })),
-  };
+  return { file: r.file, template: r.template, diagnostics: r.diagnostics.map(jsonDiagnostic) };
+}
+
+type JsonDiagnostic = JsonFileEntry['diagnostics'][number];
+
+const rangeJson = (r: Diagnostic['range']) => ({
+  start: { line: r.start.line, character: r.start.character },
+  end: { line: r.end.line, character: r.end.character },
+});
+
+/** A diagnostic's documented keys; `related` (file, range, message) only on findings that have it. */
+function jsonDiagnostic(d: Diagnostic): JsonDiagnostic {
+  const out: JsonDiagnostic = { rule: d.rule, severity: d.severity, message: d.message, range: rangeJson(d.range) };
+  if (d.related?.length) out.related = d.related.map((x) => ({ file: x.file ?? '', range: rangeJson(x.range), message: x.message }));
+  return out;
 }
 
 const q = JSON.stringify;
@@ -33,7 +38,7 @@ const num = (n: number) => (Number.isFinite(n) ? String(n) : 'null');
 /**
  * The text of jsonEntry(r) as an element of the output array: byte for byte what
  * `JSON.stringify([..., jsonEntry(r), ...], null, 2)` prints for it (two-space indent, no separator).
- * Built directly so worker threads can hand back a string instead of an object to clone and stringify.
+ * Built directly so that a run over thousands of files does not build and stringify an object per finding.
  */
 export function jsonEntryText(r: FileResult): string {
   let s = `  {\n    "file": ${q(r.file)},\n    "template": ${r.template == null ? 'null' : q(r.template)},\n    "diagnostics": `;
@@ -42,6 +47,11 @@ export function jsonEntryText(r: FileResult): string {
   s += '[\n';
   for (let k = 0; k < ds.length; k++) {
     const d = ds[k];
+    if (d.related?.length) {
+      // Rare (year-against-year findings): the generic path, indented as nested in the array.
+      s += `${k ? ',\n' : ''}      ${JSON.stringify(jsonDiagnostic(d), null, 2).replace(/\n/g, '\n      ')}`;
+      continue;
+    }
     const a = d.range.start;
     const b = d.range.end;
     s += `${k ? ',\n' : ''}      {\n        "rule": ${q(d.rule)},\n        "severity": ${q(d.severity)},\n        "message": ${q(d.message)},\n`
@@ -161,7 +171,8 @@ export function addToTotals(t: Totals, r: FileResult): void {
 }
 
 export interface RenderOptions {
-  format: 'text' | 'json';
+  /** summary, csv and sarif render nothing per file (the table or log comes at the end): stderr notes only. */
+  format: 'text' | 'json' | 'summary' | 'csv' | 'sarif';
   colour: boolean;
   locale: Locale;
 }
@@ -193,7 +204,7 @@ export function renderer(o: RenderOptions): (r: FileResult) => Rendered {
     const counts: Rendered['counts'] = [0, 0, 0, 0];
     for (const d of r.diagnostics) counts[SEVERITY_INDEX[d.severity]]++;
     let out = '';
-    if (r.linted) {
+    if (r.linted && (o.format === 'text' || o.format === 'json')) {
       if (o.format === 'json') out = jsonEntryText(r);
       else {
         const lines = textLines(r, c);

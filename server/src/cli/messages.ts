@@ -15,16 +15,24 @@ const EN_EXTS = list(', ', ' or ');
 const GLOBS = REPORT_EXTENSIONS.map((e) => `*${e}`);
 
 const zh = {
-  usage: `用法：gov-report-lint [--format text|json] [--fix] [--fix-suggestions] [--locale zh-CN|en] 文件或目录...
+  usage: `用法：gov-report-lint [--format text|json|summary|csv|sarif] [--fix] [--fix-suggestions] [--locale zh-CN|en]
+                      [--config 配置文件 | --no-config] [--previous 上年度报告] 文件或目录...
       gov-report-lint --extract 文件
+      gov-report-lint --print-config 文件
 
 检查政府信息公开工作年度报告的结构、表格与勾稽关系：纯文本（.txt、.md）、网页（.html、.htm）、Word 文档（.docx）或 PDF 文件（.pdf）。
 
 选项：
-  --format text|json   输出格式（默认 text）。json 输出恰好一个 JSON 数组，位置从 0 开始（LSP 约定）。
+  --format 格式         输出格式（默认 text）。json 输出恰好一个 JSON 数组，位置从 0 开始（LSP 约定），年度比对的
+                       结果带有 related（上年度报告中的文件与位置）；summary 输出每份报告一行的汇总表；csv 输出同一张表
+                       （UTF-8，带 BOM，可直接用 Excel、WPS 打开）；sarif 输出 SARIF 2.1.0（供代码审查系统、GitHub 代码扫描读取）。
   --fix                就地应用安全修复（例如恢复模板标题），随后报告修复后文本的问题。
   --fix-suggestions    同时应用建议性修复（例如空白单元格填 0、按勾稽关系填写合计）；隐含 --fix。
-  --locale zh-CN|en    消息语言（默认 zh-CN）。
+  --locale zh-CN|en    消息语言（默认 zh-CN，或配置文件中的 locale）。
+  --config 配置文件    使用此配置文件，而不是从当前目录向上查找的 gov-report.config.json；--no-config 不用配置文件。
+  --print-config 文件  只输出检查此文件所用的设置（配置文件与各项设置合并后的结果），不做检查。
+  --previous 上年度报告  与给出的一个报告文件比对上下年度（上年结转、现行有效件数、文字重复）；
+                       不给出时，同一机关相邻年度的报告（按标题中的机关名称与年度）自动配对。
   --extract 文件       只输出检查所依据的文本，不做检查：网页、Word 文档、PDF 为从中提取的文字（表格每行一行），
                        纯文本文件为解码后的文字。
   -h, --help           显示本帮助。
@@ -70,7 +78,7 @@ const zh = {
   version: (v: string) => `gov-report-lint ${v}`,
   unknownOption: (o: string) => `未知选项：${o}`,
   missingValue: (o: string) => `选项 ${o} 需要一个值`,
-  badFormat: (v: string) => `--format 的值无效：${v}（应为 text 或 json）`,
+  badFormat: (v: string) => `--format 的值无效：${v}（应为 text、json、summary、csv 或 sarif）`,
   badLocale: (v: string) => `--locale 的值无效：${v}（应为 zh-CN 或 en）`,
   noFiles: '没有给出要检查的文件',
   seeHelp: '运行 gov-report-lint --help 查看用法。',
@@ -116,6 +124,12 @@ const zh = {
   pageEncoding: (f: string, e: string) => `${f}: 网页按 ${e} 编码读取`,
   fixDocument: (f: string, k: FormatKind, n: number) => `${f}: 有 ${n} 处修复可用，但不会改写${NAME_ZH[k]}；请在原文档中修改`,
   unreadableDocument: (f: string, k: FormatKind, code: FormatErrorCode, d: string) => `${f}: ${documentProblemZh(k, code)}${d ? `（${d}）` : ''}`,
+  printConfigOneFile: '--print-config 只接受一个文件',
+  previousOneFile: '--previous 只能与一个报告文件一起使用',
+  configAndNoConfig: '--config 与 --no-config 不能同时使用',
+  ambiguousPrevious: (office: string, year: number, files: string) =>
+    `${office} ${year} 年度有多份报告（${files}），未与下一年度的报告比对；请用配置文件的 pairs 或 --previous 指定上年度报告`,
+  previousUnreadable: (f: string) => `${f}: 上年度报告无法读取，未做年度比对`,
 };
 
 const NAME_ZH: Record<FormatKind, string> = { html: '网页', docx: 'Word 文档', pdf: 'PDF 文件' };
@@ -137,18 +151,29 @@ function documentProblemZh(kind: FormatKind, code: FormatErrorCode): string {
 type Catalogue = typeof zh;
 
 const en: Catalogue = {
-  usage: `Usage: gov-report-lint [--format text|json] [--fix] [--fix-suggestions] [--locale zh-CN|en] FILE|DIR...
+  usage: `Usage: gov-report-lint [--format text|json|summary|csv|sarif] [--fix] [--fix-suggestions] [--locale zh-CN|en]
+                       [--config FILE | --no-config] [--previous FILE] FILE|DIR...
        gov-report-lint --extract FILE
+       gov-report-lint --print-config FILE
 
 Checks annual government-information-disclosure reports: structure, tables, balance rules. Reads plain text
 (.txt, .md), saved web pages (.html, .htm), Word documents (.docx) and PDF files (.pdf).
 
 Options:
-  --format text|json   Output format (default text). json prints exactly one JSON array; positions are
-                       0-based lines and UTF-16 characters, as in LSP.
+  --format FORMAT      Output format (default text). json prints exactly one JSON array; positions are
+                       0-based lines and UTF-16 characters, as in LSP; year-against-year findings carry
+                       "related" (the file and place in last year's report). summary prints a table, one
+                       report a line; csv the same table (UTF-8 with a BOM, for Excel and WPS); sarif
+                       SARIF 2.1.0 (for code-review systems and GitHub code scanning).
   --fix                Apply safe fixes in place (e.g. restore a template heading), then report the fixed text.
   --fix-suggestions    Also apply suggestions (e.g. 0 for a blank cell, a computed total); implies --fix.
-  --locale zh-CN|en    Message language (default zh-CN).
+  --locale zh-CN|en    Message language (default zh-CN, or the configuration file's locale).
+  --config FILE        Use this configuration file instead of the gov-report.config.json found from the
+                       working directory upwards; --no-config uses none.
+  --print-config FILE  Print the settings FILE is checked with (the configuration merged) and check nothing.
+  --previous FILE      Compare the one report given with last year's report FILE (carried-over
+                       applications, documents in force, repeated text). Without it, reports of one office
+                       (the office and year of their titles) for consecutive years are paired automatically.
   --extract FILE       Print the text the findings refer to and check nothing: for a web page, a Word
                        document or a PDF the text read from it (each table row a line), for a text file
                        the decoded text.
@@ -203,7 +228,7 @@ Environment:
   version: (v) => `gov-report-lint ${v}`,
   unknownOption: (o) => `unknown option: ${o}`,
   missingValue: (o) => `option ${o} needs a value`,
-  badFormat: (v) => `invalid value for --format: ${v} (expected text or json)`,
+  badFormat: (v) => `invalid value for --format: ${v} (expected text, json, summary, csv or sarif)`,
   badLocale: (v) => `invalid value for --locale: ${v} (expected zh-CN or en)`,
   noFiles: 'no files to check',
   seeHelp: 'Run gov-report-lint --help for usage.',
@@ -249,6 +274,12 @@ Environment:
   pageEncoding: (f, e) => `${f}: web page read as ${e}`,
   fixDocument: (f, k, n) => `${f}: ${n} fix${n === 1 ? '' : 'es'} available, but a ${NAME_EN[k]} is never rewritten; make the changes in the original`,
   unreadableDocument: (f, k, code, d) => `${f}: ${documentProblemEn(k, code)}${d ? ` (${d})` : ''}`,
+  printConfigOneFile: '--print-config takes exactly one file',
+  previousOneFile: '--previous goes with exactly one report file',
+  configAndNoConfig: '--config and --no-config cannot be used together',
+  ambiguousPrevious: (office, year, files) =>
+    `${office} has several reports for ${year} (${files}); none was compared with the next year's: name last year's report with the configuration file's pairs or --previous`,
+  previousUnreadable: (f) => `${f}: last year's report cannot be read; no year-against-year check`,
 };
 
 const NAME_EN: Record<FormatKind, string> = { html: 'web page', docx: 'Word document', pdf: 'PDF file' };

@@ -3,13 +3,15 @@
 // exits, or a signal. Each file has a time budget; a worker that exceeds it, crashes (an exception, out of
 // memory) or exits is stopped and replaced, its file is reported as failed (exit status 2), temporary files
 // it left are removed, and the files it held but had not finished are handed out again. Every thread runs the
-// same job (read, lint, render to output text: see task()), so the output never depends on which thread did
-// a file, and results are printed in argument order (a result waits for the ones before it).
+// same job (read, lint: see task()), so a result never depends on which thread did a file, and results are
+// delivered in argument order (a result waits for the ones before it). The language server's workspace pass
+// runs the same pool (lsp/workspace.ts).
 // Without a bundle to start workers from (running from the TypeScript sources), files are linted in this
 // thread (lintSequentially), without a time budget.
 import * as os from 'node:os';
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { renderer, type Rendered, type RenderOptions } from './format';
+import { lintOptionsOf, resolveSettings } from '../config/resolve';
+import type { FileSettings, ProjectConfig } from '../config/types';
 import { DEFAULT_FILE_SECONDS, WORKER_HEAP_MB } from './limits';
 import { lintFile, unlinted, type FileProblem, type FileResult, type LintFileOptions } from './lintFile';
 import { setReadingThreads } from './read';
@@ -29,15 +31,18 @@ const MAX_STARTUP_DEATHS = 3;
 
 export interface TaskOptions {
   lint: LintFileOptions;
-  render: RenderOptions;
+  /** The settings of every file (the CLI's, the editor's) and the project configuration that may change them. */
+  settings: { base: FileSettings; config: ProjectConfig | null };
   /** Worker threads this run may have at once (each reads its own documents; see setReadingThreads). */
   threads: number;
 }
 
-/** Read, lint and render one file: the one job of every thread (async: document readers may be). */
-export function task(o: TaskOptions): (file: string) => Promise<Rendered> {
-  const render = renderer(o.render);
-  return async (file) => render(await lintFile(file, o.lint));
+/** Read and lint one file with its settings: the one job of every thread (async: document readers may be). */
+export function task(o: TaskOptions): (file: string) => Promise<FileResult> {
+  return (file) => {
+    const settings = resolveSettings(o.settings.base, o.settings.config, file);
+    return lintFile(file, { ...o.lint, lint: lintOptionsOf(settings, o.lint.locale) });
+  };
 }
 
 export interface Threads {
@@ -72,10 +77,10 @@ export function fileBudgetMs(env: NodeJS.ProcessEnv): number {
 
 export interface PoolCallbacks {
   /** Called once per file, in index order. */
-  result(index: number, r: Rendered): void;
+  result(index: number, r: FileResult): void;
 }
 
-interface Batch { idx: number[]; res: Rendered[]; chunkDone?: boolean }
+interface Batch { idx: number[]; res: FileResult[]; chunkDone?: boolean }
 type ToWorker = { files: string[] } | { chunk: number[] };
 interface WorkerInit { marker: string; options: TaskOptions; status: SharedArrayBuffer }
 
@@ -137,13 +142,12 @@ export function startPool(workers: number, script: string, options: TaskOptions,
 
 /** One run of the pool over a list of files. */
 class Run {
-  private readonly results: Array<Rendered | undefined>;
+  private readonly results: Array<FileResult | undefined>;
   private nextOut = 0;
   private nextIn = 0;
   private readonly retry: number[] = [];
   private startupDeaths = 0;
   private readonly cleanups: Promise<void>[] = [];
-  private readonly render: (r: FileResult) => Rendered;
   private finish: () => void = () => {};
 
   constructor(
@@ -154,7 +158,6 @@ class Run {
     private readonly cb: PoolCallbacks,
   ) {
     this.results = new Array(files.length);
-    this.render = renderer(options.render);
   }
 
   private get slots(): Slot[] { return this.workers.slots; }
@@ -248,7 +251,7 @@ class Run {
     this.cleanups.push(this.workers.stop(s).then(() => this.cleanUp(s)));
     const held = s.chunks.flat().filter((i) => !this.done(i) && i !== current);
     s.chunks = [];
-    if (current >= 0 && !this.done(current)) this.results[current] = this.render(unlinted(this.files[current], problem));
+    if (current >= 0 && !this.done(current)) this.results[current] = unlinted(this.files[current], problem);
     else this.startupDeaths++;
     this.retry.unshift(...held);
     if (this.startupDeaths < MAX_STARTUP_DEATHS) this.begin(this.workers.spawn());
@@ -257,7 +260,7 @@ class Run {
   }
 
   private failRemaining(problem: FileProblem): void {
-    for (let i = this.nextOut; i < this.files.length; i++) if (!this.done(i)) this.results[i] = this.render(unlinted(this.files[i], problem));
+    for (let i = this.nextOut; i < this.files.length; i++) if (!this.done(i)) this.results[i] = unlinted(this.files[i], problem);
   }
 
   /** After a worker stopped: remove the temporary file it may have been writing. */
@@ -286,7 +289,7 @@ export function runWorker(port: MessagePort, data: WorkerInit): void {
   let queue = Promise.resolve();
   const lintChunk = async (chunk: readonly number[]) => {
     let idx: number[] = [];
-    let res: Rendered[] = [];
+    let res: FileResult[] = [];
     let last = performance.now();
     for (const i of chunk) {
       Atomics.store(status, 0, i);
