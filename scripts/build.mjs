@@ -17,16 +17,17 @@ const pdfjs = {
   define: { 'import.meta.url': 'undefined' },
   banner: { js: `/*! pdf.js ${pdfjsVersion} (pdfjs-dist), Copyright Mozilla Foundation, Apache License 2.0: https://www.apache.org/licenses/LICENSE-2.0 */` },
 };
-// The CLI loads the document readers (parse5, fflate, saxes) only when it meets a document: they are a bundle of
-// their own, required from cli.js as ./formats.js (see server/src/cli/read.ts).
+// The CLI and the language server load the document readers (parse5, fflate, saxes) only when they meet a
+// document: they are a bundle of their own, required from cli.js and server.js as ./formats.js (see
+// server/src/formats/load.ts).
 const formatsApart = {
   name: 'formats-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/formats$/ }, (a) => (a.importer.endsWith('read.ts') ? { path: './formats.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/index$/ }, (a) => (/[\\/]formats[\\/]load\.ts$/.test(a.importer) ? { path: './formats.js', external: true } : undefined));
   },
 };
 const entries = [
-  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [pdfjsApart] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [formatsApart, pdfjsApart] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [formatsApart, pdfjsApart] },
   { entryPoints: ['server/src/formats/index.ts'], outfile: 'server/out/formats.js', plugins: [pdfjsApart] },
   { entryPoints: ['server/src/formats/pdfjs.ts'], outfile: 'server/out/pdfjs.js', ...pdfjs },

@@ -15,10 +15,10 @@ if (!existsSync(cli)) {
 }
 const examplesDir = join(root, 'examples');
 const examples = existsSync(examplesDir)
-  ? readdirSync(examplesDir).filter((f) => /\.(txt|md)$/i.test(f) && !/^readme\./i.test(f)).sort().map((f) => join('examples', f))
+  ? readdirSync(examplesDir).filter((f) => /\.(txt|md|html|docx|pdf)$/i.test(f) && !/^readme\./i.test(f)).sort().map((f) => join('examples', f))
   : [];
 if (examples.length === 0) {
-  console.error('demo: no examples/*.txt or examples/*.md to lint');
+  console.error('demo: no example reports (examples/*.txt, .md, .html, .docx, .pdf) to lint');
   process.exit(2);
 }
 

@@ -2,6 +2,9 @@
 // (the corpus itself is never edited). Corpus names (000_….txt) match none of the extension's
 // filenamePatterns, so those copies reach gov-report only through content detection; one copy is
 // named to match *年度报告*.txt. Exit code 3 = corpus not found (callers skip).
+// Published documents for "Open as report" and "Paste as report text": a saved web page and a PDF of
+// corpus-wild (beside the repository, or $GOV_REPORT_CORPUS_WILD; left out when absent, and the tests that
+// need them skip), a damaged Word document, and an empty report to paste into.
 // usage: node make-workspace.js DEST   (env GOV_REPORT_CORPUS overrides the corpus folder)
 const fs = require('fs');
 const path = require('path');
@@ -12,6 +15,26 @@ function findCorpus() {
   const root = path.resolve(__dirname, '../..');
   const candidates = [process.env.GOV_REPORT_CORPUS, '/work/shared/corpus', path.resolve(root, '../shared/corpus')].filter(Boolean);
   return candidates.find((c) => NEEDED.every((n) => fs.existsSync(path.join(c, n))));
+}
+
+/** The published forms of real reports (../shared/corpus-wild), or undefined. */
+const WILD_NEEDED = ['005_pingtan_nyn_2021.html', '005_pingtan_nyn_2021.copy.txt', '018_huaian_hongze_2024.pdf'];
+function findWild() {
+  const root = path.resolve(__dirname, '../..');
+  const candidates = [process.env.GOV_REPORT_CORPUS_WILD, path.resolve(root, '../shared/corpus-wild')].filter(Boolean);
+  return candidates.find((c) => WILD_NEEDED.every((n) => fs.existsSync(path.join(c, n))));
+}
+
+/** A title and nothing else: a report to paste into (its name matches *年度报告*.txt). */
+const PASTE_TARGET = '粘贴-年度报告.txt';
+/** A Word document cut short: the zip's local header and a few bytes of deflated data. */
+const BROKEN_DOCX = Buffer.from('504b0304140000000800000021000000000000000000000000001300000077', 'hex');
+
+function addPublished(dest) {
+  const wild = findWild();
+  if (wild) for (const n of ['005_pingtan_nyn_2021.html', '018_huaian_hongze_2024.pdf']) fs.copyFileSync(path.join(wild, n), path.join(dest, n));
+  fs.writeFileSync(path.join(dest, 'broken.docx'), BROKEN_DOCX);
+  fs.writeFileSync(path.join(dest, PASTE_TARGET), '某某局2021年政府信息公开工作年度报告\n\n');
 }
 
 function makeWorkspace(dest) {
@@ -27,10 +50,11 @@ function makeWorkspace(dest) {
   copy('001_4f9cdb8381e45e30.txt', 'fix-001.txt'); // edited by the quick-fix tests
   copy('000_a4e415a0067ed183.txt', 'fix-000.txt'); // edited by the quick-fix tests
   copy('000_a4e415a0067ed183.txt', '2020年度报告-000.txt'); // matches the filename pattern *年度报告*.txt
+  addPublished(dest);
   return corpus;
 }
 
-module.exports = { makeWorkspace, findCorpus };
+module.exports = { makeWorkspace, findCorpus, findWild, PASTE_TARGET };
 
 if (require.main === module) {
   const dest = process.argv[2];

@@ -5,14 +5,14 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const util = require('util');
-const { startCodeServer, launchChromium, vscodeRemoteUri } = require('./cs-common');
+const { startCodeServer, launchChromium, vscodeRemoteUri, freePort } = require('./cs-common');
 
 // workbench chatter that says nothing about the extension under test (offline marketplace, telemetry, sockets)
 const NOISE = /ENOTFOUND|static\/out\/vs\/|^\s*at |\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)|^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin/;
 
 (async () => {
   const [extDev, testsPath, folder] = process.argv.slice(2).map((p) => path.resolve(p));
-  const port = Number(process.env.PORT || 8123);
+  const port = await freePort();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-'));
   // E2E_RESTRICTED=1: workspace trust on, the folder never trusted and no trust prompt: Restricted Mode.
   const restricted = process.env.E2E_RESTRICTED === '1';
@@ -57,6 +57,10 @@ const NOISE = /ENOTFOUND|static\/out\/vs\/|^\s*at |\[(AgentHost|ChatModelSelecti
     // and window.codeAutomationLog(type, args) for console output (same hooks @vscode/test-web uses).
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = util.format(...(args || []));
+      // The suite's counts (test/support/counting-reporter.js) go to CI's results file from here: the extension
+      // host does not inherit GOV_REPORT_RESULTS (cs-common.js), so each test is counted once.
+      const counts = /^GOV_REPORT_COUNTS (\{.*\})/.exec(line);
+      if (counts && process.env.GOV_REPORT_RESULTS) fs.appendFileSync(process.env.GOV_REPORT_RESULTS, `${counts[1]}\n`);
       if (!process.env.QUIET || !NOISE.test(line)) console.log(`[${type}] ${line}`);
     });
     const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (c) => resolve(c)));

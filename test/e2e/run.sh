@@ -2,9 +2,12 @@
 # End-to-end tests in a real VS Code (code-server 4.139 = VS Code 1.139) driven by headless chromium:
 #   1. the mocha suite test/e2e/suite runs inside the extension host (extensionDevelopmentPath = repo);
 #   2. the UI smoke test installs the packaged .vsix and drives the workbench like a user, saving a
-#      screenshot under test-output/.
+#      screenshot under test-output/;
+#   3. the UI test of published documents (ui-inputs.js: paste from a web page, open a PDF and a damaged
+#      Word document as reports) on the same installed .vsix.
 # Everything is installed by this script into .vscode-test/cs (git-ignored); re-runs reuse it.
-# Env: GOV_REPORT_CORPUS (folder of corpus reports; absent → skip), CS_CACHE (install prefix), SKIP_UI=1, KEEP=1.
+# Env: GOV_REPORT_CORPUS (folder of corpus reports; absent → skip), GOV_REPORT_CORPUS_WILD (published reports;
+# default ../shared/corpus-wild; absent → their tests skip), CS_CACHE (install prefix), SKIP_UI=1, KEEP=1.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/test/e2e"
@@ -79,4 +82,10 @@ if [ -n "${GOV_REPORT_RESULTS:-}" ]; then
   if [ "$ui_rc" = 0 ]; then p=1 f=0; else p=0 f=1; fi
   echo "{\"suite\":\"ui-smoke\",\"passed\":$p,\"failed\":$f,\"skipped\":0}" >> "$GOV_REPORT_RESULTS"
 fi
+
+echo "== UI test of published documents (paste as report text, open as report)"
+INPUTS_WS="$TMP/inputs-ws"; make_ws "$INPUTS_WS"
+inputs_rc=0
+node "$HERE/ui-inputs.js" "$INPUTS_WS" "$EXT_DIR" "$ROOT/test-output" || inputs_rc=$?   # writes its own counts
+[ "$ui_rc" = 0 ] && exit "$inputs_rc"
 exit "$ui_rc"

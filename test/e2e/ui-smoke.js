@@ -5,7 +5,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { startCodeServer, launchChromium } = require('./cs-common');
+const { startCodeServer, launchChromium, uiUserDataDir, freePort } = require('./cs-common');
 
 const LABEL_LINE = 78; // 1-based line of "一、本年新收政府信息公开申请数量" in corpus 001
 const step = (s) => console.log(`  ui: ${s}`);
@@ -13,16 +13,9 @@ const step = (s) => console.log(`  ui: ${s}`);
 (async () => {
   const [folder, fileName, extensionsDir, png] = process.argv.slice(2);
   fs.mkdirSync(path.dirname(path.resolve(png)), { recursive: true });
-  const port = Number(process.env.PORT || 8125);
+  const port = await freePort();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-ui-'));
-  // user settings: no chat side bar, no welcome page, so the editor and the Problems panel get the room
-  const userDir = path.join(tmp, 'data', 'User');
-  fs.mkdirSync(userDir, { recursive: true });
-  fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({
-    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.startupEditor': 'none',
-    'chat.disableAIFeatures': true, 'workbench.tips.enabled': false, 'editor.minimap.enabled': false,
-  }));
-  const cs = startCodeServer({ port, folder: path.resolve(folder), userDataDir: path.join(tmp, 'data'), extensionsDir: path.resolve(extensionsDir) });
+  const cs = startCodeServer({ port, folder: path.resolve(folder), userDataDir: uiUserDataDir(tmp), extensionsDir: path.resolve(extensionsDir) });
   let browser; let code = 1; let page;
   const hardTimeout = setTimeout(() => { console.error('ui-smoke: TIMEOUT'); finish(124); }, Number(process.env.UI_TIMEOUT_MS || 150000));
   async function finish(c) {

@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { lint, type Finding } from '../../server/src/engine';
 import { readPdf } from '../../server/src/formats/pdf';
 import { readPdfInThread } from '../../server/src/formats/pdfThread';
 import { DEFAULT_LIMITS, FormatError, type FormatErrorCode, type ReadLimits } from '../../server/src/formats/types';
 import { ensureBundle } from '../support/build';
+import { flateBomb, onePagePdf } from '../support/pdfs';
 import { repoRoot } from '../support/paths';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'pdf');
@@ -159,37 +159,6 @@ describe('PDF input: what cannot be read', () => {
   });
 });
 
-/** A one-page PDF of a content stream (FlateDecode when `deflate`) and a font as object 5 (and its parts after it). */
-function onePagePdf(content: Buffer, font: string[], deflate = false): Uint8Array {
-  const data = deflate ? zlib.deflateSync(content, { level: 1 }) : content;
-  const stream = Buffer.concat([Buffer.from(`<< /Length ${data.length}${deflate ? ' /Filter /FlateDecode' : ''} >>\nstream\n`), data, Buffer.from('\nendstream')]);
-  const objs: Array<string | Buffer> = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    stream,
-    ...font,
-  ];
-  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
-  const offsets: number[] = [];
-  let at = parts[0].length;
-  objs.forEach((o, i) => {
-    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.from(o), Buffer.from('\nendobj\n')]);
-    offsets.push(at);
-    parts.push(obj);
-    at += obj.length;
-  });
-  const xref = `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
-  return new Uint8Array(Buffer.concat(parts));
-}
-
-/** A page whose content stream inflates to `mib` MiB (spaces after a line of text): a 1 MB file. */
-function flateBomb(mib: number): Uint8Array {
-  const content = Buffer.concat([Buffer.from('BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n'), Buffer.alloc(mib * 1048576, 0x20)]);
-  return onePagePdf(content, ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'], true);
-}
-
 const CJK_LINE = '政府信息公开工作年度报告，本年新收申请二十六件';
 /** Chinese text in STSong-Light, named and not embedded, in UCS-2 codes (UniGB-UCS2-H): as iText writes it. */
 function stSongPdf(): Uint8Array {
@@ -255,5 +224,16 @@ describe('PDF input in a worker thread: bounded time and memory', function () {
     const reply = JSON.parse(r.stderr);
     assert.equal(reply.ok, true);
     assert.ok(reply.length > 5000);
+  });
+});
+
+describe('PDF input: the caller keeps its bytes', () => {
+  before(() => ensureBundle(workerFile));
+  it('a Node Buffer given to the bounded reader is still whole afterwards (its copy, not its memory, goes to the thread)', async () => {
+    const bytes = fs.readFileSync(path.join(fixtures, 'clean-2023.pdf'));
+    const length = bytes.length;
+    await readPdfInThread(bytes, DEFAULT_LIMITS, workerFile);
+    assert.equal(bytes.length, length);
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
   });
 });

@@ -14,6 +14,8 @@ import { pickFixes } from '../../server/src/engine/fix';
 const repoRoot = path.resolve(__dirname, '..', '..');
 const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus');
 const examplesDir = path.join(repoRoot, 'examples');
+const scenariosDir = path.join(repoRoot, 'test', 'fixtures', 'scenarios');
+const corpusWildDir = path.resolve(repoRoot, '..', 'shared', 'corpus-wild');
 
 const DOCS = Number(process.env.GOV_REPORT_FUZZ_DOCS) || 20000;
 const SEED = Number(process.env.GOV_REPORT_FUZZ_SEED) || 0x5eed2024;
@@ -231,6 +233,12 @@ function seeds(): Array<{ name: string; text: string }> {
   }
   if (existsSync(examplesDir)) {
     for (const f of readdirSync(examplesDir).filter((x) => /\.(txt|md)$/.test(x) && x !== 'README.md').sort()) out.push({ name: `examples/${f}`, text: readFileSync(path.join(examplesDir, f), 'utf8') });
+  }
+  // The other layouts: innerText and copies of web pages, PDF text, single-space rows (the scenario fixtures, markers
+  // and all: they are text too), and the real ones of corpus-wild when it is there.
+  const more = [scenariosDir, corpusWildDir].filter((d) => existsSync(d));
+  for (const dir of more) {
+    for (const f of readdirSync(dir).filter((x) => /\.(txt|md)$/.test(x) && x !== 'README.md').sort()) out.push({ name: `${path.basename(dir)}/${f}`, text: readFileSync(path.join(dir, f), 'utf8') });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Mocha's spec reporter, plus one machine-readable line of counts at the end, so that CI can sum every
 // suite it ran into one `tests: N passed, N failed, N skipped` line (scripts/ci-summary.mjs).
-// The counts go to the file named by $GOV_REPORT_RESULTS (JSON lines) when it is set (the VS Code extension
-// host inherits it from code-server), and always to stdout as `GOV_REPORT_COUNTS {...}`.
+// The counts go to the file named by $GOV_REPORT_RESULTS (JSON lines) when it is set, and always to stdout as
+// `GOV_REPORT_COUNTS {...}` (the e2e runner records them from the VS Code extension host's log).
 // Plain JS: mocha loads it by path in the test process and inside the VS Code extension host alike.
 const fs = require('fs');
 const Mocha = require('mocha');

@@ -1,6 +1,7 @@
 // The CLI's own words (usage, errors, notes, summary): one small catalogue, zh-CN by default, en with --locale en.
 // Findings' messages come from the engine's catalogue, not from here.
 import type { Locale } from '../engine/types';
+import { documentProblem, FORMAT_NAME_EN as NAME_EN, FORMAT_NAME_ZH as NAME_ZH } from '../formats/messages';
 import type { FormatErrorCode, FormatKind } from '../formats/types';
 import { REPORT_EXTENSIONS } from './files';
 import { DEFAULT_FILE_SECONDS, MAX_INPUT_BYTES } from './limits';
@@ -123,7 +124,7 @@ const zh = {
   documentRead: (f: string, k: FormatKind) => `${f}: 读取${NAME_ZH[k]}中的文字，结果的位置指提取出的文本（可用 --extract 查看）`,
   pageEncoding: (f: string, e: string) => `${f}: 网页按 ${e} 编码读取`,
   fixDocument: (f: string, k: FormatKind, n: number) => `${f}: 有 ${n} 处修复可用，但不会改写${NAME_ZH[k]}；请在原文档中修改`,
-  unreadableDocument: (f: string, k: FormatKind, code: FormatErrorCode, d: string) => `${f}: ${documentProblemZh(k, code)}${d ? `（${d}）` : ''}`,
+  unreadableDocument: (f: string, k: FormatKind, code: FormatErrorCode, d: string) => `${f}: ${documentProblem('zh-CN', k, code, d)}`,
   printConfigOneFile: '--print-config 只接受一个文件',
   previousOneFile: '--previous 只能与一个报告文件一起使用',
   configAndNoConfig: '--config 与 --no-config 不能同时使用',
@@ -131,22 +132,6 @@ const zh = {
     `${office} ${year} 年度有多份报告（${files}），未与下一年度的报告比对；请用配置文件的 pairs 或 --previous 指定上年度报告`,
   previousUnreadable: (f: string) => `${f}: 上年度报告无法读取，未做年度比对`,
 };
-
-const NAME_ZH: Record<FormatKind, string> = { html: '网页', docx: 'Word 文档', pdf: 'PDF 文件' };
-
-function documentProblemZh(kind: FormatKind, code: FormatErrorCode): string {
-  const format = NAME_ZH[kind];
-  switch (code) {
-    case 'tooLarge': return `${format}过大（文件、解压后的数据或文字超过上限），已停止读取`;
-    case 'timeout': return `读取${format}超时，已停止`;
-    case 'malformed': return `${format}已损坏，或不是有效的${format}`;
-    case 'truncated': return `${format}不完整（可能下载中断）`;
-    case 'encrypted': return `${format}已加密（设有密码）：请去除密码${kind === 'docx' ? '后另存为 .docx' : '后再检查'}`;
-    case 'legacyFormat': return kind === 'docx' ? '加密文档或旧版 Word 97–2003（.doc）等无法读取的格式：请另存为 .docx' : `无法读取此${format}`;
-    case 'noText': return `${format}中没有可读取的文字`;
-    case 'notReport': return `不像是年度报告：${format}中没有表格`;
-  }
-}
 
 type Catalogue = typeof zh;
 
@@ -273,7 +258,7 @@ Environment:
   documentRead: (f, k) => `${f}: read the text of a ${NAME_EN[k]}; positions refer to that text (see --extract)`,
   pageEncoding: (f, e) => `${f}: web page read as ${e}`,
   fixDocument: (f, k, n) => `${f}: ${n} fix${n === 1 ? '' : 'es'} available, but a ${NAME_EN[k]} is never rewritten; make the changes in the original`,
-  unreadableDocument: (f, k, code, d) => `${f}: ${documentProblemEn(k, code)}${d ? ` (${d})` : ''}`,
+  unreadableDocument: (f, k, code, d) => `${f}: ${documentProblem('en', k, code, d)}`,
   printConfigOneFile: '--print-config takes exactly one file',
   previousOneFile: '--previous goes with exactly one report file',
   configAndNoConfig: '--config and --no-config cannot be used together',
@@ -281,22 +266,6 @@ Environment:
     `${office} has several reports for ${year} (${files}); none was compared with the next year's: name last year's report with the configuration file's pairs or --previous`,
   previousUnreadable: (f) => `${f}: last year's report cannot be read; no year-against-year check`,
 };
-
-const NAME_EN: Record<FormatKind, string> = { html: 'web page', docx: 'Word document', pdf: 'PDF file' };
-
-function documentProblemEn(kind: FormatKind, code: FormatErrorCode): string {
-  const format = NAME_EN[kind];
-  switch (code) {
-    case 'tooLarge': return `${format} too large (file, decompressed data or text over the limit); reading stopped`;
-    case 'timeout': return `reading the ${format} took too long; stopped`;
-    case 'malformed': return `damaged, or not a valid ${format}`;
-    case 'truncated': return `the ${format} is cut short (an interrupted download?)`;
-    case 'encrypted': return `the ${format} is encrypted (password-protected): remove the password${kind === 'docx' ? ' and save as .docx' : ' first'}`;
-    case 'legacyFormat': return kind === 'docx' ? 'encrypted, or an old Word 97-2003 .doc or another format not read here: save it as .docx' : `this ${format} cannot be read`;
-    case 'noText': return `no text to read in the ${format}`;
-    case 'notReport': return `does not look like a report: no table in the ${format}`;
-  }
-}
 
 export type Messages = Catalogue;
 

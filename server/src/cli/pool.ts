@@ -14,7 +14,7 @@ import { lintOptionsOf, resolveSettings } from '../config/resolve';
 import type { FileSettings, ProjectConfig } from '../config/types';
 import { DEFAULT_FILE_SECONDS, WORKER_HEAP_MB } from './limits';
 import { lintFile, unlinted, type FileProblem, type FileResult, type LintFileOptions } from './lintFile';
-import { setReadingThreads } from './read';
+import { setReadingThreads } from '../formats/load';
 import { injectWorkerFault } from './testFaults';
 import { removeTemporaries } from './write';
 

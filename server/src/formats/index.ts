@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, FormatError, type Extracted, type ReadLimits } from './
 
 export { documentKind, DOCUMENT_EXTENSIONS } from './kind';
 export { setConcurrentReaders } from './pdfThread';
+export { readHtml } from './html';
 export { sourceRanges } from './source';
 export { FormatError, DEFAULT_LIMITS } from './types';
 export type { Extracted, FormatErrorCode, FormatKind, ReadLimits } from './types';

@@ -85,7 +85,9 @@ export function readPdfInThread(bytes: Uint8Array, limits: ReadLimits, workerFil
     }
     worker.on('message', onMessage);
     worker.on('error', onError);
-    const copy = bytes.slice(); // transferred to the thread: the caller's bytes stay usable
+    // Transferred to the thread, so a copy of its own: a Buffer's slice() is a view of the caller's memory (often a
+    // pool shared with other Buffers), which the transfer would detach.
+    const copy = Uint8Array.prototype.slice.call(bytes);
     worker.postMessage({ bytes: copy, limits } satisfies PdfRequest, [copy.buffer]);
   });
 }

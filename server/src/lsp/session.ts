@@ -8,6 +8,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt, lint, outline, type LintResult, type Locale } from '../engine';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
+import {
+  extractReport, EXTRACT_REQUEST, htmlToReportText, HTML_TO_TEXT_REQUEST, tableFieldsOf,
+  type ExtractParams, type ExtractResult, type HtmlToTextParams, type HtmlToTextResult,
+} from './documents';
 import { toDiagnostic, toFoldingRanges, toHover, toSymbols } from './convert';
 import { defaultSettings, lintOptionsOf, localeOf, normalizeSettings, type Settings } from './settings';
 
@@ -88,8 +92,13 @@ export function startServer(connection: Connection): void {
     return p;
   }
 
+  /** The engine's options for a document: its settings, and how its tables are read (a Word or web page's text). */
+  function optionsFor(doc: TextDocument, settings: Settings) {
+    return { ...lintOptionsOf(settings, clientLocale), tableFields: tableFieldsOf(doc.uri) };
+  }
+
   function lintDocument(doc: TextDocument, settings: Settings): LintResult {
-    const options = lintOptionsOf(settings, clientLocale);
+    const options = optionsFor(doc, settings);
     const key = JSON.stringify(options);
     const hit = lintCache.get(doc.uri);
     if (hit) lintCache.delete(doc.uri); // re-inserted below: the map's order is the order of use
@@ -112,7 +121,7 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(uri);
     const doc = documents.get(uri);
     if (!doc) return null;
-    return { doc, settings, options: lintOptionsOf(settings, clientLocale), result: lintDocument(doc, settings) };
+    return { doc, settings, options: optionsFor(doc, settings), result: lintDocument(doc, settings) };
   }
 
   // ------------------------------------------------------------------ diagnostics
@@ -223,6 +232,15 @@ export function startServer(connection: Connection): void {
       uri: c.doc.uri, version: c.doc.version, text: c.doc.getText(), result: c.result, options: c.options, documentChanges: versionedEdits,
     }, params.context);
   }));
+
+  // ------------------------------------------------------------------ published documents (documents.ts)
+
+  connection.onRequest(EXTRACT_REQUEST, guard<ExtractParams, ExtractResult | null>('extract', null, async (params) => {
+    const uri = String(params?.uri ?? '');
+    return extractReport(uri, lintOptionsOf(await settingsFor(uri), clientLocale).locale);
+  }));
+
+  connection.onRequest(HTML_TO_TEXT_REQUEST, guard<HtmlToTextParams, HtmlToTextResult>('htmlToText', null, (params) => htmlToReportText(params?.html)));
 
   documents.listen(connection);
   connection.listen();

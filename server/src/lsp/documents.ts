@@ -1,0 +1,115 @@
+// Published documents in the editor, over two requests of this server's own:
+// - govReport/extract {uri}: the text read from a saved web page, Word document or PDF on disk (what
+//   `gov-report-lint --extract` prints), which the VS Code client shows as a read-only gov-report document, linted
+//   like any report; or, when the file cannot be read, why, in the user's language;
+// - govReport/htmlToText {html}: HTML from the clipboard (a copy from a web page or from Word) through the same
+//   HTML reader, as report text: tables one row per line, cells apart by tabs, blank cells kept.
+// The readers load on the first request (formats/load.ts). A PDF is read in a thread of its own (pdfThread.ts),
+// so the server keeps answering while it is read; web pages and Word documents take milliseconds.
+import { readFile, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Locale } from '../engine';
+import { DOCUMENT_EXTENSIONS, documentKind } from '../formats/kind';
+import { formatReaders } from '../formats/load';
+import { documentProblem } from '../formats/messages';
+import { DEFAULT_LIMITS, type FormatErrorCode, type FormatKind, type ReadLimits } from '../formats/types';
+
+export const EXTRACT_REQUEST = 'govReport/extract';
+/** The scheme under which the client shows a document's text (client/src/openAsReport.ts): the file's URI otherwise. */
+export const EXTRACT_SCHEME = 'gov-report-extract';
+
+/**
+ * How to read the tables of a document the client shows: a Word document's or a web page's cells are exact (an
+ * empty last field is a blank cell), as their readers say (Extracted.tableFields); anything else as typed or pasted.
+ */
+export function tableFieldsOf(uri: string): 'exact' | undefined {
+  if (!uri.startsWith(`${EXTRACT_SCHEME}:`)) return undefined;
+  const kind = DOCUMENT_EXTENSIONS[path.extname(decodeURIComponent(uri)).toLowerCase()];
+  return kind === 'html' || kind === 'docx' ? 'exact' : undefined;
+}
+export const HTML_TO_TEXT_REQUEST = 'govReport/htmlToText';
+
+export interface ExtractParams { uri: string }
+
+/** Why a file could not be opened as a report: a reader's FormatError, or the file itself. */
+export type ExtractProblem = FormatErrorCode | 'notFound' | 'unreadable' | 'notDocument';
+
+export type ExtractResult =
+  | { ok: true; kind: FormatKind; text: string }
+  | { ok: false; code: ExtractProblem; message: string };
+
+export interface HtmlToTextParams { html: string }
+
+/** The report text of the clipboard's HTML, or null when it holds no table (plain paste is then all there is). */
+export type HtmlToTextResult = { text: string } | null;
+
+/**
+ * Clipboard HTML is read on the server's own thread: a page copied whole is a few hundred KB and reads in
+ * milliseconds; these bounds only stop a pathological one from holding the server up.
+ */
+export const PASTE_LIMITS: Partial<ReadLimits> = { maxInputBytes: 8 * 1024 * 1024, maxMillis: 2000 };
+
+const UTF8_BOM = '\uFEFF';
+
+const words = {
+  'zh-CN': {
+    notFound: '文件不存在',
+    unreadable: (d: string) => `无法读取（${d}）`,
+    notDocument: '不是网页、Word 文档（.docx）或 PDF 文件，无法作为报告打开',
+  },
+  en: {
+    notFound: 'no such file',
+    unreadable: (d: string) => `cannot read (${d})`,
+    notDocument: 'not a web page, Word document (.docx) or PDF file: it cannot be opened as a report',
+  },
+};
+
+/** The report text of the document at `uri` (a file: URI), or why it cannot be read. Never throws. */
+export async function extractReport(uri: string, locale: Locale): Promise<ExtractResult> {
+  let file: string;
+  try {
+    file = fileURLToPath(uri);
+  } catch {
+    return { ok: false, code: 'notDocument', message: `${uri}: ${words[locale].notDocument}` };
+  }
+  const name = path.basename(file);
+  const fail = (code: ExtractProblem, problem: string): ExtractResult => ({ ok: false, code, message: `${name}: ${problem}` });
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return fail('unreadable', words[locale].unreadable(locale === 'en' ? 'not a file' : '不是文件'));
+    // Over the limit, the file is not read into memory at all.
+    const kind = documentKind(new Uint8Array(0), name) ?? 'html';
+    if (info.size > DEFAULT_LIMITS.maxInputBytes) return fail('tooLarge', documentProblem(locale, kind, 'tooLarge', `${info.size} bytes`));
+    const buffer = await readFile(file);
+    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength); // pdf.js refuses a Buffer
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    return code === 'ENOENT' ? fail('notFound', words[locale].notFound) : fail('unreadable', words[locale].unreadable(String(code ?? err)));
+  }
+  const kind = documentKind(bytes, name);
+  if (kind === null) return fail('notDocument', words[locale].notDocument);
+  const { FormatError, readDocument } = formatReaders();
+  try {
+    return { ok: true, kind, text: (await readDocument(bytes, name)).text };
+  } catch (err) {
+    // A reader's library failing on a file it cannot make sense of: a damaged file (as the CLI says too).
+    const e = err instanceof FormatError ? err : new FormatError('malformed', String((err as Error)?.message ?? err));
+    return fail(e.code, documentProblem(locale, kind, e.code, e.detail));
+  }
+}
+
+/** Clipboard HTML → report text, or null when there is no table in it or it cannot be read. */
+export function htmlToReportText(html: unknown): HtmlToTextResult {
+  if (typeof html !== 'string' || html.length === 0) return null;
+  const { FormatError, readHtml } = formatReaders();
+  try {
+    // A string from the clipboard is already decoded: the byte-order mark overrides whatever charset it declares.
+    const text = readHtml(new TextEncoder().encode(UTF8_BOM + html), PASTE_LIMITS).text;
+    return { text: text.endsWith('\n') ? text : `${text}\n` };
+  } catch (err) {
+    if (err instanceof FormatError) return null;
+    throw err;
+  }
+}
