@@ -7,7 +7,7 @@ import type { Locale, Severity, TemplateId, YearFacts } from './engine/types';
 export interface SummaryInput {
   file: string;
   linted: boolean;
-  facts: YearFacts | null;
+  facts: Pick<YearFacts, 'officeName' | 'year'> | null;
   template: TemplateId | null;
   diagnostics: ReadonlyArray<{ rule: string; severity: Severity }>;
   /** Last year's report it was compared with, as shown (a base name), or null. */

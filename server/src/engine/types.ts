@@ -230,9 +230,12 @@ export interface SentenceFact { hash: number; chars: number; range: Range; head:
 
 /**
  * What the year-against-year rules need of one report, small enough to keep for every file of a folder: who
- * published it and for which year, the cells that continue from one year to the next, and its sentences.
+ * published it and for which year, the cells that continue from one year to the next, and its sentences; and what a
+ * view of a folder shows of it (its title and parts).
  */
 export interface YearFacts {
+  title: string | null;
+  parts: Array<{ number: number; heading: string; range: Range }>;
   /** The office named in the title, normalised for matching (years, spaces, punctuation dropped); null if none. */
   office: string | null;
   /** The office as the title writes it, for display. */

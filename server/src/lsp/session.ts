@@ -6,7 +6,7 @@ import {
   type CancellationToken, type Connection, type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { hoverAt, lint, outline, type LintResult, type Locale } from '../engine';
+import { hoverAt, lint, outline, withPreviousYear, type LintOptions, type LintResult, type Locale } from '../engine';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import {
   extractReport, EXTRACT_REQUEST, htmlToReportText, HTML_TO_TEXT_REQUEST, tableFieldsOf,
@@ -14,6 +14,7 @@ import {
 } from './documents';
 import { toDiagnostic, toFoldingRanges, toHover, toSymbols } from './convert';
 import { defaultSettings, lintOptionsOf, localeOf, normalizeSettings, type Settings } from './settings';
+import { registerWorkspace, workspaceFoldersOf, type Workspace } from './workspaceRequests';
 
 export interface InitOptions {
   /** Delay between the last change and the lint (ms). Default 150; tests use 0. */
@@ -34,7 +35,8 @@ interface Cached { version: number; key: string; result: LintResult }
  */
 const CACHED_DOCUMENTS = 4;
 
-export function startServer(connection: Connection): void {
+/** `script`: the server's bundle, from which the background pass starts its worker threads (null: no pass). */
+export function startServer(connection: Connection, script: string | null = null): void {
   const documents = new TextDocuments(TextDocument);
   let debounceMs = 150;
   let maxDiagnostics = 10000;
@@ -43,6 +45,10 @@ export function startServer(connection: Connection): void {
   let versionedEdits = false;
   /** Settings pushed with workspace/didChangeConfiguration, used when the client cannot be asked. */
   let pushed: Settings = defaultSettings;
+  let pushedRaw: unknown = null;
+  let folders: string[] = [];
+  let progress = false;
+  let watch = false;
   const settingsCache = new Map<string, Promise<Settings>>();
   const lintCache = new Map<string, Cached>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -78,23 +84,41 @@ export function startServer(connection: Connection): void {
 
   // ------------------------------------------------------------------ settings and lint cache
 
+  /** A section of the client's configuration for a scope; null after CONFIG_TIMEOUT_MS or an error. */
+  function section(scopeUri: string, name: string): Promise<unknown> {
+    if (!pullConfig) return Promise.resolve(name === 'govReport' ? pushedRaw : null);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), CONFIG_TIMEOUT_MS); });
+    const ask = connection.workspace.getConfiguration({ scopeUri, section: name }).then((v) => v as unknown, (err) => { log('workspace/configuration', err); return null; });
+    return Promise.race([ask, timeout]).finally(() => clearTimeout(timer));
+  }
+
   function settingsFor(uri: string): Promise<Settings> {
     if (!pullConfig) return Promise.resolve(pushed);
     let p = settingsCache.get(uri);
     if (!p) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<Settings>((resolve) => { timer = setTimeout(() => { settingsCache.delete(uri); resolve(defaultSettings); }, CONFIG_TIMEOUT_MS); });
-      const ask = connection.workspace.getConfiguration({ scopeUri: uri, section: 'govReport' })
-        .then(normalizeSettings, (err) => { log('workspace/configuration', err); return defaultSettings; });
-      p = Promise.race([ask, timeout]).finally(() => clearTimeout(timer));
+      p = section(uri, 'govReport').then((raw) => {
+        if (raw === null) settingsCache.delete(uri); // timed out or failed: ask again next time
+        return raw === null ? defaultSettings : normalizeSettings(raw);
+      });
       settingsCache.set(uri, p);
     }
     return p;
   }
 
-  /** The engine's options for a document: its settings, and how its tables are read (a Word or web page's text). */
+  /**
+   * The engine's options for a document: its settings (the project configuration's for the files it names), how its
+   * tables are read (a Word or web page's text), and its facts when the workspace pairs reports by year.
+   */
   function optionsFor(doc: TextDocument, settings: Settings) {
-    return { ...lintOptionsOf(settings, clientLocale), tableFields: tableFieldsOf(doc.uri) };
+    const resolved = workspace.active ? workspace.resolve(doc.uri, settings) : settings;
+    return { ...lintOptionsOf(resolved, clientLocale), tableFields: tableFieldsOf(doc.uri), ...(workspace.active ? { facts: true } : {}) };
+  }
+
+  /** A result with the findings of last year's report of its office in the workspace, when there is one. */
+  function withYear(uri: string, result: LintResult, options: LintOptions): LintResult {
+    const previous = workspace.active ? workspace.previousFor(uri, result.facts) : null;
+    return previous ? withPreviousYear(result, previous, options) : result;
   }
 
   function lintDocument(doc: TextDocument, settings: Settings): LintResult {
@@ -121,7 +145,8 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(uri);
     const doc = documents.get(uri);
     if (!doc) return null;
-    return { doc, settings, options: optionsFor(doc, settings), result: lintDocument(doc, settings) };
+    const options = optionsFor(doc, settings);
+    return { doc, settings, options, result: withYear(uri, lintDocument(doc, settings), options) };
   }
 
   // ------------------------------------------------------------------ diagnostics
@@ -148,9 +173,9 @@ export function startServer(connection: Connection): void {
     const version = doc.version;
     let diagnostics: Diagnostic[];
     try {
-      const findings = lintDocument(doc, settings).findings;
+      const findings = withYear(uri, lintDocument(doc, settings), optionsFor(doc, settings)).findings;
       if (findings.length > maxDiagnostics) connection.console.warn(`gov-report: ${uri}: ${findings.length} findings, publishing the first ${maxDiagnostics}`);
-      diagnostics = findings.slice(0, maxDiagnostics).map((f) => toDiagnostic(f, version));
+      diagnostics = findings.slice(0, maxDiagnostics).map((f) => toDiagnostic(f, version, uri));
     } catch (err) {
       log(`lint ${uri}`, err);
       diagnostics = [];
@@ -158,6 +183,7 @@ export function startServer(connection: Connection): void {
     // Nothing stale: the document must still be open at this version and no newer lint started.
     if (stale() || documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
+    if (workspace.active) workspace.notify();
   }
 
   function revalidateAll(): void {
@@ -173,6 +199,9 @@ export function startServer(connection: Connection): void {
     clientLocale = localeOf(init.locale ?? params.locale);
     pullConfig = params.capabilities?.workspace?.configuration === true;
     versionedEdits = params.capabilities?.workspace?.workspaceEdit?.documentChanges === true;
+    folders = workspaceFoldersOf(params);
+    progress = params.capabilities?.window?.workDoneProgress === true;
+    watch = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -185,11 +214,14 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  connection.onInitialized(() => { try { workspace.start(folders); } catch (err) { log('workspace', err); } });
+
   connection.onDidChangeConfiguration(guardNote('didChangeConfiguration', (params) => {
     const s = (params?.settings as { govReport?: unknown } | null | undefined)?.govReport;
-    if (s !== undefined) pushed = normalizeSettings(s);
+    if (s !== undefined) { pushed = normalizeSettings(s); pushedRaw = s; }
     settingsCache.clear();
     revalidateAll();
+    workspace.settingsChanged();
   }));
 
   // Fired for didOpen as well as didChange.
@@ -202,7 +234,9 @@ export function startServer(connection: Connection): void {
       generation.delete(uri); // a lint still under way sees it is stale
       lintCache.delete(uri);
       settingsCache.delete(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      // A report of the workspace shows the findings of the file on disk again; any other document none.
+      void connection.sendDiagnostics({ uri, diagnostics: workspace.closed(uri) });
+      if (workspace.active) workspace.notify();
     } catch (err) { log('didClose', err); }
   });
 
@@ -241,6 +275,23 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onRequest(HTML_TO_TEXT_REQUEST, guard<HtmlToTextParams, HtmlToTextResult>('htmlToText', null, (params) => htmlToReportText(params?.html)));
+
+  // ------------------------------------------------------------------ the folder of reports (workspace.ts)
+
+  const workspace: Workspace = registerWorkspace({
+    connection, script, log,
+    locale: () => clientLocale,
+    settings: settingsFor,
+    section,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    openResults: async () => (await Promise.all(documents.all().map(async (d) => {
+      const c = await current(d.uri);
+      return c ? { uri: d.uri, result: c.result } : null;
+    }))).filter((x): x is NonNullable<typeof x> => x !== null),
+    revalidateOpen: revalidateAll,
+    get progress() { return progress; },
+    get watch() { return watch; },
+  });
 
   documents.listen(connection);
   connection.listen();

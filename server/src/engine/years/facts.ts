@@ -13,6 +13,8 @@ export function factsOf(parsed: ParsedReport): YearFacts {
   const apps = report.tables.find((t) => t.id === 'applications');
   const active = report.tables.find((t) => t.id === 'active');
   return {
+    title: report.title?.text ?? null,
+    parts: report.parts.map((p) => ({ number: p.number, heading: p.heading.text, range: p.heading.range })),
     office: office?.key ?? null,
     officeName: office?.name ?? null,
     year: report.year,
@@ -113,6 +115,7 @@ export function mapFactRanges(facts: YearFacts, map: (r: Range) => Range): YearF
     carriedForward: cells(facts.carriedForward),
     documents: facts.documents.map((d) => ({ row: d.row, made: cell(d.made), repealed: cell(d.repealed), inForce: cell(d.inForce) })),
     sentences: facts.sentences.map((s) => ({ ...s, range: map(s.range) })),
+    parts: facts.parts.map((p) => ({ ...p, range: map(p.range) })),
     anchor: map(facts.anchor),
   };
 }
