@@ -10,6 +10,7 @@ import { messages } from './messages';
 import { ExtractedReports, EXTRACT_SCHEME, filesToOpen } from './openAsReport';
 import { PasteAsReportText, PASTE_METADATA } from './paste';
 import { EXTRACT_REQUEST, HTML_TO_TEXT_REQUEST, type ExtractParams, type ExtractResult, type HtmlToTextParams, type HtmlToTextResult } from './protocol';
+import { followServer, registerReportsView, type ReportStatus, type ReportsView } from './reportsView';
 
 export const LANGUAGE_ID = 'gov-report';
 const FIX_ALL_KIND = 'source.fixAll.gov-report';
@@ -56,8 +57,9 @@ const extract = (file: vscode.Uri) => started().sendRequest<ExtractResult | null
 const htmlToText = (html: string, token: vscode.CancellationToken) =>
   started().sendRequest<HtmlToTextResult>(HTML_TO_TEXT_REQUEST, { html } satisfies HtmlToTextParams, token);
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined; reportsView: ReportsView; reportStatus: ReportStatus }> {
   const reports = new ExtractedReports(extract, LANGUAGE_ID);
+  const { view: reportsView, status: reportStatus } = registerReportsView(context, () => client, LANGUAGE_ID);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(EXTRACT_SCHEME, reports),
     vscode.workspace.onDidCloseTextDocument((doc) => reports.forget(doc)),
@@ -89,7 +91,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
   for (const doc of vscode.workspace.textDocuments) maybeSwitch(doc);
   await startClient(context);
-  return { client };
+  if (client) context.subscriptions.push(followServer(reportsView, client));
+  return { client, reportsView, reportStatus };
 }
 
 export function deactivate(): Thenable<void> | undefined {

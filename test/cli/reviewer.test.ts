@@ -247,6 +247,22 @@ describe('cli: the reviewer\'s desk (issue 10)', function () {
     });
   });
 
+  it('the problem matcher contributed for a gov-report-lint task reads every finding line of the text output', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    const matcher = pkg.contributes.problemMatchers.find((x: { name: string }) => x.name === 'gov-report-lint');
+    const re = new RegExp(matcher.pattern.regexp);
+    const dir = folder({ 'a b/年度报告 2023.txt': PAIR[1], 'a b/2022.txt': PAIR[0], 'c.md': 'defects-2022-pipe.md' });
+    const { entries } = runJson([dir]);
+    const r = run([dir]);
+    const lines = r.stdout.trimEnd().split('\n').slice(0, -1);
+    assert.equal(lines.length, entries.reduce((n, e) => n + e.diagnostics.length, 0));
+    const parsed = lines.map((l) => re.exec(l));
+    assert.ok(parsed.every(Boolean), lines.filter((_, k) => !parsed[k]).join('\n'));
+    const expected = entries.flatMap((e) => e.diagnostics.map((d) => [e.file, String(d.range.start.line + 1), String(d.range.start.character + 1), d.severity, d.message, d.rule]));
+    const p = matcher.pattern;
+    assert.deepEqual(parsed.map((m) => [m![p.file], m![p.line], m![p.column], m![p.severity], m![p.message], m![p.code]]), expected);
+  });
+
   it('the examples folder as a reviewer runs it: the pair is compared, nothing else changes', () => {
     const { entries } = runJson([examplesDir]);
     const byName = Object.fromEntries(entries.map((e) => [path.basename(e.file), e.diagnostics.filter(yearly).map((d) => d.rule)]));
