@@ -82,7 +82,11 @@ export interface PoolCallbacks {
 
 interface Batch { idx: number[]; res: FileResult[]; chunkDone?: boolean }
 type ToWorker = { files: string[] } | { chunk: number[] };
-interface WorkerInit { marker: string; options: TaskOptions; status: SharedArrayBuffer }
+/**
+ * `pause`: [0] is the time (ms after `epoch`, Date.now()) until which the workers hold before their next file: the
+ * language server sets it while the user types, so that the background pass leaves the cores to the edits.
+ */
+interface WorkerInit { marker: string; options: TaskOptions; status: SharedArrayBuffer; pause: SharedArrayBuffer; epoch: number }
 
 /** Files per hand-out; smaller towards the end of a run so that threads finish together. */
 const CHUNK_FILES = 16;
@@ -108,17 +112,25 @@ type Listener = (onBatch: (s: Slot, b: Batch) => void, onExit: (s: Slot, code: n
 export interface Pool {
   /** Lint `files` with `workers` workers; resolves when every result was delivered, or when `signal` aborts. */
   run(files: readonly string[], workers: number, cb: PoolCallbacks, signal?: AbortSignal): Promise<void>;
+  /** Hold the workers for up to `ms` before their next file (a file under way is finished), until resume(). */
+  pause(ms: number): void;
+  resume(): void;
 }
+
+/** Longest pause a worker takes at once (it then looks again): a hold never outlasts the editing that asked for it. */
+const MAX_HOLD_MS = 250;
 
 /** Start `workers` workers now (they boot while the arguments are expanded). */
 export function startPool(workers: number, script: string, options: TaskOptions, budgetMs: number): Pool {
   const slots: Slot[] = [];
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const epoch = Date.now();
   let onBatch: ((s: Slot, b: Batch) => void) | null = null;
   let onExit: ((s: Slot, code: number) => void) | null = null;
   const spawn = (): Slot => {
     const status = new Int32Array(new SharedArrayBuffer(4));
     status[0] = -1;
-    const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer as SharedArrayBuffer };
+    const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer as SharedArrayBuffer, pause: pause.buffer as SharedArrayBuffer, epoch };
     const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const s: Slot = { w, status, chunks: [], seen: -1, since: performance.now(), stopped: false, error: null };
     w.on('message', (b: Batch) => onBatch?.(s, b));
@@ -132,6 +144,13 @@ export function startPool(workers: number, script: string, options: TaskOptions,
   const listen: Listener = (b, e) => { onBatch = b; onExit = e; };
 
   return {
+    pause(ms) {
+      Atomics.store(pause, 0, Math.max(Atomics.load(pause, 0), Date.now() - epoch + Math.min(ms, MAX_HOLD_MS)));
+    },
+    resume() {
+      Atomics.store(pause, 0, 0);
+      Atomics.notify(pause, 0);
+    },
     run(files, wanted, cb, signal) {
       while (slots.length > wanted) void stop(slots.pop()!);
       while (slots.length < wanted) spawn();
@@ -282,6 +301,7 @@ export async function lintSequentially(files: readonly string[], options: TaskOp
  */
 export function runWorker(port: MessagePort, data: WorkerInit): void {
   setReadingThreads(data.options.threads);
+  const pause = new Int32Array(data.pause);
   const job = task(data.options);
   const status = new Int32Array(data.status);
   const flushAfter = data.options.lint.fix ? 1 : BATCH_FILES;
@@ -292,6 +312,7 @@ export function runWorker(port: MessagePort, data: WorkerInit): void {
     let res: FileResult[] = [];
     let last = performance.now();
     for (const i of chunk) {
+      hold(pause, data.epoch);
       Atomics.store(status, 0, i);
       injectWorkerFault(files[i]);
       res.push(await job(files[i]));
@@ -310,4 +331,14 @@ export function runWorker(port: MessagePort, data: WorkerInit): void {
     if ('files' in m) { files = m.files; return; }
     queue = queue.then(() => lintChunk(m.chunk));
   });
+}
+
+/** Wait (between files) while the pool is paused, at most MAX_HOLD_MS at a time. */
+function hold(pause: Int32Array, epoch: number): void {
+  for (let k = 0; k < 20; k++) {
+    const until = Atomics.load(pause, 0);
+    const left = until - (Date.now() - epoch);
+    if (left <= 0) return;
+    Atomics.wait(pause, 0, until, Math.min(left, MAX_HOLD_MS));
+  }
 }

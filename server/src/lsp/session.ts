@@ -172,6 +172,7 @@ export function startServer(connection: Connection, script: string | null = null
     if (stale() || !doc) return;
     const version = doc.version;
     let diagnostics: Diagnostic[];
+    workspace.editing(); // the background pass holds its threads until this document is published
     try {
       const findings = withYear(uri, lintDocument(doc, settings), optionsFor(doc, settings)).findings;
       if (findings.length > maxDiagnostics) connection.console.warn(`gov-report: ${uri}: ${findings.length} findings, publishing the first ${maxDiagnostics}`);
@@ -181,8 +182,9 @@ export function startServer(connection: Connection, script: string | null = null
       diagnostics = [];
     }
     // Nothing stale: the document must still be open at this version and no newer lint started.
-    if (stale() || documents.get(uri)?.version !== version) return;
+    if (stale() || documents.get(uri)?.version !== version) { workspace.edited(); return; }
     await connection.sendDiagnostics({ uri, version, diagnostics });
+    workspace.edited();
     if (workspace.active) workspace.notify();
   }
 

@@ -19,7 +19,7 @@ import type { ProjectConfig } from '../config/types';
 import { byPlace } from '../engine/rules/registry';
 import { compareYears, pairReports, type Finding, type LintResult, type Locale, type PreviousYear, type YearFacts } from '../engine';
 import { norm } from '../engine/text';
-import { fileBudgetMs, startPool, type TaskOptions } from '../cli/pool';
+import { fileBudgetMs, startPool, type Pool, type TaskOptions } from '../cli/pool';
 import type { FileResult } from '../cli/lintFile';
 import { toDiagnostic } from './convert';
 import { EXTRACT_SCHEME } from './documents';
@@ -64,6 +64,8 @@ interface Entry {
 /** Only files whose title names a report are reports (a README.md or a note in the folder is not). */
 const REPORT_TITLE = /信息公开.{0,15}报告/;
 const CHANGE_DELAY_MS = 300;
+/** The longest the background pass holds for the lint of an open document. */
+const EDIT_HOLD_MS = 100;
 
 export class Workspace {
   private folders: Folder[] = [];
@@ -74,6 +76,12 @@ export class Workspace {
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
   private roots: string[] = [];
   private warned = new Set<string>();
+  /** Entries to publish, one per turn of the event loop, so that an edit of an open report never waits behind them. */
+  private readonly toPublish = new Set<Entry>();
+  private publishing = false;
+  private drainWaiters: Array<() => void> = [];
+  /** The pool of the pass under way, held while the user types. */
+  private pool: Pool | null = null;
 
   constructor(private readonly host: WorkspaceHost) {}
 
@@ -160,6 +168,11 @@ export class Workspace {
     this.notifyTimer = setTimeout(() => { void this.host.connection.sendNotification(REPORTS_CHANGED).catch(() => undefined); }, 100);
   }
 
+  /** Resolves once every queued publication was sent. */
+  private drained(): Promise<void> {
+    return this.publishing ? new Promise((resolve) => this.drainWaiters.push(resolve)) : Promise.resolve();
+  }
+
   /** Wait for the passes queued so far (tests, the summary command). */
   idle(): Promise<void> { return this.queue; }
 
@@ -182,6 +195,7 @@ export class Workspace {
       await this.lintFiles(this.folders[k], found[k].files, () => progress?.report(Math.round((++done / Math.max(1, keep.size)) * 100), `${done}/${keep.size}`));
     }
     this.pairAll();
+    await this.drained();
     progress?.done();
     this.host.revalidateOpen();
     this.notify();
@@ -197,6 +211,7 @@ export class Workspace {
       if (existing.length) await this.lintFiles(folder, existing, () => undefined);
     }
     this.pairAll();
+    await this.drained();
     this.host.revalidateOpen();
     this.notify();
   }
@@ -209,7 +224,24 @@ export class Workspace {
       threads: workers(),
     };
     const pool = startPool(workers(), this.host.script!, options, fileBudgetMs(process.env));
-    await pool.run(files, Math.min(files.length, workers()), { result: (i, r) => { this.take(folder, files[i], r); tick(); } });
+    this.pool = pool;
+    try {
+      await pool.run(files, Math.min(files.length, workers()), { result: (i, r) => { this.take(folder, files[i], r); tick(); } });
+    } finally {
+      this.pool = null;
+    }
+  }
+
+  /**
+   * An open document is being linted: the pass holds its threads (between files) until it is published, so that
+   * the edit has the cores to itself; at most EDIT_HOLD_MS if edited() never comes.
+   */
+  editing(): void {
+    this.pool?.pause(EDIT_HOLD_MS);
+  }
+
+  edited(): void {
+    this.pool?.resume();
   }
 
   /** A file's result: a report becomes (or stays) an entry and its diagnostics are published; anything else is dropped. */
@@ -260,8 +292,24 @@ export class Workspace {
   }
 
   private publish(e: Entry): void {
-    if (this.host.isOpen(e.uri)) return;
-    void this.host.connection.sendDiagnostics({ uri: e.uri, diagnostics: this.diagnosticsOf(e) }).catch(() => undefined);
+    this.toPublish.add(e);
+    if (this.publishing) return;
+    this.publishing = true;
+    setImmediate(() => this.publishNext());
+  }
+
+  private publishNext(): void {
+    const e = this.toPublish.values().next().value;
+    if (!e) {
+      this.publishing = false;
+      for (const w of this.drainWaiters.splice(0)) w();
+      return;
+    }
+    this.toPublish.delete(e);
+    if (this.entries.get(e.uri) === e && !this.host.isOpen(e.uri)) {
+      void this.host.connection.sendDiagnostics({ uri: e.uri, diagnostics: this.diagnosticsOf(e) }).catch(() => undefined);
+    }
+    setImmediate(() => this.publishNext());
   }
 
   // ------------------------------------------------------------------ settings, configuration, views

@@ -35,7 +35,8 @@ describe('the reviewer\'s desk: a folder of reports (issue 10)', function () {
 
   it('the carry-over finding points at last year\'s figure', async () => {
     const carried = diagnosticsOf(uriOf('examples/year-pair-2023.txt')).find((x) => codeOf(x) === 'carryover-previous-year');
-    assert.match(carried.message, /上年度报告（year-pair-2022\.txt）“四、结转下年度继续办理”为 2/);
+    // Chinese by default; English where VS Code's display language is (until issue 12 makes Chinese the default).
+    assert.match(carried.message, /上年度报告（year-pair-2022\.txt）“四、结转下年度继续办理”为 2|last year's report \(year-pair-2022\.txt\) carried forward 2/);
     const [related] = carried.relatedInformation;
     assert.equal(related.location.uri.toString(), uriOf('examples/year-pair-2022.txt'));
     assert.equal(related.location.range.start.line, 74);
@@ -63,7 +64,7 @@ describe('the reviewer\'s desk: a folder of reports (issue 10)', function () {
     const pair = list.find((r) => r.label === 'examples/year-pair-2023.txt');
     const item = api.reportsView.getTreeItem({ kind: 'report', report: pair });
     assert.equal(item.label, '某县市场监督管理局');
-    assert.equal(item.description, '2023年度 · 2021年版格式 · 错误 0 · 警告 4');
+    assert.ok(['2023年度 · 2021年版格式 · 错误 0 · 警告 4', '2023 · 2021 template · 0 errors · 4 warnings'].includes(item.description), item.description);
     const children = api.reportsView.getChildren({ kind: 'report', report: pair });
     assert.deepEqual(children.map((c) => c.kind), ['part', 'part', 'part', 'part', 'part', 'part', 'findings']);
     // Sorted by problems, the report with the most errors comes first.
@@ -78,13 +79,14 @@ describe('the reviewer\'s desk: a folder of reports (issue 10)', function () {
     await vscode.window.showTextDocument(doc, { preview: false });
     await until(() => doc.languageId === 'gov-report', 'year-pair-2023.txt as a report');
     const status = await until(() => { const t = api.reportStatus.item.text; return /\$\(warning\) 4/.test(t) ? t : null; }, 'the status-bar item');
-    assert.equal(status, '$(law) 2021年版格式  $(error) 0  $(warning) 4');
+    assert.ok(['$(law) 2021年版格式  $(error) 0  $(warning) 4', '$(law) 2021 template  $(error) 0  $(warning) 4'].includes(status), status);
     assert.equal(api.reportStatus.item.command, 'workbench.actions.view.problems');
     const editor = await vscode.commands.executeCommand('govReport.summary');
     assert.ok(editor, 'the summary opened in an editor');
     const table = editor.document.getText();
-    assert.match(table, /examples\/year-pair-2023\.txt +某县市场监督管理局 +2023 +2021年版 +0 +4 +— +正确 +正确 +year-pair-2022\.txt/);
+    assert.match(table, /examples\/year-pair-2023\.txt +某县市场监督管理局 +2023 +(2021年版|2021) +0 +4 +[—-] +(正确|right) +(正确|right) +year-pair-2022\.txt/);
     const csv = fs.readFileSync(path.join(wsRoot(), 'gov-report-summary.csv'), 'utf8');
-    assert.ok(csv.startsWith('\uFEFF文件,机关,年度,格式,错误,警告,勾稽关系不符,统计期限,格式版本,上年度报告\r\n'));
+    assert.match(csv, /^\uFEFF(文件,机关,年度,格式,错误,警告,勾稽关系不符,统计期限,格式版本,上年度报告|file,office,year,template,errors,warnings,balance rules failing,period,template version,last year)\r\n/);
+    assert.match(csv, /examples\/year-pair-2023\.txt,某县市场监督管理局,2023,[^,]+,0,4,/);
   });
 });
