@@ -10,6 +10,7 @@ import addFormats from 'ajv-formats';
 import type { Log } from 'sarif';
 import { parseConfig } from '../../server/src/config/load';
 import { ruleMetas } from '../../server/src/engine';
+import { docx, reportToDocumentXml } from '../support/docx';
 import { example, examplesDir } from '../support/paths';
 import { ensureBuilt, repoRoot, run, runJson, tempDir } from './helpers';
 
@@ -46,6 +47,26 @@ describe('cli: the reviewer\'s desk (issue 10)', function () {
       assert.deepEqual(carried.related.map((x) => `${path.basename(x.file)}@${x.range.start.line}`), ['a.txt@74']);
       // Findings without related places keep exactly the documented keys.
       assert.deepEqual(Object.keys(b.diagnostics.find((d) => d.rule === 'publication-deadline')!), ['rule', 'severity', 'message', 'range']);
+    });
+
+    it('across file types: last year\'s report as a Word document, this year\'s as a web page (findings in the page\'s source)', () => {
+      const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      // A page as a CMS holds a report: paragraphs, and each table line a row of cells.
+      const page = (text: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>\n${text.split('\n').map((l) => (l.includes('\t')
+        ? `<table><tr>${l.split('\t').map((c) => `<td>${esc(c)}</td>`).join('')}</tr></table>` : `<p>${esc(l)}</p>`)).join('\n')}\n</body></html>\n`;
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, '2022.docx'), docx(reportToDocumentXml(example(PAIR[0]))));
+      fs.writeFileSync(path.join(dir, '2023.html'), page(example(PAIR[1])));
+      const { run: r, entries } = runJson([dir]);
+      const html = entries.find((e) => e.file.endsWith('2023.html'))!;
+      const found = html.diagnostics.filter(yearly);
+      assert.deepEqual(found.map((d) => d.rule), ['text-reuse', 'active-count-previous-year', 'carryover-previous-year', 'carryover-previous-year'], r.stderr);
+      // In the page's source, the carry-over finding is on the cell holding 1.
+      const source = fs.readFileSync(path.join(dir, '2023.html'), 'utf8').split('\n');
+      const carried = found[2] as unknown as { range: { start: { line: number; character: number }; end: { character: number } }; related: Array<{ file: string; range: { start: { line: number } } }> };
+      assert.equal(source[carried.range.start.line].slice(carried.range.start.character, carried.range.end.character), '1');
+      assert.ok(source[carried.range.start.line].includes('二、上年结转'));
+      assert.equal(path.basename(carried.related[0].file), '2022.docx');
     });
 
     it('another office, or a missing year between: nothing is compared', () => {
