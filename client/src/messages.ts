@@ -27,7 +27,7 @@ const en: Messages = {
   openFailed: (name) => `Cannot open ${name} as a report: the language server did not answer`,
   noDocument: 'Select a web page (.html, .htm), Word document (.docx) or PDF file in the Explorer first',
   template: (t) => (t === 'T2019' ? '2019 template' : t === 'T2021' ? '2021 template' : 'template unknown'),
-  counts: (e, w) => `${e} errors · ${w} warnings`,
+  counts: (e, w) => `${e} error${e === 1 ? '' : 's'} · ${w} warning${w === 1 ? '' : 's'}`,
   year: (y) => (y === null ? 'year unknown' : String(y)),
   noOffice: '(no office in the title)',
   findings: (n) => `Problems (${n})`,

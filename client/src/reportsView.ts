@@ -72,7 +72,8 @@ export class ReportsView implements vscode.TreeDataProvider<Node> {
     const r = node.report;
     if (node.kind === 'report') {
       const item = new vscode.TreeItem(r.office ?? r.label, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = [m.year(r.year), m.template(r.template), m.counts(r.counts.error, r.counts.warning), ...(r.open ? [m.openInEditor] : [])].join(' · ');
+      // The file's name too: copies of one report (a page and its PDF) are told apart by it.
+      item.description = [m.year(r.year), m.template(r.template), m.counts(r.counts.error, r.counts.warning), r.label, ...(r.open ? [m.openInEditor] : [])].join(' · ');
       item.tooltip = [r.title ?? r.label, r.label, ...(r.previous ? [m.previousYear(baseName(r.previous))] : [])].join('\n');
       item.iconPath = new vscode.ThemeIcon(r.counts.error ? 'error' : r.counts.warning ? 'warning' : 'pass');
       item.contextValue = 'report';

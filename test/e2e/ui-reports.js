@@ -45,21 +45,32 @@ runUiSession({ folder, extensionsDir, png, name: 'ui-reports', viewport: { width
     await page.waitForTimeout(500);
   }
   step(`the view lists ${seen.length} rows`);
-  // "某县市场监督管理局 2023 · 2021 template · 0 errors · 4 warnings" → "某县市场监督管理局 2023 0 4".
+  // "某县市场监督管理局 2023 · 2021 template · 0 errors · 4 warnings · examples/…" → "某县市场监督管理局 2023 0 4".
   const listed = seen.map((t) => {
-    const m = /^(.*?) (\d{4}|year unknown) · .*? · (\d+) errors · (\d+) warnings/.exec(t);
+    const m = /^(.*?)\s*(\d{4}|year unknown) · .*? · (\d+) errors? · (\d+) warnings?/.exec(t);
     return m ? `${m[1]} ${m[2] === 'year unknown' ? '-' : m[2]} ${m[3]} ${m[4]}` : `unparsed: ${t}`;
   }).sort();
   if (JSON.stringify(listed) !== JSON.stringify(expected)) {
     throw new Error(`the Reports view and the CLI disagree:\nview: ${listed.join(' | ')}\ncli:  ${expected.join(' | ')}`);
   }
   step('every report is listed with the counts the CLI gives');
-  // Expand the 2023 report of the pair: its six parts and its findings, the carry-over ones among them.
+  // Widen the side bar (drag the sash on its right edge) so that the descriptions show whole.
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  const sashes = await page.locator('.monaco-sash.vertical').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2, h: r.height }; }));
+  const sash = sashes.filter((x) => x.h > 200).sort((a, b) => Math.abs(a.x - (bar.x + bar.width)) - Math.abs(b.x - (bar.x + bar.width)))[0];
+  if (sash) {
+    await page.mouse.move(sash.x, sash.y);
+    await page.mouse.down();
+    await page.mouse.move(sash.x + 480, sash.y, { steps: 12 });
+    await page.mouse.up();
+  }
+  // Expand the 2023 report of the pair (its twistie: a click on the label opens the report): its six parts and its
+  // findings, the carry-over ones among them.
   const pair = rows.filter({ hasText: '某县市场监督管理局' }).filter({ hasText: '2023' }).first();
-  await pair.click();
+  await pair.locator('.monaco-tl-twistie').click();
   await pane.locator('.monaco-list-row', { hasText: '一、总体情况' }).first().waitFor({ timeout: 10000 });
   const findings = pane.locator('.monaco-list-row', { hasText: /Problems \(5\)|问题（5）/ }).first();
-  await findings.click();
+  await findings.locator('.monaco-tl-twistie').click();
   await pane.locator('.monaco-list-row', { hasText: 'carryover-previous-year' }).first().waitFor({ timeout: 10000 });
   step(`expanded: ${(await rows.allInnerTexts()).filter((t) => /carryover|text-reuse|active-count/.test(t)).length} year-against-year findings shown`);
   await page.screenshot({ path: png });
