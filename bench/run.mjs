@@ -436,6 +436,7 @@ async function workspaceSection() {
   for (let i = 0; i < N; i++) fs.writeFileSync(path.join(folder, `report-${String(i).padStart(4, '0')}.txt`), docs[i % docs.length].text);
   const typical = (corpus.length ? corpus : examples)[0].text;
 
+  let opened = 0;
   const session = async (folders) => {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
@@ -461,7 +462,7 @@ async function workspaceSection() {
      * least `min` and then while `running()`; the latency of each.
      */
     const edits = async (running, min, max) => {
-      const uri = pathToFileURL(path.join(tmp, 'open.txt')).href;
+      const uri = pathToFileURL(path.join(tmp, `open-${++opened}.txt`)).href;
       conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'gov-report', version: 1, text: typical } });
       await wait(`${uri}#1`);
       const lat = [];
@@ -493,12 +494,14 @@ async function workspaceSection() {
   while ((busy.events.end === null || busy.folderUris().length < N) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   const lastPublished = Math.max(...busy.folderUris().map((k) => busy.published.get(k)));
   const passMs = Math.max(busy.events.end ?? Infinity, lastPublished) - busy.t0;
+  // The same edits once the pass is over: what the workspace itself costs an edit (pairing with last year's report).
+  const after = await busy.edits(() => false, quick ? 60 : 200, 5000);
   await busy.stop();
   results.workspacePass = passMs;
   line(`${N} reports: pass ${ms(passMs)} ms from initialized to the last report published (${busy.folderUris().length} published, ${(N / (passMs / 1000)).toFixed(0)} reports/s) [target ${quick ? '' : '1,000 '}< 10 s: ${verdict(passMs < 10000)}]`);
-  const [b50, b95, d50, d95] = [pct(base, 50), pct(base, 95), pct(during, 50), pct(during, 95)];
-  results.workspaceEdits = { b50, b95, d50, d95 };
-  line(`didChange → publishDiagnostics of an open report, an edit every ${PACE_MS} ms: without the pass p50 ${ms(b50)} / p95 ${ms(b95)} ms (${base.length} edits); during the pass p50 ${ms(d50)} / p95 ${ms(d95)} ms (${during.length} edits) [target: no slower, p95 ≤ 20 ms: ${verdict(d95 <= Math.max(20, b95 * 1.25))}]`);
+  const [b50, b95, d50, d95, a50, a95] = [pct(base, 50), pct(base, 95), pct(during, 50), pct(during, 95), pct(after, 50), pct(after, 95)];
+  results.workspaceEdits = { b50, b95, d50, d95, a50, a95 };
+  line(`didChange → publishDiagnostics of an open report, an edit every ${PACE_MS} ms: without the pass p50 ${ms(b50)} / p95 ${ms(b95)} ms (${base.length} edits); during the pass p50 ${ms(d50)} / p95 ${ms(d95)} ms (${during.length} edits); after it p50 ${ms(a50)} / p95 ${ms(a95)} ms [target: no slower, p95 ≤ 20 ms: ${verdict(d95 <= Math.max(20, b95 * 1.25))}]`);
 }
 if (want('workspace')) await workspaceSection();
 

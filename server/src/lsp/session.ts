@@ -227,7 +227,10 @@ export function startServer(connection: Connection, script: string | null = null
   }));
 
   // Fired for didOpen as well as didChange.
-  documents.onDidChangeContent((e) => { try { schedule(e.document.uri); } catch (err) { log('didChange', err); } });
+  documents.onDidChangeContent((e) => {
+    // The background pass holds from the keystroke to the publication (workspace.ts: editing, edited).
+    try { workspace.editing(); schedule(e.document.uri); } catch (err) { log('didChange', err); }
+  });
   documents.onDidClose((e) => {
     try {
       const uri = e.document.uri;

@@ -64,8 +64,9 @@ interface Entry {
 /** Only files whose title names a report are reports (a README.md or a note in the folder is not). */
 const REPORT_TITLE = /信息公开.{0,15}报告/;
 const CHANGE_DELAY_MS = 300;
-/** The longest the background pass holds for the lint of an open document. */
+/** The longest the background pass holds for the lint of an open document, and how long it stays quiet after it. */
 const EDIT_HOLD_MS = 100;
+const QUIET_MS = 15;
 
 export class Workspace {
   private folders: Folder[] = [];
@@ -80,6 +81,12 @@ export class Workspace {
   private readonly toPublish = new Set<Entry>();
   private publishing = false;
   private drainWaiters: Array<() => void> = [];
+  /** Configurations of directories outside the workspace folders; the entries by office and year (null: stale). */
+  private readonly configs = new Map<string, ProjectConfig | null>();
+  private index: Map<string, Entry[]> | null = null;
+  /** An open document is being linted (or was just published): the pass and its publications wait. */
+  private held = false;
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
   /** The pool of the pass under way, held while the user types. */
   private pool: Pool | null = null;
 
@@ -101,6 +108,7 @@ export class Workspace {
 
   /** Settings or the configuration changed: everything is checked again. */
   settingsChanged(): void {
+    this.configs.clear();
     if (this.active) this.enqueue(() => this.fullPass());
   }
 
@@ -126,7 +134,10 @@ export class Workspace {
   configFor(file: string): ProjectConfig | null {
     const folder = this.folders.find((f) => !path.relative(f.root, file).startsWith('..'));
     if (folder) return folder.config;
-    return this.loadConfigAt(path.dirname(file));
+    // Outside the folders (looked up on every edit): once per directory until the configuration changes.
+    const dir = path.dirname(file);
+    if (!this.configs.has(dir)) this.configs.set(dir, this.loadConfigAt(dir));
+    return this.configs.get(dir)!;
   }
 
   /** The settings of an open document: the editor's, and the configuration's for the files it names. */
@@ -139,14 +150,30 @@ export class Workspace {
   /** Last year's report of an open document's office in the workspace (explicit pairs first), or null. */
   previousFor(uri: string, facts: YearFacts | undefined): PreviousYear | null {
     if (!facts) return null;
-    const others = [...this.entries.values()].filter((e) => e.uri !== uri);
+    // As pairReports decides for the files on disk: an explicit pair first, else the one report of the office for
+    // the year before (none when there are several).
     const explicit = this.explicitPrevious(uri);
-    const pairing = pairReports([
-      { id: uri, facts, ...(explicit ? { previous: explicit } : {}) },
-      ...others.map((e) => ({ id: e.uri, facts: e.result.facts })),
-    ]);
-    const prev = this.entries.get(pairing.previous.get(uri) ?? '');
+    let prev = explicit ? this.entries.get(explicit) : undefined;
+    if (!explicit && facts.office && facts.year !== null) {
+      const candidates = this.byOfficeYear().get(`${facts.year - 1}\u0000${facts.office}`)?.filter((e) => e.uri !== uri) ?? [];
+      if (candidates.length === 1) prev = candidates[0];
+    }
     return prev?.result.facts ? { facts: prev.result.facts, file: prev.uri, label: path.basename(prev.file) } : null;
+  }
+
+  /** The reports by office and year (rebuilt after the entries changed: looked up on every edit). */
+  private byOfficeYear(): Map<string, Entry[]> {
+    if (this.index) return this.index;
+    const index = new Map<string, Entry[]>();
+    for (const e of this.entries.values()) {
+      const f = e.result.facts;
+      if (!f?.office || f.year === null) continue;
+      const key = `${f.year}\u0000${f.office}`;
+      const list = index.get(key);
+      if (list) list.push(e); else index.set(key, [e]);
+    }
+    this.index = index;
+    return index;
   }
 
   /** Every report: from disk, or for an open one from the editor's text. */
@@ -233,15 +260,33 @@ export class Workspace {
   }
 
   /**
-   * An open document is being linted: the pass holds its threads (between files) until it is published, so that
-   * the edit has the cores to itself; at most EDIT_HOLD_MS if edited() never comes.
+   * An open document is being linted: the pass holds its threads (between files) and its publications until it is
+   * published, so that the edit has the cores; at most EDIT_HOLD_MS if edited() never comes.
    */
   editing(): void {
+    if (!this.pool && !this.publishing) return;
     this.pool?.pause(EDIT_HOLD_MS);
+    this.held = true;
+    clearTimeout(this.holdTimer);
+    this.holdTimer = setTimeout(() => this.release(), EDIT_HOLD_MS);
   }
 
+  /**
+   * The open document was published. The pass stays quiet a little longer (QUIET_MS), so that a burst of keystrokes
+   * has the cores; then it goes on.
+   */
   edited(): void {
+    if (!this.held) return;
     this.pool?.resume();
+    this.pool?.pause(QUIET_MS);
+    clearTimeout(this.holdTimer);
+    this.holdTimer = setTimeout(() => this.release(), QUIET_MS);
+  }
+
+  private release(): void {
+    this.held = false;
+    this.pool?.resume();
+    if (this.publishing) setImmediate(() => this.publishNext());
   }
 
   /** A file's result: a report becomes (or stays) an entry and its diagnostics are published; anything else is dropped. */
@@ -258,11 +303,13 @@ export class Workspace {
     const e: Entry = { file, uri, kind, folder, result: r, year: [], previous: null };
     if (old?.previous) this.compare(e, this.entries.get(old.previous) ?? null);
     this.entries.set(uri, e);
+    this.index = null;
     this.publish(e);
   }
 
   private drop(e: Entry): void {
     this.entries.delete(e.uri);
+    this.index = null;
     if (!this.host.isOpen(e.uri)) void this.host.connection.sendDiagnostics({ uri: e.uri, diagnostics: [] });
   }
 
@@ -299,6 +346,7 @@ export class Workspace {
   }
 
   private publishNext(): void {
+    if (this.held) return; // release() starts again
     const e = this.toPublish.values().next().value;
     if (!e) {
       this.publishing = false;
