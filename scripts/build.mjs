@@ -33,6 +33,8 @@ const entries = [
   { entryPoints: ['server/src/formats/pdfjs.ts'], outfile: 'server/out/pdfjs.js', ...pdfjs },
   { entryPoints: ['server/src/formats/pdfWorker.ts'], outfile: 'server/out/pdf-worker.js', plugins: [pdfjsApart] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  // The table preview's page, run in the webview.
+  { entryPoints: ['client/src/webview/preview.ts'], outfile: 'client/out/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 // The CMaps of Chinese (GB) fonts that PDFs name without embedding them, read by server/out/pdf-worker.js.

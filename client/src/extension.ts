@@ -1,15 +1,18 @@
 // Thin VS Code client: starts the gov-report language server over IPC, switches plain-text
 // documents that look like a 政府信息公开工作年度报告 to the gov-report language, opens published documents as
-// read-only reports (openAsReport.ts), offers pasted HTML as report text (paste.ts), and exposes the commands.
-// All linting, hovers, outline, fixes and document reading live in the server.
+// read-only reports (openAsReport.ts), offers pasted HTML as report text (paste.ts), shows the table preview
+// (preview.ts), writes new reports (newReport.ts), and exposes the commands. All linting, hovers, outline, fixes,
+// document reading, the preview's model and new reports' text come from the server.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { looksLikeReport } from './detect';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { messages } from './messages';
+import { messages, uiLocale } from './messages';
 import { ExtractedReports, EXTRACT_SCHEME, filesToOpen } from './openAsReport';
 import { PasteAsReportText, PASTE_METADATA } from './paste';
 import { EXTRACT_REQUEST, HTML_TO_TEXT_REQUEST, type ExtractParams, type ExtractResult, type HtmlToTextParams, type HtmlToTextResult } from './protocol';
+import { newReport, type NewReportArgs } from './newReport';
+import { PREVIEW_VIEW_TYPE, TablePreviews } from './preview';
 import { followServer, registerReportsView, type ReportStatus, type ReportsView } from './reportsView';
 
 export const LANGUAGE_ID = 'gov-report';
@@ -59,8 +62,18 @@ const htmlToText = (html: string, token: vscode.CancellationToken) =>
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined; reportsView: ReportsView; reportStatus: ReportStatus }> {
   const reports = new ExtractedReports(extract, LANGUAGE_ID);
+  const ready = async () => { if (!client) await startClient(context); await client!.start(); return client!; };
+  const previews = new TablePreviews(context, ready, uiLocale);
   const { view: reportsView, status: reportStatus } = registerReportsView(context, () => client, LANGUAGE_ID);
   context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews),
+    vscode.commands.registerCommand('govReport.showPreview', (uri?: vscode.Uri) => {
+      const editor = vscode.window.activeTextEditor;
+      const doc = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : editor?.document;
+      if (doc) previews.show(doc, editor?.document === doc ? editor.viewColumn : undefined);
+    }),
+    vscode.commands.registerCommand('govReport.newReport', async (args?: NewReportArgs) => newReport(await ready(), uiLocale(), args)),
+    vscode.commands.registerCommand('govReport.newReportFromLastYear', async (args?: NewReportArgs) => newReport(await ready(), uiLocale(), args, true)),
     vscode.workspace.registerTextDocumentContentProvider(EXTRACT_SCHEME, reports),
     vscode.workspace.onDidCloseTextDocument((doc) => reports.forget(doc)),
     vscode.languages.registerDocumentPasteEditProvider({ language: LANGUAGE_ID }, new PasteAsReportText(htmlToText), PASTE_METADATA),

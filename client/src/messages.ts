@@ -2,6 +2,8 @@
 // with `auto`, the VS Code display language says so, as the server chooses for findings. Command titles are in
 // package.nls*.json.
 import * as vscode from 'vscode';
+import type { Locale } from '../../server/src/engine/types';
+import { localeOf } from '../../server/src/lsp/settings';
 
 const zh = {
   pasteAsReportText: '粘贴为报告文本（表格每行一行，Tab 分隔）',
@@ -39,8 +41,12 @@ const en: Messages = {
   summaryEmpty: 'No report found in the workspace',
 };
 
-export function messages(): Messages {
+/** The language of the extension's own words: govReport.locale, or with `auto` the display language, as the server. */
+export function uiLocale(): Locale {
   const setting = vscode.workspace.getConfiguration('govReport').get<string>('locale');
-  const locale = setting === 'zh-CN' || setting === 'en' ? setting : /^en/i.test(vscode.env.language) ? 'en' : 'zh-CN';
-  return locale === 'en' ? en : zh;
+  return setting === 'zh-CN' || setting === 'en' ? setting : localeOf(vscode.env.language);
+}
+
+export function messages(): Messages {
+  return uiLocale() === 'en' ? en : zh;
 }

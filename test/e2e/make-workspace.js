@@ -48,8 +48,8 @@ function addExamples(dest) {
   for (const n of fs.readdirSync(from)) fs.copyFileSync(path.join(from, n), path.join(dest, 'examples', n));
 }
 
-/** `examples`: add the examples folder (the extension tests and the Reports view's UI test read the folder whole). */
-function makeWorkspace(dest, { examples = false } = {}) {
+/** `withExamples`: add the examples folder (the extension tests and the Reports view's UI test read the folder whole). */
+function makeWorkspace(dest, { withExamples = false } = {}) {
   const corpus = findCorpus();
   if (!corpus) return null;
   fs.mkdirSync(dest, { recursive: true });
@@ -63,7 +63,15 @@ function makeWorkspace(dest, { examples = false } = {}) {
   copy('000_a4e415a0067ed183.txt', 'fix-000.txt'); // edited by the quick-fix tests
   copy('000_a4e415a0067ed183.txt', '2020年度报告-000.txt'); // matches the filename pattern *年度报告*.txt
   addPublished(dest);
-  if (examples) addExamples(dest);
+  // Corpus 003 with one figure changed: 一、本年新收 自然人 2 where its row total says 0 (a balance error).
+  const lines = fs.readFileSync(path.join(corpus, '003_79fee03082277bb8.txt'), 'utf8').split('\n');
+  lines[lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量')) + 1] = '\t2';
+  fs.writeFileSync(path.join(dest, 'balance-003.txt'), lines.join('\n'));
+  // A 2023 report (2021 format) to start next year's from; one to delete a row of and complete it again.
+  const examples = path.resolve(__dirname, '../../examples');
+  fs.copyFileSync(path.join(examples, 'clean-2023-row-per-line.txt'), path.join(dest, 'last-year-2023.txt'));
+  fs.copyFileSync(path.join(examples, 'clean-2023-row-per-line.txt'), path.join(dest, 'desk-completion.txt'));
+  if (withExamples) addExamples(dest);
   return corpus;
 }
 
@@ -72,7 +80,7 @@ module.exports = { makeWorkspace, findCorpus, findWild, PASTE_TARGET };
 if (require.main === module) {
   const dest = process.argv[2];
   if (!dest) { console.error('usage: make-workspace.js DEST [--examples]'); process.exit(2); }
-  const corpus = makeWorkspace(path.resolve(dest), { examples: process.argv.includes('--examples') });
+  const corpus = makeWorkspace(path.resolve(dest), { withExamples: process.argv.includes('--examples') });
   if (!corpus) {
     console.log('SKIP: corpus not found (looked in $GOV_REPORT_CORPUS, /work/shared/corpus, ../shared/corpus)');
     process.exit(3);

@@ -3,7 +3,8 @@
 #   1. the mocha suite test/e2e/suite runs inside the extension host (extensionDevelopmentPath = repo);
 #   2. the UI smoke test installs the packaged .vsix and drives the workbench like a user, saving a
 #      screenshot under test-output/;
-#   3. the UI test of published documents (ui-inputs.js: paste from a web page, open a PDF and a damaged
+#   3. the UI test of the table preview (ui-preview.js) drives the same .vsix: the preview's DOM, clicks, edits;
+#   4. the UI test of published documents (ui-inputs.js: paste from a web page, open a PDF and a damaged
 #      Word document as reports) on the same installed .vsix.
 # Everything is installed by this script into .vscode-test/cs (git-ignored); re-runs reuse it.
 # Env: GOV_REPORT_CORPUS (folder of corpus reports; absent → skip), GOV_REPORT_CORPUS_WILD (published reports;
@@ -83,6 +84,11 @@ if [ -n "${GOV_REPORT_RESULTS:-}" ]; then
   echo "{\"suite\":\"ui-smoke\",\"passed\":$p,\"failed\":$f,\"skipped\":0}" >> "$GOV_REPORT_RESULTS"
 fi
 
+echo "== UI test of the table preview (same .vsix; screenshots in test-output/)"
+PREVIEW_WS="$TMP/preview-ws"; make_ws "$PREVIEW_WS"
+preview_rc=0
+node "$HERE/ui-preview.js" "$PREVIEW_WS" "$EXT_DIR" "$ROOT/test-output" || preview_rc=$? # writes its own counts
+
 echo "== UI test of published documents (paste as report text, open as report)"
 INPUTS_WS="$TMP/inputs-ws"; make_ws "$INPUTS_WS"
 inputs_rc=0
@@ -96,6 +102,5 @@ if [ -n "${GOV_REPORT_RESULTS:-}" ]; then
   if [ "$reports_rc" = 0 ]; then p=1 f=0; else p=0 f=1; fi
   echo "{\"suite\":\"ui-reports\",\"passed\":$p,\"failed\":$f,\"skipped\":0}" >> "$GOV_REPORT_RESULTS"
 fi
-[ "$ui_rc" = 0 ] || exit "$ui_rc"
-[ "$inputs_rc" = 0 ] || exit "$inputs_rc"
-exit "$reports_rc"
+for rc in "$ui_rc" "$preview_rc" "$inputs_rc" "$reports_rc"; do [ "$rc" = 0 ] || exit "$rc"; done
+exit 0

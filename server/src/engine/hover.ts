@@ -3,7 +3,7 @@
 import { format } from './messages';
 import { tableDef, templates } from './template';
 import type { EquationInstance } from './rules/support';
-import { cellRange, columnDefOf, equationInstances, instanceName, num, rowName, terms } from './rules/support';
+import { balanceOf, cellRange, columnDefOf, equationInstances, num, rowName } from './rules/support';
 import { containsPosition } from './text';
 import type { LintResult, Locale, Position, Range, TableModel } from './types';
 
@@ -67,11 +67,6 @@ function tableHover(table: TableModel, position: Position, locale: Locale): Hove
 
 /** "✓ 合计相符：（七）总计（自然人） = （一）予以公开 6 + （二）部分公开 6 = 12" when every operand is a number. */
 function balanceLine(i: EquationInstance, locale: Locale): string | null {
-  const ops = [i.target, ...i.plus, ...i.minus];
-  if (ops.some((o) => o.status !== 'ok')) return null;
-  const expected = i.plus.reduce((s, o) => s + o.value, 0) - i.minus.reduce((s, o) => s + o.value, 0);
-  const actual = i.target.value;
-  const balanced = Math.abs(expected - actual) < 1e-6;
-  const expr = `${instanceName(i, locale)} = ${terms(i, locale)} = ${num(expected)}${balanced ? '' : ` ≠ ${num(actual)}`}`;
-  return format(locale, balanced ? 'hover.balanced' : 'hover.unbalanced', { equation: expr });
+  const b = balanceOf(i, locale);
+  return b && format(locale, b.balanced ? 'hover.balanced' : 'hover.unbalanced', { equation: b.expression });
 }

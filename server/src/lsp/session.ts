@@ -8,6 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt, lint, outline, withPreviousYear, type LintOptions, type LintResult, type Locale } from '../engine';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { registerDesk } from './desk';
 import {
   extractReport, EXTRACT_REQUEST, htmlToReportText, HTML_TO_TEXT_REQUEST, tableFieldsOf,
   type ExtractParams, type ExtractResult, type HtmlToTextParams, type HtmlToTextResult,
@@ -17,7 +18,10 @@ import { defaultSettings, lintOptionsOf, localeOf, normalizeSettings, type Setti
 import { registerWorkspace, workspaceFoldersOf, type Workspace } from './workspaceRequests';
 
 export interface InitOptions {
-  /** Delay between the last change and the lint (ms). Default 150; tests use 0. */
+  /**
+   * The shortest time between two lints of a document (ms). An edit after a quiet spell is linted at once; the
+   * edits of a burst are linted together when this much time has passed since the last lint. Default 150.
+   */
   debounceMs?: number;
   /** The client's UI language ('zh-cn', 'en', …), used when govReport.locale is 'auto'. */
   locale?: string;
@@ -58,6 +62,8 @@ export function startServer(connection: Connection, script: string | null = null
    */
   const generation = new Map<string, number>();
   let lastGeneration = 0;
+  /** When each document's last lint was started (performance.now()), for the leading and trailing edge. */
+  const lastLint = new Map<string, number>();
 
   const log = (what: string, err: unknown) => {
     try { connection.console.error(`gov-report: ${what}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`); } catch { /* closed */ }
@@ -89,7 +95,7 @@ export function startServer(connection: Connection, script: string | null = null
     if (!pullConfig) return Promise.resolve(name === 'govReport' ? pushedRaw : null);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), CONFIG_TIMEOUT_MS); });
-    const ask = connection.workspace.getConfiguration({ scopeUri, section: name }).then((v) => v as unknown, (err) => { log('workspace/configuration', err); return null; });
+    const ask = connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: name }).then((v) => v as unknown, (err) => { log('workspace/configuration', err); return null; });
     return Promise.race([ask, timeout]).finally(() => clearTimeout(timer));
   }
 
@@ -151,14 +157,21 @@ export function startServer(connection: Connection, script: string | null = null
 
   // ------------------------------------------------------------------ diagnostics
 
+  /**
+   * Lint at once when the last lint is debounceMs old (leading edge); otherwise once it is, taking the newest
+   * version then (trailing edge): a burst of edits is linted at most every debounceMs, and never left stale.
+   */
   function schedule(uri: string): void {
-    const gen = ++lastGeneration;
-    generation.set(uri, gen);
-    clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(() => {
+    generation.set(uri, ++lastGeneration);
+    if (timers.has(uri)) return;
+    const lintNow = () => {
       timers.delete(uri);
-      validate(uri, gen).catch((err) => log('validate', err));
-    }, debounceMs));
+      lastLint.set(uri, performance.now());
+      validate(uri, generation.get(uri) ?? 0).catch((err) => log('validate', err));
+    };
+    const wait = (lastLint.get(uri) ?? -Infinity) + debounceMs - performance.now();
+    if (wait <= 0) lintNow(); // validate() still lets the messages already received go first
+    else timers.set(uri, setTimeout(lintNow, wait));
   }
 
   async function validate(uri: string, gen: number): Promise<void> {
@@ -211,6 +224,7 @@ export function startServer(connection: Connection, script: string | null = null
         documentSymbolProvider: { label: 'gov-report' },
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        completionProvider: {},
       },
       serverInfo: { name: 'gov-report' },
     };
@@ -236,6 +250,7 @@ export function startServer(connection: Connection, script: string | null = null
       const uri = e.document.uri;
       clearTimeout(timers.get(uri));
       timers.delete(uri);
+      lastLint.delete(uri);
       generation.delete(uri); // a lint still under way sees it is stale
       lintCache.delete(uri);
       settingsCache.delete(uri);
@@ -296,6 +311,13 @@ export function startServer(connection: Connection, script: string | null = null
     revalidateOpen: revalidateAll,
     get progress() { return progress; },
     get watch() { return watch; },
+  });
+
+  // ------------------------------------------------------------------ the writer's desk (desk.ts)
+
+  registerDesk(connection, {
+    guard, current,
+    locale: async () => lintOptionsOf(await settingsFor(''), clientLocale).locale,
   });
 
   documents.listen(connection);

@@ -2,7 +2,7 @@
 import { format } from '../messages';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
-import { cellName, cellRange } from './support';
+import { cellName, cellRange, isBlank } from './support';
 
 export const rule: Rule = {
   meta: {
@@ -16,7 +16,7 @@ export const rule: Rule = {
   check(ctx) {
     if (!ctx.template) return;
     for (const table of ctx.parsed.report.tables) {
-      const blanks = table.rows.flatMap((row) => row.cells.filter((c) => c.kind === 'blank' || c.kind === 'placeholder').map((cell) => ({ row, cell })));
+      const blanks = table.rows.flatMap((row) => row.cells.filter(isBlank).map((cell) => ({ row, cell })));
       if (!blanks.length) continue;
       const all: Fix = { title: format(ctx.locale, 'fix.fillZeroTable'), edits: blanks.map((b) => ({ range: b.cell.range, newText: '0' })), safe: false, scope: 'table' };
       for (const { row, cell } of blanks) {

@@ -134,6 +134,11 @@ function operand(table: TableModel, rowId: string, columnId: string, locale: Loc
   return new Operand('ok', cell.value, [cell], nameOf);
 }
 
+/** Blank or a placeholder: the cells cell-blank reports. */
+export function isBlank(cell: CellModel): boolean {
+  return cell.kind === 'blank' || cell.kind === 'placeholder';
+}
+
 /** Formats a number as the report would write it (no float noise). */
 export function num(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Math.round(v * 10000) / 10000);
@@ -184,6 +189,8 @@ function checkBalance(ctx: RuleContext, ruleId: string): void {
   for (const e of all) {
     if (e.inst.eq.rule !== ruleId) continue;
     if (e.state === 'blank') {
+      // A blank total already has its cell-blank error: "could not be checked" on the same cell says nothing more.
+      if (isBlank(e.inst.target.cells[0])) continue;
       const where = instanceName(e.inst, ctx.locale);
       ctx.report({ range: cellRange(e.inst.target.cells[0]), message: 'cannotCheck', args: { where, cell: e.blank.name }, severity: 'info' });
     } else if (e.state === 'unbalanced') {
@@ -222,6 +229,14 @@ function suspectOperand(e: Evaluated, all: Evaluated[]): { operand: Operand; oth
     }
   }
   return null;
+}
+
+/** Whether an instance adds up, when every operand is a number: its expression with the sum, ≠ the figure if not. */
+export function balanceOf(inst: EquationInstance, locale: Locale): { balanced: boolean; expression: string } | null {
+  const e = evaluate(inst);
+  if (e.state !== 'balanced' && e.state !== 'unbalanced') return null;
+  const [expected, wrong] = e.state === 'unbalanced' ? [e.expected, ` ≠ ${num(e.actual)}`] : [inst.target.value, ''];
+  return { balanced: e.state === 'balanced', expression: `${instanceName(inst, locale)} = ${terms(inst, locale)} = ${num(expected)}${wrong}` };
 }
 
 export function instanceName(inst: EquationInstance, locale: Locale): string {

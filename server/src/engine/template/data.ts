@@ -1,6 +1,6 @@
 // T2019 (国办公开办函〔2019〕60号, report years 2019–2020) and T2021 (国办公开办函〔2021〕30号, 2021 onward)
 // as data. Articles are of the 2019 条例 (spec §9). What the two versions share is written once below.
-import type { ColumnDef, EquationDef, PartDef, RowDef, SectionDef, TableDef, TemplateDef, Text } from './types';
+import type { CarryDef, ColumnDef, ColumnGroupDef, EquationDef, PartDef, RowDef, SectionDef, TableDef, TemplateDef, Text } from './types';
 
 const t = (zh: string, en: string): Text => ({ 'zh-CN': zh, en });
 
@@ -8,7 +8,8 @@ const t = (zh: string, en: string): Text => ({ 'zh-CN': zh, en });
 
 const parts: PartDef[] = [
   { number: 1, heading: '一、总体情况', variants: ['总体情况'], keys: ['总体', '概述'],
-    explain: t('概述本年度政府信息公开工作：主动公开、依申请公开、政府信息管理、平台建设、监督保障等。', 'Overview of the year\'s disclosure work: proactive and on-request disclosure, information management, platforms, oversight.') },
+    explain: t('概述本年度政府信息公开工作：主动公开、依申请公开、政府信息管理、平台建设、监督保障等。', 'Overview of the year\'s disclosure work: proactive and on-request disclosure, information management, platforms, oversight.'),
+    subHeadings: ['（一）主动公开情况', '（二）依申请公开情况', '（三）政府信息管理情况', '（四）平台建设情况', '（五）监督保障情况'] },
   { number: 2, heading: '二、主动公开政府信息情况', variants: ['行政机关主动公开政府信息情况'], keys: ['主动公开'],
     explain: t('按《条例》第二十条各项统计主动公开的政府信息（表二）。', 'Proactive disclosure by item of Article 20 (table 二).') },
   { number: 3, heading: '三、收到和处理政府信息公开申请情况', variants: ['行政机关收到和处理政府信息公开申请情况'], keys: ['申请'],
@@ -99,6 +100,7 @@ const activeRows = (v: 'T2019' | 'T2021'): RowDef[] => [
 const activeTable = (v: 'T2019' | 'T2021'): TableDef => ({
   id: 'active', part: 2, title: t('主动公开政府信息情况', 'Proactive disclosure'),
   columnSets: v === 'T2021' ? activeColumns2021 : activeColumns2019,
+  corner: '信息内容',
   sections: v === 'T2021' ? activeSections2021 : activeSections2019,
   rows: activeRows(v),
 });
@@ -115,6 +117,10 @@ const applicantColumns: ColumnDef[] = [
   count('total', '总计', '各类申请人之和（自然人＋五类法人或其他组织）。', 'Sum over all applicant types.'),
 ];
 export const APPLICANT_PARTS = ['natural', 'business', 'research', 'charity', 'legal', 'other'];
+const applicantGroups: ColumnGroupDef[] = [
+  { label: '申请人情况', columns: applicantColumns.map((c) => c.id), level: 0 },
+  { label: '法人或其他组织', columns: ['business', 'research', 'charity', 'legal', 'other'], level: 1 },
+];
 
 const appSections: SectionDef[] = [
   { id: 'app.outcomes', label: '三、本年度办理结果', keys: ['本年度办理结果'], explain: t('本年度办结的申请按办理结果分类，每件申请只计入一种结果。', 'Applications closed this year by outcome; each counted once.') },
@@ -166,6 +172,8 @@ const otherRows2021: RowDef[] = [
 const appTable = (v: 'T2019' | 'T2021'): TableDef => ({
   id: 'applications', part: 3, title: t('收到和处理政府信息公开申请情况', 'Applications received and handled'),
   columnSets: { app: applicantColumns },
+  columnGroups: { app: applicantGroups },
+  corner: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
   sections: v === 'T2021'
     ? [...appSections, { id: 'app.other', label: '（六）其他处理', keys: ['其他处理'], explain: t('其他方式办结的申请。', 'Closed in other ways.'), article: '第三十条、第四十二条', parent: 'app.outcomes' }]
     : appSections,
@@ -175,9 +183,9 @@ const appTable = (v: 'T2019' | 'T2021'): TableDef => ({
 // ------------------------------------------------------------------ table 四 (复议、诉讼): shared
 
 const reviewGroups = [
-  { id: 'review', zh: '行政复议', en: 'Administrative reconsideration' },
-  { id: 'direct', zh: '行政诉讼·未经复议直接起诉', en: 'Lawsuit filed directly' },
-  { id: 'after', zh: '行政诉讼·复议后起诉', en: 'Lawsuit after reconsideration' },
+  { id: 'review', zh: '行政复议', en: 'Administrative reconsideration', header: ['行政复议'] },
+  { id: 'direct', zh: '行政诉讼·未经复议直接起诉', en: 'Lawsuit filed directly', header: ['行政诉讼', '未经复议直接起诉'] },
+  { id: 'after', zh: '行政诉讼·复议后起诉', en: 'Lawsuit after reconsideration', header: ['行政诉讼', '复议后起诉'] },
 ];
 const outcomeColumns = [
   { id: 'upheld', label: '结果维持', zh: '结果维持', en: 'upheld' },
@@ -193,9 +201,25 @@ const reviewColumns: ColumnDef[] = reviewGroups.flatMap((g) => outcomeColumns.ma
   explain: t(`${g.zh}：${c.zh}的案件数。`, `${g.en}: ${c.en} cases.`),
 })));
 
+/** The template's three header rows: 行政复议 spans two of them, 行政诉讼 splits into its two kinds. */
+const reviewColumnGroups: ColumnGroupDef[] = (() => {
+  const groups: ColumnGroupDef[] = [];
+  const depth = Math.max(...reviewGroups.map((g) => g.header.length));
+  for (const g of reviewGroups) {
+    const columns = outcomeColumns.map((c) => `${g.id}.${c.id}`);
+    g.header.forEach((label, level) => {
+      const same = groups.find((x) => x.label === label && x.level === level);
+      if (same) same.columns.push(...columns);
+      else groups.push({ label, columns: [...columns], level, ...(level === g.header.length - 1 && level < depth - 1 ? { rowSpan: depth - level } : {}) });
+    });
+  }
+  return groups;
+})();
+
 const reviewTable: TableDef = {
   id: 'review', part: 4, title: t('政府信息公开行政复议、行政诉讼情况', 'Reconsideration and litigation'),
   columnSets: { review: reviewColumns },
+  columnGroups: { review: reviewColumnGroups },
   sections: [],
   rows: [row('review.data', '', [], null, 'review', '第五十条第（三）项、第五十一条',
     '因本机关政府信息公开工作被申请行政复议、提起行政诉讼的案件：维持、纠正、其他结果、尚未审结、总计。',
@@ -222,6 +246,18 @@ const equations = (rows: RowDef[]): EquationDef[] => [
     target: C('review.data', `${g}.total`), plus: REVIEW_OUTCOMES.map((o) => C('review.data', `${g}.${o}`)), minus: [] })),
 ];
 
+// ------------------------------------------------------------------ carried from last year's report
+
+/**
+ * 二、上年结转 is last year's 四、结转下年度继续办理, column by column (spec §5, 第三十三条). Under the 2021 format,
+ * 现行有效件数 opens the year at last year's figure and changes with this year's 制发 and 废止: carried to confirm.
+ */
+const carry = (v: 'T2019' | 'T2021'): CarryDef[] => [
+  { table: 'applications', to: 'app.carried-over', from: 'app.carried-forward', columns: appColumnIds, confirm: false },
+  ...(v === 'T2021' ? activeRows(v).filter((r) => activeColumns2021[r.columns]?.some((c) => c.id === 'in-force')) : [])
+    .map((r): CarryDef => ({ table: 'active', to: r.id, from: r.id, columns: ['in-force'], confirm: true })),
+];
+
 function template(id: 'T2019' | 'T2021'): TemplateDef {
   const app = appTable(id);
   return {
@@ -229,10 +265,12 @@ function template(id: 'T2019' | 'T2021'): TemplateDef {
     name: id === 'T2021'
       ? t('2021年版格式（国办公开办函〔2021〕30号）', '2021 template (国办公开办函〔2021〕30号)')
       : t('2019年版格式（国办公开办函〔2019〕60号）', '2019 template (国办公开办函〔2019〕60号)'),
+    title: id === 'T2021' ? '《中华人民共和国政府信息公开工作年度报告格式》' : '《中华人民共和国政府信息公开工作年度报告格式（试行）》',
     years: id === 'T2021' ? { from: 2021, to: null } : { from: 2019, to: 2020 },
     parts,
     tables: [activeTable(id), app, reviewTable],
     equations: equations(app.rows),
+    carry: carry(id),
   };
 }
 

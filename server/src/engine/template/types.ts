@@ -46,11 +46,30 @@ export interface SectionDef {
   parent?: string;
 }
 
+/**
+ * A merged header cell above several data columns of one column set (申请人情况 over all seven, 法人或其他组织
+ * over five; 行政复议, 行政诉讼, 未经复议直接起诉 in table 四). Each column's own label sits below its deepest
+ * group and reaches down to the last header row.
+ */
+export interface ColumnGroupDef {
+  label: string;
+  /** Ids of the columns it spans, in order. */
+  columns: string[];
+  /** Header row it starts on (0 = top). */
+  level: number;
+  /** Header rows it spans (default 1). */
+  rowSpan?: number;
+}
+
 export interface TableDef {
   id: TableId;
   part: number;
   title: Text;
   columnSets: Record<string, ColumnDef[]>;
+  /** Merged header cells, per column set key; none for a set whose header is one row of column labels. */
+  columnGroups?: Record<string, ColumnGroupDef[]>;
+  /** The header cell above the row labels as the template prints it ('信息内容'; table 三's 勾稽关系 note). */
+  corner?: string;
   sections: SectionDef[];
   rows: RowDef[];
   /** Table 四 has one data row without a label. */
@@ -66,6 +85,8 @@ export interface PartDef {
   /** Words that name the part's subject: a heading reworded beyond recognition still says one of them. */
   keys: string[];
   explain: Text;
+  /** Sub-headings the template's guidance names (part 一's five aspects); written by new reports, not checked. */
+  subHeadings?: string[];
 }
 
 /** A cell reference inside one table: a row id and a column id. */
@@ -88,12 +109,29 @@ export interface EquationDef {
   minus: CellRef[];
 }
 
+/**
+ * Cells of a report that start from last year's report: row `to` of this year from row `from` of last year, in
+ * each of `columns` (the same column in both years). A link applies when last year's table has that column.
+ */
+export interface CarryDef {
+  table: TableId;
+  to: string;
+  from: string;
+  columns: string[];
+  /** A stock that this year's figures change (现行有效件数): carried as a figure to confirm, not as final. */
+  confirm: boolean;
+}
+
 export interface TemplateDef {
   id: TemplateId;
   name: Text;
+  /** The official title of the format document, as a report cites it. */
+  title: string;
   /** Report years this version applies to (inclusive; `to` null = onward). */
   years: { from: number; to: number | null };
   parts: PartDef[];
   tables: TableDef[];
   equations: EquationDef[];
+  /** What a report in this format takes over from last year's report. */
+  carry: CarryDef[];
 }
