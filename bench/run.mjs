@@ -2,7 +2,7 @@
 // with a ratio to a baseline measured the same way on the same machine, so runs on noisy or slower machines
 // stay comparable. Nothing is asserted; targets are printed beside the figures ("ok" / "MISSED").
 //
-//   node bench/run.mjs [--quick] [--only engine,scaling,formats,pdf,markdownlint,lsp,cli,sizes] [--cpu-prof]
+//   node bench/run.mjs [--quick] [--only engine,scaling,formats,pdf,markdownlint,lsp,workspace,cli,sizes] [--cpu-prof]
 //
 // Sections whose inputs are missing (corpus, corpus-wild, bundles, markdownlint-cli2, .vsix) are skipped with a message.
 import { spawn, spawnSync } from 'node:child_process';
