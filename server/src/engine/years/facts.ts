@@ -2,10 +2,14 @@
 // report once. Small on purpose: an adapter keeps them for every report of a folder to pair and compare them.
 import type { ParsedReport } from '../parse/report';
 import { cellRange, findRow, paragraphs } from '../rules/support';
+import { templates } from '../template';
 import type { CellFact, Range, SentenceFact, TableModel, YearFacts } from '../types';
 import { officeOf, organKindOf } from './identity';
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+/** What a report carries from last year's (the template's carry links): table 三's row, and table 二's stocks. */
+const APPLICATIONS = templates.T2021.carry.find((c) => c.table === 'applications')!;
+const DOCUMENT_ROWS = templates.T2021.carry.filter((c) => c.table === 'active' && c.from === c.to).map((c) => c.to);
 
 export function factsOf(parsed: ParsedReport): YearFacts {
   const { report } = parsed;
@@ -20,9 +24,9 @@ export function factsOf(parsed: ParsedReport): YearFacts {
     year: report.year,
     template: report.preTemplate ? null : report.template,
     organ: office ? organKindOf(office.key) : null,
-    carriedOver: apps ? rowFacts(apps, 'app.carried-over') : null,
-    carriedForward: apps ? rowFacts(apps, 'app.carried-forward') : null,
-    documents: active?.template === 'T2021' ? ['active.regulations', 'active.normative'].filter((id) => findRow(active, id)).map((row) => ({
+    carriedOver: apps ? rowFacts(apps, APPLICATIONS.to) : null,
+    carriedForward: apps ? rowFacts(apps, APPLICATIONS.from) : null,
+    documents: active?.template === 'T2021' ? DOCUMENT_ROWS.filter((id) => findRow(active, id)).map((row) => ({
       row,
       made: cellFact(active, row, 'made'),
       repealed: cellFact(active, row, 'repealed'),
