@@ -2,7 +2,7 @@
 // with a ratio to a baseline measured the same way on the same machine, so runs on noisy or slower machines
 // stay comparable. Nothing is asserted; targets are printed beside the figures ("ok" / "MISSED").
 //
-//   node bench/run.mjs [--quick] [--only engine,scaling,formats,pdf,markdownlint,lsp,cli,sizes] [--cpu-prof]
+//   node bench/run.mjs [--quick] [--only engine,scaling,formats,pdf,markdownlint,lsp,workspace,cli,sizes] [--cpu-prof]
 //
 // Sections whose inputs are missing (corpus, corpus-wild, bundles, markdownlint-cli2, .vsix) are skipped with a message.
 import { spawn, spawnSync } from 'node:child_process';
@@ -480,6 +480,94 @@ async function debounceFigures(start, typical, lintMs) {
 }
 
 if (want('lsp')) await lspSection();
+
+// ------------------------------------------------------------------ the folder of reports (issue 10)
+
+/**
+ * A workspace folder of 1,000 reports checked in the background (lsp/workspace.ts): the time from `initialized` to the
+ * end of the pass (its progress report and every report published), and the didChange → publishDiagnostics latency of
+ * an open report while the pass runs, against the same edits on a server without a workspace folder.
+ */
+async function workspaceSection() {
+  head('Language server: a folder of 1,000 reports in the background');
+  if (!fs.existsSync(SERVER)) { line(`skipped: ${SERVER} missing (npm run build)`); return; }
+  if (!docs.length) { line('skipped: no corpus and no examples'); return; }
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+  const N = quick ? 300 : 1000;
+  const PACE_MS = 50;
+  const folder = path.join(tmp, 'folder');
+  fs.mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < N; i++) fs.writeFileSync(path.join(folder, `report-${String(i).padStart(4, '0')}.txt`), docs[i % docs.length].text);
+  const typical = (corpus.length ? corpus : examples)[0].text;
+
+  let opened = 0;
+  const session = async (folders) => {
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const published = new Map();
+    const events = { end: null, begin: null };
+    let waiter = null;
+    conn.onNotification('textDocument/publishDiagnostics', (p) => { published.set(`${p.uri}#${p.version ?? ''}`, performance.now()); published.set(p.uri, performance.now()); waiter?.(); });
+    conn.onNotification('$/progress', (p) => { if (p.value?.kind === 'begin') events.begin = performance.now(); if (p.value?.kind === 'end') events.end = performance.now(); });
+    conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+    conn.onRequest('window/workDoneProgress/create', () => null);
+    conn.onRequest('client/registerCapability', () => null);
+    conn.onNotification('window/logMessage', () => {});
+    conn.listen();
+    await conn.sendRequest('initialize', {
+      processId: process.pid, rootUri: null, workspaceFolders: folders.map((f) => ({ uri: pathToFileURL(f).href, name: 'f' })),
+      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true } }, initializationOptions: { debounceMs: 0 },
+    });
+    const t0 = performance.now();
+    conn.sendNotification('initialized', {});
+    const wait = (key) => new Promise((resolve) => { const check = () => { if (published.has(key)) { waiter = null; resolve(published.get(key)); } }; waiter = check; check(); });
+    /**
+     * Edits of an open report, one every PACE_MS (a fast typist's keystrokes, each linted at once: debounceMs 0), at
+     * least `min` and then while `running()`; the latency of each.
+     */
+    const edits = async (running, min, max) => {
+      const uri = pathToFileURL(path.join(tmp, `open-${++opened}.txt`)).href;
+      conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'gov-report', version: 1, text: typical } });
+      await wait(`${uri}#1`);
+      const lat = [];
+      for (let v = 2; (running() || lat.length < min) && lat.length < max; v++) {
+        const s0 = performance.now();
+        conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: `${typical}\n${v % 2 ? '' : ' '}` }] });
+        lat.push((await wait(`${uri}#${v}`)) - s0);
+        const left = PACE_MS - (performance.now() - s0);
+        if (left > 0) await new Promise((r) => setTimeout(r, left));
+      }
+      return lat;
+    };
+    const stop = async () => {
+      try { await conn.sendRequest('shutdown'); conn.sendNotification('exit'); } catch { /* gone */ }
+      await new Promise((r) => { if (proc.exitCode !== null) r(); else { proc.once('exit', r); setTimeout(() => { proc.kill(); r(); }, 2000); } });
+      conn.dispose();
+    };
+    return { t0, events, published, edits, stop, folderUris: () => [...published.keys()].filter((k) => k.includes('/folder/') && !k.includes('#')) };
+  };
+
+  // Without a workspace folder: the latency of the same edits (the baseline).
+  const quiet = await session([]);
+  const base = await quiet.edits(() => false, quick ? 60 : 200, 5000);
+  await quiet.stop();
+  // With the folder: edits for as long as the pass runs.
+  const busy = await session([folder]);
+  const during = await busy.edits(() => busy.events.end === null, 20, 5000);
+  const deadline = performance.now() + 60000;
+  while ((busy.events.end === null || busy.folderUris().length < N) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const lastPublished = Math.max(...busy.folderUris().map((k) => busy.published.get(k)));
+  const passMs = Math.max(busy.events.end ?? Infinity, lastPublished) - busy.t0;
+  // The same edits once the pass is over: what the workspace itself costs an edit (pairing with last year's report).
+  const after = await busy.edits(() => false, quick ? 60 : 200, 5000);
+  await busy.stop();
+  results.workspacePass = passMs;
+  line(`${N} reports: pass ${ms(passMs)} ms from initialized to the last report published (${busy.folderUris().length} published, ${(N / (passMs / 1000)).toFixed(0)} reports/s) [target ${quick ? '' : '1,000 '}< 10 s: ${verdict(passMs < 10000)}]`);
+  const [b50, b95, d50, d95, a50, a95] = [pct(base, 50), pct(base, 95), pct(during, 50), pct(during, 95), pct(after, 50), pct(after, 95)];
+  results.workspaceEdits = { b50, b95, d50, d95, a50, a95 };
+  line(`didChange → publishDiagnostics of an open report, an edit every ${PACE_MS} ms: without the pass p50 ${ms(b50)} / p95 ${ms(b95)} ms (${base.length} edits); during the pass p50 ${ms(d50)} / p95 ${ms(d95)} ms (${during.length} edits); after it p50 ${ms(a50)} / p95 ${ms(a95)} ms [target: no slower, p95 ≤ 20 ms: ${verdict(d95 <= Math.max(20, b95 * 1.25))}]`);
+}
+if (want('workspace')) await workspaceSection();
 
 // ------------------------------------------------------------------ CLI
 

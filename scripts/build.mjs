@@ -5,7 +5,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from '
 import './gen-rules.mjs';
 
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: !watch, logLevel: 'warning', legalComments: 'none' };
+// jsonc-parser's CommonJS build is a UMD wrapper whose require() calls esbuild cannot follow: bundle its ES modules.
+const alias = { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' };
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: !watch, logLevel: 'warning', legalComments: 'none', alias };
 // pdf.js is a bundle of its own, server/out/pdfjs.js, loaded on the first PDF (server/src/formats/pdfjs.ts): an
 // `import('./pdfjs')` stays an import of that file. PDFs are read in a worker thread, server/out/pdf-worker.js.
 const pdfjsApart = { name: 'pdfjs-apart', setup(b) { b.onResolve({ filter: /^\.\/pdfjs$/ }, () => ({ path: './pdfjs.js', external: true })); } };

@@ -13,6 +13,7 @@ import { PasteAsReportText, PASTE_METADATA } from './paste';
 import { EXTRACT_REQUEST, HTML_TO_TEXT_REQUEST, type ExtractParams, type ExtractResult, type HtmlToTextParams, type HtmlToTextResult } from './protocol';
 import { newReport, type NewReportArgs } from './newReport';
 import { PREVIEW_VIEW_TYPE, TablePreviews } from './preview';
+import { followServer, registerReportsView, type ReportStatus, type ReportsView } from './reportsView';
 
 export const LANGUAGE_ID = 'gov-report';
 const FIX_ALL_KIND = 'source.fixAll.gov-report';
@@ -77,11 +78,12 @@ const extract = (file: vscode.Uri) => started().sendRequest<ExtractResult | null
 const htmlToText = (html: string, token: vscode.CancellationToken) =>
   started().sendRequest<HtmlToTextResult>(HTML_TO_TEXT_REQUEST, { html } satisfies HtmlToTextParams, token);
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined; reportsView: ReportsView; reportStatus: ReportStatus }> {
   const reports = new ExtractedReports(extract, LANGUAGE_ID);
   const ready = async () => { if (!client) await startClient(context); await client!.start(); return client!; };
   const previews = new TablePreviews(context, ready, uiLocale);
   const mode = new LanguageMode(LANGUAGE_ID, context.workspaceState, context.globalState);
+  const { view: reportsView, status: reportStatus } = registerReportsView(context, () => client, LANGUAGE_ID);
   context.subscriptions.push(
     mode,
     vscode.commands.registerCommand('govReport.showRule', (rule: unknown) => showRule(context, rule)),
@@ -122,7 +124,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
   );
   await startClient(context);
-  return { client };
+  if (client) context.subscriptions.push(followServer(reportsView, client));
+  return { client, reportsView, reportStatus };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -3,7 +3,7 @@
 // carried to confirm are selected. Arguments given to the command skip the questions (tests, keybindings).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { format } from '../../server/src/engine/messages';
+import { format, list } from '../../server/src/engine/messages';
 import { skeletonMessages } from '../../server/src/engine/messages/skeleton';
 import type { Locale, Skeleton, SkeletonLayout } from '../../server/src/engine';
 
@@ -75,5 +75,5 @@ function tell(editor: vscode.TextEditor, s: Skeleton, year: number, locale: Loca
   if (s.carried.length) lines.push(t('done.carried', { n: s.carried.length }));
   if (confirm.length) lines.push(t('done.confirm', { n: confirm.length }));
   void vscode.window.showInformationMessage(lines.join(' '));
-  if (s.notCarried.length) void vscode.window.showWarningMessage(t('done.notCarried', { cells: s.notCarried.join(locale === 'en' ? ', ' : '、') }));
+  if (s.notCarried.length) void vscode.window.showWarningMessage(t('done.notCarried', { cells: list(locale, s.notCarried) }));
 }

@@ -15,3 +15,33 @@ export interface HtmlToTextParams { html: string }
 
 /** Clipboard HTML as report text, or null when it holds no table. */
 export type HtmlToTextResult = { text: string } | null;
+
+// ------------------------------------------------------------------ the folder of reports (server/src/lsp/reports.ts)
+
+export const REPORTS_REQUEST = 'govReport/reports';
+export const REPORTS_CHANGED = 'govReport/reportsChanged';
+export const SUMMARY_REQUEST = 'govReport/summary';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export interface Range { start: { line: number; character: number }; end: { line: number; character: number } }
+
+/** A report of the workspace (or an open one), as the Reports view and the status bar show it. */
+export interface ReportInfo {
+  /** Where its diagnostics are: the file's URI, or for a Word document or PDF the URI of its text. */
+  uri: string;
+  file: string;
+  label: string;
+  kind: 'text' | 'html' | 'docx' | 'pdf';
+  title: string | null;
+  office: string | null;
+  year: number | null;
+  template: 'T2019' | 'T2021' | null;
+  counts: Record<Severity, number>;
+  parts: Array<{ number: number; heading: string; range: Range }>;
+  findings: Array<{ rule: string; severity: Severity; message: string; range: Range }>;
+  previous: string | null;
+  open: boolean;
+}
+
+export interface SummaryParams { format: 'text' | 'csv' }
+export interface SummaryResult { text: string }

@@ -38,9 +38,9 @@ describe('cli: output over the corpus', function () {
       assert.ok(Array.isArray(e.diagnostics));
       const lens = lineLengths(e.file);
       for (const d of e.diagnostics) {
-        // related: the places of a pattern said once on a table (corpus 002, 004)
+        // related: the places of a pattern said once on a table (corpus 002, 004), last year's cell; each names its file
         assert.deepEqual(Object.keys(d), d.related ? ['rule', 'severity', 'message', 'range', 'related'] : ['rule', 'severity', 'message', 'range']);
-        for (const r of d.related ?? []) assert.deepEqual(Object.keys(r), ['range', 'message']);
+        for (const r of d.related ?? []) assert.deepEqual(Object.keys(r), ['file', 'range', 'message']);
         assert.equal(typeof d.rule, 'string');
         assert.match(d.rule, /^[a-z0-9-]+$/);
         assert.ok(SEVERITIES.has(d.severity), d.severity);

@@ -167,6 +167,9 @@ describe('cli: helper units', () => {
     const r = parseArgs(['--fix-suggestions', '--format=json', '--locale', 'en', '--', '--weird-name.txt']);
     assert.ok(r.ok);
     if (!r.ok) return;
-    assert.deepEqual(r.options, { format: 'json', fix: true, suggestions: true, locale: 'en', help: false, version: false, extract: false, files: ['--weird-name.txt'] });
+    assert.deepEqual(r.options, {
+      format: 'json', fix: true, suggestions: true, locale: 'en', localeGiven: true, config: null, noConfig: false, printConfig: false, previous: null,
+      help: false, version: false, extract: false, files: ['--weird-name.txt'],
+    });
   });
 });

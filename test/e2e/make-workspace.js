@@ -5,7 +5,8 @@
 // Published documents for "Open as report" and "Paste as report text": a saved web page and a PDF of
 // corpus-wild (beside the repository, or $GOV_REPORT_CORPUS_WILD; left out when absent, and the tests that
 // need them skip), a damaged Word document, and an empty report to paste into.
-// usage: node make-workspace.js DEST   (env GOV_REPORT_CORPUS overrides the corpus folder)
+// With --examples, the repository's examples/ too, in a folder of their own (the reviewer's desk, issue 10).
+// usage: node make-workspace.js DEST [--examples]   (env GOV_REPORT_CORPUS overrides the corpus folder)
 const fs = require('fs');
 const path = require('path');
 
@@ -37,7 +38,18 @@ function addPublished(dest) {
   fs.writeFileSync(path.join(dest, PASTE_TARGET), '某某局2021年政府信息公开工作年度报告\n\n');
 }
 
-function makeWorkspace(dest) {
+/**
+ * The examples (examples/ of the repository) in a folder of their own: the reviewer's desk (issue 10) reads the
+ * folder as a whole: the pair of one office for 2022 and 2023, published documents, and a README that is no report.
+ */
+function addExamples(dest) {
+  const from = path.resolve(__dirname, '../../examples');
+  fs.mkdirSync(path.join(dest, 'examples'), { recursive: true });
+  for (const n of fs.readdirSync(from)) fs.copyFileSync(path.join(from, n), path.join(dest, 'examples', n));
+}
+
+/** `withExamples`: add the examples folder (the extension tests and the Reports view's UI test read the folder whole). */
+function makeWorkspace(dest, { withExamples = false } = {}) {
   const corpus = findCorpus();
   if (!corpus) return null;
   fs.mkdirSync(dest, { recursive: true });
@@ -59,6 +71,7 @@ function makeWorkspace(dest) {
   const examples = path.resolve(__dirname, '../../examples');
   fs.copyFileSync(path.join(examples, 'clean-2023-row-per-line.txt'), path.join(dest, 'last-year-2023.txt'));
   fs.copyFileSync(path.join(examples, 'clean-2023-row-per-line.txt'), path.join(dest, 'desk-completion.txt'));
+  if (withExamples) addExamples(dest);
   return corpus;
 }
 
@@ -66,8 +79,8 @@ module.exports = { makeWorkspace, findCorpus, findWild, PASTE_TARGET };
 
 if (require.main === module) {
   const dest = process.argv[2];
-  if (!dest) { console.error('usage: make-workspace.js DEST'); process.exit(2); }
-  const corpus = makeWorkspace(path.resolve(dest));
+  if (!dest) { console.error('usage: make-workspace.js DEST [--examples]'); process.exit(2); }
+  const corpus = makeWorkspace(path.resolve(dest), { withExamples: process.argv.includes('--examples') });
   if (!corpus) {
     console.log('SKIP: corpus not found (looked in $GOV_REPORT_CORPUS, /work/shared/corpus, ../shared/corpus)');
     process.exit(3);

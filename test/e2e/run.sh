@@ -29,11 +29,11 @@ mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 
 # ---- workspace of copies of corpus reports (see make-workspace.js); no corpus → skip
 make_ws() {
-  local rc=0; node "$HERE/make-workspace.js" "$1" || rc=$?
+  local rc=0; node "$HERE/make-workspace.js" "$@" || rc=$?
   if [ "$rc" = 3 ]; then echo "SKIP test:e2e: corpus not found (set GOV_REPORT_CORPUS)"; exit 0; fi
   return "$rc"
 }
-WS="$TMP/ws"; make_ws "$WS"
+WS="$TMP/ws"; make_ws "$WS" --examples
 
 # ---- code-server + Node 24 + chromium, idempotent (stamp written only after a complete install)
 STAMP="$CACHE/.installed-code-server-$CS_VER"
@@ -93,9 +93,19 @@ echo "== UI test of published documents (paste as report text, open as report)"
 INPUTS_WS="$TMP/inputs-ws"; make_ws "$INPUTS_WS"
 inputs_rc=0
 node "$HERE/ui-inputs.js" "$INPUTS_WS" "$EXT_DIR" "$ROOT/test-output" || inputs_rc=$?   # writes its own counts
+
+echo "== UI test of the Reports view (a folder of reports, issue 10)"
+REPORTS_WS="$TMP/reports-ws"; make_ws "$REPORTS_WS" --examples
+reports_rc=0
+node "$HERE/ui-reports.js" "$REPORTS_WS" "$EXT_DIR" "$ROOT/test-output/reports-view.png" || reports_rc=$?
+if [ -n "${GOV_REPORT_RESULTS:-}" ]; then
+  if [ "$reports_rc" = 0 ]; then p=1 f=0; else p=0 f=1; fi
+  echo "{\"suite\":\"ui-reports\",\"passed\":$p,\"failed\":$f,\"skipped\":0}" >> "$GOV_REPORT_RESULTS"
+fi
+
 echo "== UI test of the wording (no unicode highlight on Chinese punctuation; the Problems panel and a hover on 004)"
 WORDING_WS="$TMP/wording-ws"; make_ws "$WORDING_WS"
 wording_rc=0
 node "$HERE/ui-wording.js" "$WORDING_WS" "$EXT_DIR" "$ROOT/test-output" || wording_rc=$?   # writes its own counts
-for rc in "$ui_rc" "$preview_rc" "$inputs_rc" "$wording_rc"; do [ "$rc" = 0 ] || exit "$rc"; done
+for rc in "$ui_rc" "$preview_rc" "$inputs_rc" "$reports_rc" "$wording_rc"; do [ "$rc" = 0 ] || exit "$rc"; done
 exit 0

@@ -13,10 +13,12 @@ const CONTRACT = [
 ];
 /** Rules added beyond the issue's table (spec §8 heuristics; row-label from the issue on real inputs). */
 const EXTENSIONS = ['narrative-mismatch', 'section-content', 'row-label'];
+/** The reviewer's desk (issue 10): year against year, and what reviewers check by hand. */
+const REVIEWER = ['carryover-previous-year', 'active-count-previous-year', 'text-reuse', 'publication-deadline'];
 
 describe('rule registry', () => {
   it('holds exactly the contracted rule ids, plus the documented extensions', () => {
-    assert.deepEqual([...ruleMetas.map((m) => m.id)].sort(), [...CONTRACT, ...EXTENSIONS].sort());
+    assert.deepEqual([...ruleMetas.map((m) => m.id)].sort(), [...CONTRACT, ...EXTENSIONS, ...REVIEWER].sort());
   });
   it('every rule has a description in both languages, a docs page that exists and names it, and messages in both languages', () => {
     for (const r of rules) {

@@ -6,15 +6,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { clientMessages } from '../../client/src/words';
-import { cliMessages } from '../../server/src/cli/messages';
 import { format, hoverAt, lint, ruleMessage, ruleMetas, type Locale } from '../../server/src/engine';
-import { common, type Catalogue } from '../../server/src/engine/messages';
-import { sumBalanceMessages } from '../../server/src/engine/messages/balance';
-import { previewMessages } from '../../server/src/engine/messages/preview';
-import { reportText, skeletonMessages } from '../../server/src/engine/messages/skeleton';
+import { catalogues as all } from '../support/catalogues';
+import { reportText } from '../../server/src/engine/messages/skeleton';
 import { rules } from '../../server/src/engine/rules/registry';
-import { formatMessages } from '../../server/src/formats/messages';
 import { injections, clean2023 } from '../support/injections';
 import { corpus, examplesDir, repoRoot } from '../support/paths';
 import { readScenario } from './scenarios.test';
@@ -41,10 +36,7 @@ function englishProblem(text: string): string | null {
   return CJK.test(bare) ? `Chinese outside quotes: ${bare.match(/.{0,20}[\u3400-\u9fff].{0,20}/)?.[0]}` : null;
 }
 
-const catalogues: [string, Catalogue][] = [
-  ['common', common], ['sumBalance', sumBalanceMessages], ['formats', formatMessages], ['cli', cliMessages], ['client', clientMessages], ['preview', previewMessages], ['skeleton', skeletonMessages],
-  ...rules.map((r) => [`rule ${r.meta.id}`, r.messages] as [string, Catalogue]),
-];
+const catalogues = Object.entries(all);
 
 /** Texts the engine produces for a report: messages, related messages, fix titles, hovers of every row and cell. */
 function produced(text: string, locale: Locale): string[] {

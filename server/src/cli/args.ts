@@ -2,11 +2,24 @@
 import type { CliLocale, Translate } from './messages';
 import { messages } from './messages';
 
+export const FORMATS = ['text', 'json', 'summary', 'csv', 'sarif'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
 export interface CliOptions {
-  format: 'text' | 'json';
+  format: OutputFormat;
   fix: boolean;
   suggestions: boolean;
   locale: CliLocale;
+  /** --locale was given (it then wins over the configuration file's locale). */
+  localeGiven: boolean;
+  /** --config FILE: the project configuration to use instead of the one found from the working directory. */
+  config: string | null;
+  /** --no-config: use no configuration file. */
+  noConfig: boolean;
+  /** --print-config: print the settings the one FILE is checked with, and lint nothing. */
+  printConfig: boolean;
+  /** --previous FILE: last year's report of the one FILE's office (year-against-year rules). */
+  previous: string | null;
   help: boolean;
   version: boolean;
   /** --extract: print the text the findings of the one FILE refer to, and lint nothing. */
@@ -31,7 +44,10 @@ export function requestedLocale(argv: readonly string[]): CliLocale {
 export function parseArgs(argv: readonly string[]): ParseResult {
   const locale = requestedLocale(argv);
   const m: Translate = messages(locale);
-  const o: CliOptions = { format: 'text', fix: false, suggestions: false, locale, help: false, version: false, extract: false, files: [] };
+  const o: CliOptions = {
+    format: 'text', fix: false, suggestions: false, locale, localeGiven: false, config: null, noConfig: false, printConfig: false, previous: null,
+    help: false, version: false, extract: false, files: [],
+  };
   const fail = (error: string): ParseResult => ({ ok: false, locale, error });
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -50,15 +66,30 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       case '--format': {
         const v = value();
         if (v === null) return fail(m('missingValue', { option: name }));
-        if (v !== 'text' && v !== 'json') return fail(m('badFormat', { value: v }));
-        o.format = v;
+        if (!(FORMATS as readonly string[]).includes(v)) return fail(m('badFormat', { value: v }));
+        o.format = v as OutputFormat;
         break;
       }
+      case '--config': case '--previous': {
+        const v = value();
+        if (v === null || v === '') return fail(m('missingValue', { option: name }));
+        if (name === '--config') o.config = v; else o.previous = v;
+        break;
+      }
+      case '--no-config':
+        if (noValue()) return fail(m('unknownOption', { option: a }));
+        o.noConfig = true;
+        break;
+      case '--print-config':
+        if (noValue()) return fail(m('unknownOption', { option: a }));
+        o.printConfig = true;
+        break;
       case '--locale': {
         const v = value();
         if (v === null) return fail(m('missingValue', { option: name }));
         if (v !== 'zh-CN' && v !== 'en') return fail(m('badLocale', { value: v }));
         o.locale = v;
+        o.localeGiven = true;
         break;
       }
       case '--fix':
@@ -88,5 +119,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   }
   if (!o.help && !o.version && o.files.length === 0) return fail(m('noFiles'));
   if (o.extract && !o.help && !o.version && o.files.length !== 1) return fail(m('extractOneFile'));
+  if (o.printConfig && !o.help && !o.version && o.files.length !== 1) return fail(m('printConfigOneFile'));
+  if (o.previous !== null && o.files.length !== 1) return fail(m('previousOneFile'));
+  if (o.config !== null && o.noConfig) return fail(m('configAndNoConfig'));
   return { ok: true, options: o };
 }

@@ -8,26 +8,32 @@ import { encodingName, megabytes, messages, type Translate } from './messages';
 export interface JsonFileEntry {
   file: string;
   template: 'T2019' | 'T2021' | null;
-  diagnostics: Array<{ rule: string; severity: Severity; message: string; range: Diagnostic['range']; related?: Array<{ range: Diagnostic['range']; message: string }> }>;
+  diagnostics: Array<{
+    rule: string; severity: Severity; message: string; range: Diagnostic['range'];
+    related?: Array<{ file: string; range: Diagnostic['range']; message: string }>;
+  }>;
 }
 
 /** Exactly the documented keys, in the documented order: nothing more leaks into the JSON. */
 export function jsonEntry(r: FileResult): JsonFileEntry {
-  return {
-    file: r.file,
-    template: r.template,
-    diagnostics: r.diagnostics.map((d) => ({
-      rule: d.rule,
-      severity: d.severity,
-      message: d.message,
-      range: rangeEntry(d.range),
-      ...(d.related?.length ? { related: d.related.map((x) => ({ range: rangeEntry(x.range), message: x.message })) } : {}),
-    })),
-  };
+  return { file: r.file, template: r.template, diagnostics: r.diagnostics.map((d) => jsonDiagnostic(d, r.file)) };
 }
 
-function rangeEntry(r: Diagnostic['range']): Diagnostic['range'] {
-  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+type JsonDiagnostic = JsonFileEntry['diagnostics'][number];
+
+const rangeJson = (r: Diagnostic['range']) => ({
+  start: { line: r.start.line, character: r.start.character },
+  end: { line: r.end.line, character: r.end.character },
+});
+
+/**
+ * A diagnostic's documented keys; `related` (file, range, message) only on findings that have it: a place in this
+ * file (the rows of a pattern) names `file` as the entry does.
+ */
+function jsonDiagnostic(d: Diagnostic, file: string): JsonDiagnostic {
+  const out: JsonDiagnostic = { rule: d.rule, severity: d.severity, message: d.message, range: rangeJson(d.range) };
+  if (d.related?.length) out.related = d.related.map((x) => ({ file: x.file ?? file, range: rangeJson(x.range), message: x.message }));
+  return out;
 }
 
 const q = JSON.stringify;
@@ -36,7 +42,7 @@ const num = (n: number) => (Number.isFinite(n) ? String(n) : 'null');
 /**
  * The text of jsonEntry(r) as an element of the output array: byte for byte what
  * `JSON.stringify([..., jsonEntry(r), ...], null, 2)` prints for it (two-space indent, no separator).
- * Built directly so worker threads can hand back a string instead of an object to clone and stringify.
+ * Built directly so that a run over thousands of files does not build and stringify an object per finding.
  */
 export function jsonEntryText(r: FileResult): string {
   let s = `  {\n    "file": ${q(r.file)},\n    "template": ${r.template == null ? 'null' : q(r.template)},\n    "diagnostics": `;
@@ -45,23 +51,18 @@ export function jsonEntryText(r: FileResult): string {
   s += '[\n';
   for (let k = 0; k < ds.length; k++) {
     const d = ds[k];
+    if (d.related?.length) {
+      // Rare (a pattern's rows, year-against-year findings): the generic path, indented as nested in the array.
+      s += `${k ? ',\n' : ''}      ${JSON.stringify(jsonDiagnostic(d, r.file), null, 2).replace(/\n/g, '\n      ')}`;
+      continue;
+    }
     const a = d.range.start;
     const b = d.range.end;
     s += `${k ? ',\n' : ''}      {\n        "rule": ${q(d.rule)},\n        "severity": ${q(d.severity)},\n        "message": ${q(d.message)},\n`
-      + `        "range": ${rangeText(a, b, '        ')}${d.related?.length ? `,\n        "related": ${relatedText(d.related)}` : ''}\n      }`;
+      + `        "range": {\n          "start": {\n            "line": ${num(a.line)},\n            "character": ${num(a.character)}\n          },\n`
+      + `          "end": {\n            "line": ${num(b.line)},\n            "character": ${num(b.character)}\n          }\n        }\n      }`;
   }
   return `${s}\n    ]\n  }`;
-}
-
-/** A range as JSON.stringify(…, null, 2) prints it at the given indentation. */
-function rangeText(a: Diagnostic['range']['start'], b: Diagnostic['range']['end'], indent: string): string {
-  const pos = (p: typeof a, i: string) => `{\n${i}  "line": ${num(p.line)},\n${i}  "character": ${num(p.character)}\n${i}}`;
-  return `{\n${indent}  "start": ${pos(a, `${indent}  `)},\n${indent}  "end": ${pos(b, `${indent}  `)}\n${indent}}`;
-}
-
-function relatedText(related: NonNullable<Diagnostic['related']>): string {
-  const items = related.map((x) => `          {\n            "range": ${rangeText(x.range.start, x.range.end, '            ')},\n            "message": ${q(x.message)}\n          }`);
-  return `[\n${items.join(',\n')}\n        ]`;
 }
 
 /** The JSON array of the entries' texts (jsonEntryText), as JSON.stringify(entries, null, 2) + newline. */
@@ -101,15 +102,18 @@ export function printable(s: string): string {
   });
 }
 
-/** One line per diagnostic, 1-based line and column, the severity in the run's language. Newlines inside a message are flattened. */
-export function textLines(r: FileResult, c: Colours, m: Translate): string[] {
-  const names = new Map(r.diagnostics.map((d) => [d.severity, m(`severity.${d.severity}`)]));
+/**
+ * One line per diagnostic, 1-based line and column. The severity is written as the rule id is, as a fixed word
+ * (error, warning, info, hint) in either language: problem matchers (VS Code's among them) read only these.
+ * Newlines inside a message are flattened.
+ */
+export function textLines(r: FileResult, c: Colours): string[] {
   let width = 0;
-  for (const name of names.values()) if (name.length > width) width = name.length;
+  for (const d of r.diagnostics) if (d.severity.length > width) width = d.severity.length;
   const file = printable(r.file);
   return r.diagnostics.map((d) => {
     const loc = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-    const sev = c.severity(d.severity, names.get(d.severity)!.padEnd(width));
+    const sev = c.severity(d.severity, d.severity.padEnd(width));
     const msg = printable(d.message.replace(/\s*[\r\n]+\s*/g, ' '));
     return `${loc}  ${sev}  ${msg}  ${c.dim(d.rule)}`;
   });
@@ -175,7 +179,8 @@ export function addToTotals(t: Totals, r: FileResult): void {
 }
 
 export interface RenderOptions {
-  format: 'text' | 'json';
+  /** summary, csv and sarif render nothing per file (the table or log comes at the end): stderr notes only. */
+  format: 'text' | 'json' | 'summary' | 'csv' | 'sarif';
   colour: boolean;
   locale: Locale;
 }
@@ -207,10 +212,10 @@ export function renderer(o: RenderOptions): (r: FileResult) => Rendered {
     const counts: Rendered['counts'] = [0, 0, 0, 0];
     for (const d of r.diagnostics) counts[SEVERITY_INDEX[d.severity]]++;
     let out = '';
-    if (r.linted) {
+    if (r.linted && (o.format === 'text' || o.format === 'json')) {
       if (o.format === 'json') out = jsonEntryText(r);
       else {
-        const lines = textLines(r, c, m);
+        const lines = textLines(r, c);
         if (r.written) lines.push(c.bold(m('fixed', { file, n: r.fixesApplied })));
         if (lines.length) out = lines.join('\n') + '\n';
       }

@@ -11,17 +11,26 @@ export type CliLocale = Locale;
 
 export const cliMessages: Catalogue = {
   'zh-CN': {
-    usage: `用法：gov-report-lint [--format text|json] [--fix] [--fix-suggestions] [--locale zh-CN|en] 文件或目录...
+    usage: `用法：gov-report-lint [--format text|json|summary|csv|sarif] [--fix] [--fix-suggestions] [--locale zh-CN|en]
+                      [--config 配置文件 | --no-config] [--previous 上年度报告] 文件或目录...
       gov-report-lint --extract 文件
+      gov-report-lint --print-config 文件
 
 检查政府信息公开工作年度报告的结构、表格与勾稽关系。可读取：文本（.txt）、Markdown（.md）、保存的网页（.html、.htm）、
 Word 文档（.docx）和 PDF 文件（.pdf）。
 
 选项：
-  --format text|json   输出格式（默认 text）。json 供其他程序读取：输出一个 JSON 数组，行号、列号从 0 开始。
+  --format 格式         输出格式（默认 text）。json 供其他程序读取：输出一个 JSON 数组，行号、列号从 0 开始，
+                       一个问题涉及的其他位置（表格中的各行、上年度报告中的单元格）列在 related 中；summary 输出
+                       每份报告一行的汇总表；csv 输出同一张表（UTF-8，带 BOM，可直接用 Excel、WPS 打开）；sarif 输出
+                       SARIF 2.1.0（供代码审查系统、GitHub 代码扫描读取）。
   --fix                直接修改文件，应用确定无误的修复（如恢复模板标题），再报告仍存在的问题。
   --fix-suggestions    同时应用需要确认的修复（如空白单元格填 0、合计改为各项之和）；同时包含 --fix。
-  --locale zh-CN|en    消息语言（默认 zh-CN，中文）。
+  --locale zh-CN|en    消息语言（默认 zh-CN，中文；或配置文件中的 locale）。
+  --config 配置文件    使用此配置文件，而不是从当前目录向上查找的 gov-report.config.json；--no-config 不用配置文件。
+  --print-config 文件  只输出检查此文件所用的设置（配置文件与各项设置合并后的结果），不做检查。
+  --previous 上年度报告  与给出的一个报告文件比对上下年度（上年结转、现行有效件数、文字重复）；
+                       不给出时，同一机关相邻年度的报告（按标题中的机关名称与年度）自动配对。
   --extract 文件       只输出检查所依据的文本，不做检查：网页、Word 文档、PDF 为从中提取的文字（表格每行一行），
                        纯文本文件为解码后的文字。
   -h, --help           显示本帮助。
@@ -67,7 +76,7 @@ Word 文档（.docx）和 PDF 文件（.pdf）。
     version: 'gov-report-lint {version}',
     unknownOption: '未知选项：{option}',
     missingValue: '选项 {option} 需要一个值',
-    badFormat: '--format 的值无效：{value}（应为 text 或 json）',
+    badFormat: '--format 的值无效：{value}（应为 text、json、summary、csv 或 sarif）',
     badLocale: '--locale 的值无效：{value}（应为 zh-CN 或 en）',
     noFiles: '没有给出要检查的文件',
     seeHelp: '运行 gov-report-lint --help 查看用法。',
@@ -105,32 +114,44 @@ Word 文档（.docx）和 PDF 文件（.pdf）。
     'count.info': '信息 {n}',
     'count.hint': '提示 {n}',
     'count.sep': '，',
-    'severity.error': '错误',
-    'severity.warning': '警告',
-    'severity.info': '信息',
-    'severity.hint': '提示',
     engineFailed: '{file}：检查时出现内部错误（{detail}），请将该文件和本提示反馈给维护人员',
     extractOneFile: '--extract 只接受一个文件',
     documentRead: '{file}：{format}中的文字已提取，结果的位置指提取出的文本（可用 --extract 查看）',
     pageEncoding: '{file}：网页按 {encoding} 编码读取',
     fixDocument: '{file}：{format}不会被改写，有 {n} 处修复可用，请在原文档中修改',
     unreadableDocument: '{file}：{problem}',
+    printConfigOneFile: '--print-config 只接受一个文件',
+    previousOneFile: '--previous 只能与一个报告文件一起使用',
+    configAndNoConfig: '--config 与 --no-config 不能同时使用',
+    ambiguousPrevious: '{office}{year}年度有多份报告（{files}），未与下一年度的报告比对；请在配置文件的 pairs 中或用 --previous 指定上年度报告',
+    previousUnreadable: '{file}：上年度报告未能读取，因此未与上年度比对',
   },
   en: {
-    usage: `Usage: gov-report-lint [--format text|json] [--fix] [--fix-suggestions] [--locale zh-CN|en] FILE|DIR...
+    usage: `Usage: gov-report-lint [--format text|json|summary|csv|sarif] [--fix] [--fix-suggestions] [--locale zh-CN|en]
+                       [--config FILE | --no-config] [--previous FILE] FILE|DIR...
        gov-report-lint --extract FILE
+       gov-report-lint --print-config FILE
 
 Checks annual government-information-disclosure reports: structure, tables, balance rules. Reads text (.txt),
 Markdown (.md), saved web pages (.html, .htm), Word documents (.docx) and PDF files (.pdf).
 
 Options:
-  --format text|json   Output format (default text). json prints exactly one JSON array; positions are
-                       0-based lines and UTF-16 characters, as in LSP.
+  --format FORMAT      Output format (default text). json prints exactly one JSON array; positions are
+                       0-based lines and UTF-16 characters, as in LSP; the other places a finding refers to
+                       (the rows of a table, last year's cell) are in "related". summary prints a table, one
+                       report a line; csv the same table (UTF-8 with a BOM, for Excel and WPS); sarif
+                       SARIF 2.1.0 (for code-review systems and GitHub code scanning).
   --fix                Apply the fixes that are certain (e.g. restore a template heading) to the file, then
                        report what is left.
   --fix-suggestions    Also apply the fixes that need confirming (e.g. 0 for a blank cell, a total changed to
                        the sum of its items); implies --fix.
-  --locale zh-CN|en    Message language (default zh-CN).
+  --locale zh-CN|en    Message language (default zh-CN, Chinese; or the configuration file's locale).
+  --config FILE        Use this configuration file instead of the gov-report.config.json found from the
+                       working directory upwards; --no-config uses none.
+  --print-config FILE  Print the settings FILE is checked with (the configuration merged) and check nothing.
+  --previous FILE      Compare the one report given with last year's report FILE (carried-over
+                       applications, documents in force, repeated text). Without it, reports of one office
+                       (the office and year of their titles) for consecutive years are paired automatically.
   --extract FILE       Print the text the findings refer to and check nothing: for a web page, a Word
                        document or a PDF the text read from it (each table row a line), for a text file
                        the decoded text.
@@ -185,7 +206,7 @@ Environment:
     version: 'gov-report-lint {version}',
     unknownOption: 'unknown option: {option}',
     missingValue: 'option {option} needs a value',
-    badFormat: 'invalid value for --format: {value} (expected text or json)',
+    badFormat: 'invalid value for --format: {value} (expected text, json, summary, csv or sarif)',
     badLocale: 'invalid value for --locale: {value} (expected zh-CN or en)',
     noFiles: 'no files to check',
     seeHelp: 'Run gov-report-lint --help for usage.',
@@ -223,16 +244,17 @@ Environment:
     'count.info': '{n} info',
     'count.hint': '{n} {n|hint|hints}',
     'count.sep': ', ',
-    'severity.error': 'error',
-    'severity.warning': 'warning',
-    'severity.info': 'info',
-    'severity.hint': 'hint',
     engineFailed: '{file}: internal error while linting ({detail}); please send this file and this message to the maintainers',
     extractOneFile: '--extract takes exactly one file',
     documentRead: '{file}: read the text of a {format}; positions refer to that text (see --extract)',
     pageEncoding: '{file}: web page read as {encoding}',
     fixDocument: '{file}: {n} {n|fix|fixes} available, but a {format} is never rewritten; make the changes in the original',
     unreadableDocument: '{file}: {problem}',
+    printConfigOneFile: '--print-config takes exactly one file',
+    previousOneFile: '--previous goes with exactly one report file',
+    configAndNoConfig: '--config and --no-config cannot be used together',
+    ambiguousPrevious: '{office} has several reports for {year} ({files}); none was compared with the next year\'s: name last year\'s report with the configuration file\'s pairs or --previous',
+    previousUnreadable: '{file}: last year\'s report could not be read, so nothing was compared with last year',
   },
 };
 

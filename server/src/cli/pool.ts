@@ -3,13 +3,15 @@
 // exits, or a signal. Each file has a time budget; a worker that exceeds it, crashes (an exception, out of
 // memory) or exits is stopped and replaced, its file is reported as failed (exit status 2), temporary files
 // it left are removed, and the files it held but had not finished are handed out again. Every thread runs the
-// same job (read, lint, render to output text: see task()), so the output never depends on which thread did
-// a file, and results are printed in argument order (a result waits for the ones before it).
+// same job (read, lint: see task()), so a result never depends on which thread did a file, and results are
+// delivered in argument order (a result waits for the ones before it). The language server's workspace pass
+// runs the same pool (lsp/workspace.ts).
 // Without a bundle to start workers from (running from the TypeScript sources), files are linted in this
 // thread (lintSequentially), without a time budget.
 import * as os from 'node:os';
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { renderer, type Rendered, type RenderOptions } from './format';
+import { lintOptionsOf, resolveSettings } from '../config/resolve';
+import type { FileSettings, ProjectConfig } from '../config/types';
 import { DEFAULT_FILE_SECONDS, WORKER_HEAP_MB } from './limits';
 import { lintFile, unlinted, type FileProblem, type FileResult, type LintFileOptions } from './lintFile';
 import { setReadingThreads } from '../formats/load';
@@ -29,15 +31,18 @@ const MAX_STARTUP_DEATHS = 3;
 
 export interface TaskOptions {
   lint: LintFileOptions;
-  render: RenderOptions;
+  /** The settings of every file (the CLI's, the editor's) and the project configuration that may change them. */
+  settings: { base: FileSettings; config: ProjectConfig | null };
   /** Worker threads this run may have at once (each reads its own documents; see setReadingThreads). */
   threads: number;
 }
 
-/** Read, lint and render one file: the one job of every thread (async: document readers may be). */
-export function task(o: TaskOptions): (file: string) => Promise<Rendered> {
-  const render = renderer(o.render);
-  return async (file) => render(await lintFile(file, o.lint));
+/** Read and lint one file with its settings: the one job of every thread (async: document readers may be). */
+export function task(o: TaskOptions): (file: string) => Promise<FileResult> {
+  return (file) => {
+    const settings = resolveSettings(o.settings.base, o.settings.config, file);
+    return lintFile(file, { ...o.lint, lint: lintOptionsOf(settings, o.lint.locale) });
+  };
 }
 
 export interface Threads {
@@ -72,12 +77,16 @@ export function fileBudgetMs(env: NodeJS.ProcessEnv): number {
 
 export interface PoolCallbacks {
   /** Called once per file, in index order. */
-  result(index: number, r: Rendered): void;
+  result(index: number, r: FileResult): void;
 }
 
-interface Batch { idx: number[]; res: Rendered[]; chunkDone?: boolean }
+interface Batch { idx: number[]; res: FileResult[]; chunkDone?: boolean }
 type ToWorker = { files: string[] } | { chunk: number[] };
-interface WorkerInit { marker: string; options: TaskOptions; status: SharedArrayBuffer }
+/**
+ * `pause`: [0] is the time (ms after `epoch`, Date.now()) until which the workers hold before their next file: the
+ * language server sets it while the user types, so that the background pass leaves the cores to the edits.
+ */
+interface WorkerInit { marker: string; options: TaskOptions; status: SharedArrayBuffer; pause: SharedArrayBuffer; epoch: number }
 
 /** Files per hand-out; smaller towards the end of a run so that threads finish together. */
 const CHUNK_FILES = 16;
@@ -103,17 +112,25 @@ type Listener = (onBatch: (s: Slot, b: Batch) => void, onExit: (s: Slot, code: n
 export interface Pool {
   /** Lint `files` with `workers` workers; resolves when every result was delivered, or when `signal` aborts. */
   run(files: readonly string[], workers: number, cb: PoolCallbacks, signal?: AbortSignal): Promise<void>;
+  /** Hold the workers for up to `ms` before their next file (a file under way is finished), until resume(). */
+  pause(ms: number): void;
+  resume(): void;
 }
+
+/** Longest pause a worker takes at once (it then looks again): a hold never outlasts the editing that asked for it. */
+const MAX_HOLD_MS = 250;
 
 /** Start `workers` workers now (they boot while the arguments are expanded). */
 export function startPool(workers: number, script: string, options: TaskOptions, budgetMs: number): Pool {
   const slots: Slot[] = [];
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const epoch = Date.now();
   let onBatch: ((s: Slot, b: Batch) => void) | null = null;
   let onExit: ((s: Slot, code: number) => void) | null = null;
   const spawn = (): Slot => {
     const status = new Int32Array(new SharedArrayBuffer(4));
     status[0] = -1;
-    const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer as SharedArrayBuffer };
+    const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer as SharedArrayBuffer, pause: pause.buffer as SharedArrayBuffer, epoch };
     const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const s: Slot = { w, status, chunks: [], seen: -1, since: performance.now(), stopped: false, error: null };
     w.on('message', (b: Batch) => onBatch?.(s, b));
@@ -127,6 +144,13 @@ export function startPool(workers: number, script: string, options: TaskOptions,
   const listen: Listener = (b, e) => { onBatch = b; onExit = e; };
 
   return {
+    pause(ms) {
+      Atomics.store(pause, 0, Math.max(Atomics.load(pause, 0), Date.now() - epoch + Math.min(ms, MAX_HOLD_MS)));
+    },
+    resume() {
+      Atomics.store(pause, 0, 0);
+      Atomics.notify(pause, 0);
+    },
     run(files, wanted, cb, signal) {
       while (slots.length > wanted) void stop(slots.pop()!);
       while (slots.length < wanted) spawn();
@@ -137,13 +161,12 @@ export function startPool(workers: number, script: string, options: TaskOptions,
 
 /** One run of the pool over a list of files. */
 class Run {
-  private readonly results: Array<Rendered | undefined>;
+  private readonly results: Array<FileResult | undefined>;
   private nextOut = 0;
   private nextIn = 0;
   private readonly retry: number[] = [];
   private startupDeaths = 0;
   private readonly cleanups: Promise<void>[] = [];
-  private readonly render: (r: FileResult) => Rendered;
   private finish: () => void = () => {};
 
   constructor(
@@ -154,7 +177,6 @@ class Run {
     private readonly cb: PoolCallbacks,
   ) {
     this.results = new Array(files.length);
-    this.render = renderer(options.render);
   }
 
   private get slots(): Slot[] { return this.workers.slots; }
@@ -248,7 +270,7 @@ class Run {
     this.cleanups.push(this.workers.stop(s).then(() => this.cleanUp(s)));
     const held = s.chunks.flat().filter((i) => !this.done(i) && i !== current);
     s.chunks = [];
-    if (current >= 0 && !this.done(current)) this.results[current] = this.render(unlinted(this.files[current], problem));
+    if (current >= 0 && !this.done(current)) this.results[current] = unlinted(this.files[current], problem);
     else this.startupDeaths++;
     this.retry.unshift(...held);
     if (this.startupDeaths < MAX_STARTUP_DEATHS) this.begin(this.workers.spawn());
@@ -257,7 +279,7 @@ class Run {
   }
 
   private failRemaining(problem: FileProblem): void {
-    for (let i = this.nextOut; i < this.files.length; i++) if (!this.done(i)) this.results[i] = this.render(unlinted(this.files[i], problem));
+    for (let i = this.nextOut; i < this.files.length; i++) if (!this.done(i)) this.results[i] = unlinted(this.files[i], problem);
   }
 
   /** After a worker stopped: remove the temporary file it may have been writing. */
@@ -279,6 +301,7 @@ export async function lintSequentially(files: readonly string[], options: TaskOp
  */
 export function runWorker(port: MessagePort, data: WorkerInit): void {
   setReadingThreads(data.options.threads);
+  const pause = new Int32Array(data.pause);
   const job = task(data.options);
   const status = new Int32Array(data.status);
   const flushAfter = data.options.lint.fix ? 1 : BATCH_FILES;
@@ -286,9 +309,10 @@ export function runWorker(port: MessagePort, data: WorkerInit): void {
   let queue = Promise.resolve();
   const lintChunk = async (chunk: readonly number[]) => {
     let idx: number[] = [];
-    let res: Rendered[] = [];
+    let res: FileResult[] = [];
     let last = performance.now();
     for (const i of chunk) {
+      hold(pause, data.epoch);
       Atomics.store(status, 0, i);
       injectWorkerFault(files[i]);
       res.push(await job(files[i]));
@@ -307,4 +331,14 @@ export function runWorker(port: MessagePort, data: WorkerInit): void {
     if ('files' in m) { files = m.files; return; }
     queue = queue.then(() => lintChunk(m.chunk));
   });
+}
+
+/** Wait (between files) while the pool is paused, at most MAX_HOLD_MS at a time. */
+function hold(pause: Int32Array, epoch: number): void {
+  for (let k = 0; k < 20; k++) {
+    const until = Atomics.load(pause, 0);
+    const left = until - (Date.now() - epoch);
+    if (left <= 0) return;
+    Atomics.wait(pause, 0, until, Math.min(left, MAX_HOLD_MS));
+  }
 }

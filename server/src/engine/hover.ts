@@ -6,7 +6,7 @@ import type { Provision } from './template/types';
 import type { EquationInstance } from './rules/support';
 import { balanceOf, cellName, cellRange, columnDefOf, equationInstances, num } from './rules/support';
 import { comparePositions, containsPosition } from './text';
-import type { CellModel, LintResult, Locale, Position, Range, RowModel, TableModel } from './types';
+import type { CellModel, LintResult, Locale, Position, Range, RowModel, TableModel, YearNote } from './types';
 
 export interface HoverInfo { markdown: string; range: Range }
 
@@ -34,7 +34,7 @@ export function hoverAt(result: LintResult, position: Position, locale: Locale =
     return { range: row.labelRange, markdown: lines.join('\n\n') };
   }
   const hit = cellAt(table, position);
-  if (hit) return cellHover(table, hit.row, hit.cell, instances, locale);
+  if (hit) return cellHover(table, hit.row, hit.cell, instances, locale, result.yearNotes ?? [], position);
   for (const h of table.headerCells) {
     if (!containsPosition(h.range, position)) continue;
     const col = Object.values(def.columnSets).flat().find((c) => c.id === h.columnId);
@@ -66,7 +66,7 @@ function cellAt(table: TableModel, position: Position): { row: RowModel; cell: C
   return touching;
 }
 
-function cellHover(table: TableModel, row: RowModel, cell: CellModel, instances: () => EquationInstance[], locale: Locale): HoverInfo {
+function cellHover(table: TableModel, row: RowModel, cell: CellModel, instances: () => EquationInstance[], locale: Locale, yearNotes: readonly YearNote[], position: Position): HoverInfo {
   const rowDef = tableDef(table.template, table.id).rows.find((r) => r.id === row.id)!;
   const col = columnDefOf(table, row.id, cell.columnId);
   const value = cell.kind === 'number' ? format(locale, 'hover.cell', { value: num(cell.value!) })
@@ -76,6 +76,8 @@ function cellHover(table: TableModel, row: RowModel, cell: CellModel, instances:
   lines.push(...basis(rowDef.article, locale));
   const sums = instances().filter((i) => i.target.status !== 'absent' && i.target.cells.includes(cell));
   lines.push(...sums.map((i) => balanceLine(i, locale)).filter((s): s is string => !!s));
+  // Last year's figure beside this one (year-against-year rules), when the adapter gave last year's report.
+  for (const n of yearNotes) if (containsPosition(n.range, position)) lines.push(n.markdown);
   return { range: cellRange(cell), markdown: lines.join('\n\n') };
 }
 

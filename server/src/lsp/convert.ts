@@ -38,13 +38,17 @@ export function docsHref(rule: string, baseDir = __dirname): string | null {
   return href;
 }
 
-/** A finding → a diagnostic of document `uri`; the places of a pattern become relatedInformation. */
-export function toDiagnostic(f: Finding, version: number, uri: string): Diagnostic {
+/**
+ * A finding as a diagnostic of the document at `uri`. Its related places (the rows of a pattern, last year's cell,
+ * repeated passages) are relatedInformation: in another file (`file`, a URI), or without one in this document.
+ */
+export function toDiagnostic(f: Finding, version: number, uri?: string): Diagnostic {
   const href = docsHref(f.rule);
   const data: DiagnosticData = {
     version,
     fixes: f.fixes.map((x) => (x.scope === 'table' ? { ...x, edits: [], deferred: true as const } : x)),
   };
+  const related = f.related?.filter((r) => r.file ?? uri).map((r) => ({ location: { uri: r.file ?? uri!, range: r.range }, message: r.message }));
   return {
     range: f.range,
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Error,
@@ -52,7 +56,7 @@ export function toDiagnostic(f: Finding, version: number, uri: string): Diagnost
     ...(href ? { codeDescription: { href } } : {}),
     source: SOURCE,
     message: f.message,
-    ...(f.related?.length ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) } : {}),
+    ...(related?.length ? { relatedInformation: related } : {}),
     data,
   };
 }

@@ -6,7 +6,7 @@ import {
   type CancellationToken, type Connection, type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { hoverAt, lint, outline, type LintResult, type Locale } from '../engine';
+import { hoverAt, lint, outline, withPreviousYear, type LintOptions, type LintResult, type Locale } from '../engine';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { registerDesk } from './desk';
 import {
@@ -15,6 +15,7 @@ import {
 } from './documents';
 import { toDiagnostic, toFoldingRanges, toHover, toSymbols } from './convert';
 import { defaultSettings, lintOptionsOf, localeOf, normalizeSettings, type Settings } from './settings';
+import { registerWorkspace, workspaceFoldersOf, type Workspace } from './workspaceRequests';
 
 export interface InitOptions {
   /**
@@ -38,7 +39,8 @@ interface Cached { version: number; key: string; result: LintResult }
  */
 const CACHED_DOCUMENTS = 4;
 
-export function startServer(connection: Connection): void {
+/** `script`: the server's bundle, from which the background pass starts its worker threads (null: no pass). */
+export function startServer(connection: Connection, script: string | null = null): void {
   const documents = new TextDocuments(TextDocument);
   let debounceMs = 150;
   let maxDiagnostics = 10000;
@@ -47,6 +49,10 @@ export function startServer(connection: Connection): void {
   let versionedEdits = false;
   /** Settings pushed with workspace/didChangeConfiguration, used when the client cannot be asked. */
   let pushed: Settings = defaultSettings;
+  let pushedRaw: unknown = null;
+  let folders: string[] = [];
+  let progress = false;
+  let watch = false;
   const settingsCache = new Map<string, Promise<Settings>>();
   const lintCache = new Map<string, Cached>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -84,23 +90,41 @@ export function startServer(connection: Connection): void {
 
   // ------------------------------------------------------------------ settings and lint cache
 
+  /** A section of the client's configuration for a scope; null after CONFIG_TIMEOUT_MS or an error. */
+  function section(scopeUri: string, name: string): Promise<unknown> {
+    if (!pullConfig) return Promise.resolve(name === 'govReport' ? pushedRaw : null);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), CONFIG_TIMEOUT_MS); });
+    const ask = connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: name }).then((v) => v as unknown, (err) => { log('workspace/configuration', err); return null; });
+    return Promise.race([ask, timeout]).finally(() => clearTimeout(timer));
+  }
+
   function settingsFor(uri: string): Promise<Settings> {
     if (!pullConfig) return Promise.resolve(pushed);
     let p = settingsCache.get(uri);
     if (!p) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<Settings>((resolve) => { timer = setTimeout(() => { settingsCache.delete(uri); resolve(defaultSettings); }, CONFIG_TIMEOUT_MS); });
-      const ask = connection.workspace.getConfiguration({ scopeUri: uri || undefined, section: 'govReport' })
-        .then(normalizeSettings, (err) => { log('workspace/configuration', err); return defaultSettings; });
-      p = Promise.race([ask, timeout]).finally(() => clearTimeout(timer));
+      p = section(uri, 'govReport').then((raw) => {
+        if (raw === null) settingsCache.delete(uri); // timed out or failed: ask again next time
+        return raw === null ? defaultSettings : normalizeSettings(raw);
+      });
       settingsCache.set(uri, p);
     }
     return p;
   }
 
-  /** The engine's options for a document: its settings, and how its tables are read (a Word or web page's text). */
+  /**
+   * The engine's options for a document: its settings (the project configuration's for the files it names), how its
+   * tables are read (a Word or web page's text), and its facts when the workspace pairs reports by year.
+   */
   function optionsFor(doc: TextDocument, settings: Settings) {
-    return { ...lintOptionsOf(settings, clientLocale), tableFields: tableFieldsOf(doc.uri) };
+    const resolved = workspace.active ? workspace.resolve(doc.uri, settings) : settings;
+    return { ...lintOptionsOf(resolved, clientLocale), tableFields: tableFieldsOf(doc.uri), ...(workspace.active ? { facts: true } : {}) };
+  }
+
+  /** A result with the findings of last year's report of its office in the workspace, when there is one. */
+  function withYear(uri: string, result: LintResult, options: LintOptions): LintResult {
+    const previous = workspace.active ? workspace.previousFor(uri, result.facts) : null;
+    return previous ? withPreviousYear(result, previous, options) : result;
   }
 
   function lintDocument(doc: TextDocument, settings: Settings): LintResult {
@@ -127,7 +151,8 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(uri);
     const doc = documents.get(uri);
     if (!doc) return null;
-    return { doc, settings, options: optionsFor(doc, settings), result: lintDocument(doc, settings) };
+    const options = optionsFor(doc, settings);
+    return { doc, settings, options, result: withYear(uri, lintDocument(doc, settings), options) };
   }
 
   // ------------------------------------------------------------------ diagnostics
@@ -160,8 +185,9 @@ export function startServer(connection: Connection): void {
     if (stale() || !doc) return;
     const version = doc.version;
     let diagnostics: Diagnostic[];
+    workspace.editing(); // the background pass holds its threads until this document is published
     try {
-      const findings = lintDocument(doc, settings).findings;
+      const findings = withYear(uri, lintDocument(doc, settings), optionsFor(doc, settings)).findings;
       if (findings.length > maxDiagnostics) connection.console.warn(`gov-report: ${uri}: ${findings.length} findings, publishing the first ${maxDiagnostics}`);
       diagnostics = findings.slice(0, maxDiagnostics).map((f) => toDiagnostic(f, version, uri));
     } catch (err) {
@@ -169,8 +195,10 @@ export function startServer(connection: Connection): void {
       diagnostics = [];
     }
     // Nothing stale: the document must still be open at this version and no newer lint started.
-    if (stale() || documents.get(uri)?.version !== version) return;
+    if (stale() || documents.get(uri)?.version !== version) { workspace.edited(); return; }
     await connection.sendDiagnostics({ uri, version, diagnostics });
+    workspace.edited();
+    if (workspace.active) workspace.notify();
   }
 
   function revalidateAll(): void {
@@ -186,6 +214,9 @@ export function startServer(connection: Connection): void {
     clientLocale = localeOf(init.locale ?? params.locale);
     pullConfig = params.capabilities?.workspace?.configuration === true;
     versionedEdits = params.capabilities?.workspace?.workspaceEdit?.documentChanges === true;
+    folders = workspaceFoldersOf(params);
+    progress = params.capabilities?.window?.workDoneProgress === true;
+    watch = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -199,15 +230,21 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  connection.onInitialized(() => { try { workspace.start(folders); } catch (err) { log('workspace', err); } });
+
   connection.onDidChangeConfiguration(guardNote('didChangeConfiguration', (params) => {
     const s = (params?.settings as { govReport?: unknown } | null | undefined)?.govReport;
-    if (s !== undefined) pushed = normalizeSettings(s);
+    if (s !== undefined) { pushed = normalizeSettings(s); pushedRaw = s; }
     settingsCache.clear();
     revalidateAll();
+    workspace.settingsChanged();
   }));
 
   // Fired for didOpen as well as didChange.
-  documents.onDidChangeContent((e) => { try { schedule(e.document.uri); } catch (err) { log('didChange', err); } });
+  documents.onDidChangeContent((e) => {
+    // The background pass holds from the keystroke to the publication (workspace.ts: editing, edited).
+    try { workspace.editing(); schedule(e.document.uri); } catch (err) { log('didChange', err); }
+  });
   documents.onDidClose((e) => {
     try {
       const uri = e.document.uri;
@@ -217,7 +254,9 @@ export function startServer(connection: Connection): void {
       generation.delete(uri); // a lint still under way sees it is stale
       lintCache.delete(uri);
       settingsCache.delete(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      // A report of the workspace shows the findings of the file on disk again; any other document none.
+      void connection.sendDiagnostics({ uri, diagnostics: workspace.closed(uri) });
+      if (workspace.active) workspace.notify();
     } catch (err) { log('didClose', err); }
   });
 
@@ -256,6 +295,23 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onRequest(HTML_TO_TEXT_REQUEST, guard<HtmlToTextParams, HtmlToTextResult>('htmlToText', null, (params) => htmlToReportText(params?.html)));
+
+  // ------------------------------------------------------------------ the folder of reports (workspace.ts)
+
+  const workspace: Workspace = registerWorkspace({
+    connection, script, log,
+    locale: () => clientLocale,
+    settings: settingsFor,
+    section,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    openResults: async () => (await Promise.all(documents.all().map(async (d) => {
+      const c = await current(d.uri);
+      return c ? { uri: d.uri, result: c.result } : null;
+    }))).filter((x): x is NonNullable<typeof x> => x !== null),
+    revalidateOpen: revalidateAll,
+    get progress() { return progress; },
+    get watch() { return watch; },
+  });
 
   // ------------------------------------------------------------------ the writer's desk (desk.ts)
 
