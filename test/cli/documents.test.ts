@@ -42,7 +42,7 @@ describe('cli: saved web pages and Word documents', function () {
     const heading = entries[0].diagnostics.find((d) => d.rule === 'section-title')!;
     assert.ok(lines[heading.range.start.line].slice(heading.range.start.character).startsWith('五、政府信息公开存在的主要问题及改进情况</p>'));
     const text = run(['--format', 'text', file]).stdout.split('\n')[0];
-    assert.match(text, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${outcome[0].range.start.line + 1}:${outcome[0].range.start.character + 1}  错误`));
+    assert.match(text, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${outcome[0].range.start.line + 1}:${outcome[0].range.start.character + 1}  error`));
   });
 
   it('a GBK web page is read in its charset (noted), and gets the findings of its --extract text', async () => {

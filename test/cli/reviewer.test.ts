@@ -228,7 +228,7 @@ describe('cli: the reviewer\'s desk (issue 10)', function () {
         assert.match(r.stderr, message);
       }
       const dir = folder({ 'a.txt': PAIR[0] }, '{ "rules": 1 }');
-      assert.match(run(['--locale', 'en', 'a.txt'], { cwd: dir }).stderr, /gov-report\.config\.json:1:12: configuration file invalid value, expected rules:/);
+      assert.match(run(['--locale', 'en', 'a.txt'], { cwd: dir }).stderr, /gov-report\.config\.json:1:12: invalid value in the configuration file, expected rules:/);
     });
 
     it('the JSON schema contributed to VS Code accepts and refuses what the loader does, and lists every rule', () => {

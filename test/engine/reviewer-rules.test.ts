@@ -43,7 +43,7 @@ describe('publication-deadline', () => {
     const governmentReport = clean.replace('某市某区某街道办事处2023年', '某市某区人民政府2023年');
     const government = signed('2024年3月1日', governmentReport);
     assert.deepEqual(of('publication-deadline', government), []);
-    assert.deepEqual(of('publication-deadline', signed('2024年4月2日', governmentReport)).map((f) => f.message.slice(0, 40)), ['报告日期 2024年4月2日 晚于政府年度报告的公布期限 2024年3月31日']);
+    assert.deepEqual(of('publication-deadline', signed('2024年4月2日', governmentReport)).map((f) => f.message.split('（')[0]), ['报告日期 2024年4月2日 晚于政府年度报告的公布期限 2024年3月31日']);
     assert.equal(of('publication-deadline', government, { ruleOptions: { organKind: 'department' } }).length, 1);
     assert.equal(of('publication-deadline', signed('2024年3月1日'), { ruleOptions: { organKind: 'government' } }).length, 0);
   });

@@ -80,7 +80,7 @@ describe('language server: the folder of reports (issue 10)', function () {
       'other.txt 某市某区某街道办事处 2023 T2021 e0 w0 i0 - 6',
     ]);
     const summary = await c.conn.sendRequest('govReport/summary', { format: 'text' }) as { text: string };
-    assert.match(summary.text.split('\n')[3], /^2023\.txt +某县市场监督管理局 +2023 +2021年版 +0 +4 +— +正确 +正确 +2022\.txt$/);
+    assert.match(summary.text.split('\n')[3], /^2023\.txt +某县市场监督管理局 +2023 +2021年版 +0 +4 +— +正确 +相符 +2022\.txt$/);
     const csv = await c.conn.sendRequest('govReport/summary', { format: 'csv' }) as { text: string };
     assert.ok(csv.text.startsWith('\uFEFF文件,机关,'));
   });
