@@ -7,6 +7,7 @@
 (require 'eglot)
 (require 'json)
 (require 'cl-lib)
+(require 'url-util)
 
 (defvar smoke-server (or (getenv "LSP_SERVER") (error "set LSP_SERVER")))
 (defvar smoke-sample (or (getenv "SAMPLE") (error "set SAMPLE")))
@@ -18,9 +19,13 @@
 ;; --batch), with a count of the notifications so that a wait can ask for a newer one.
 (defvar smoke-diags nil)
 (defvar smoke-published 0)
+;; Only the sample's own: the server's background pass over the folder publishes the other reports' findings too.
+(defun smoke-own-uri-p (uri)
+  (string-suffix-p (concat "/" (file-name-nondirectory smoke-sample)) (url-unhex-string uri)))
 (cl-defmethod eglot-handle-notification :before
-  (_server (_method (eql textDocument/publishDiagnostics)) &key _uri diagnostics &allow-other-keys)
-  (setq smoke-diags (append diagnostics nil) smoke-published (1+ smoke-published)))
+  (_server (_method (eql textDocument/publishDiagnostics)) &key uri diagnostics &allow-other-keys)
+  (when (smoke-own-uri-p uri)
+    (setq smoke-diags (append diagnostics nil) smoke-published (1+ smoke-published))))
 
 (defun smoke-fail (fmt &rest args)
   (princ (json-encode `((ok . :json-false) (sample . ,(file-name-nondirectory smoke-sample)) (error . ,(apply #'format fmt args)))))
