@@ -5,7 +5,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from '
 import './gen-rules.mjs';
 
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: !watch, logLevel: 'warning', legalComments: 'none' };
+// jsonc-parser's CommonJS build is a UMD wrapper whose require() calls esbuild cannot follow: bundle its ES modules.
+const alias = { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' };
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: !watch, logLevel: 'warning', legalComments: 'none', alias };
 // pdf.js is a bundle of its own, server/out/pdfjs.js, loaded on the first PDF (server/src/formats/pdfjs.ts): an
 // `import('./pdfjs')` stays an import of that file. PDFs are read in a worker thread, server/out/pdf-worker.js.
 const pdfjsApart = { name: 'pdfjs-apart', setup(b) { b.onResolve({ filter: /^\.\/pdfjs$/ }, () => ({ path: './pdfjs.js', external: true })); } };
@@ -31,6 +33,8 @@ const entries = [
   { entryPoints: ['server/src/formats/pdfjs.ts'], outfile: 'server/out/pdfjs.js', ...pdfjs },
   { entryPoints: ['server/src/formats/pdfWorker.ts'], outfile: 'server/out/pdf-worker.js', plugins: [pdfjsApart] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  // The table preview's page, run in the webview.
+  { entryPoints: ['client/src/webview/preview.ts'], outfile: 'client/out/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 // The CMaps of Chinese (GB) fonts that PDFs name without embedding them, read by server/out/pdf-worker.js.

@@ -15,8 +15,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rulesDir = path.join(root, 'server', 'src', 'engine', 'rules');
 const SETTINGS = ['error', 'warning', 'info', 'hint', 'off'];
-const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示', hint: '提示' };
-const FIX_WORDS = { safe: '安全 / safe', suggestion: '建议 / suggestion' };
+// Levels in VS Code's own words (信息 for info, 提示 for hint), as the settings UI shows them.
+const SEVERITY_ZH = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
+const FIX_WORDS = { safe: '可直接采用 / certain', suggestion: '需确认 / to confirm' };
 
 // A rule module is a file that exports `rule`; the others (rule.ts, registry.ts, shared checks) are not rules.
 const files = readdirSync(rulesDir).filter((f) => f.endsWith('.ts') && /^export const rule\b/m.test(readFileSync(path.join(rulesDir, f), 'utf8'))).sort();
@@ -48,34 +49,54 @@ const read = (rel) => readFileSync(path.join(root, rel), 'utf8');
 function manifest(metas) {
   const pkg = JSON.parse(read('package.json'));
   const schema = pkg.contributes.configuration.properties['govReport.rules'];
-  schema.properties = Object.fromEntries(metas.map((m) => [m.id, { type: 'string', enum: SETTINGS, markdownDescription: `%rule.${m.id}%` }]));
+  schema.properties = Object.fromEntries(metas.map((m) => [m.id, {
+    type: 'string', enum: SETTINGS,
+    enumItemLabels: SETTINGS.map((l) => `%level.${l}%`), enumDescriptions: SETTINGS.map((l) => `%level.${l}.description%`),
+    markdownDescription: `%rule.${m.id}%`,
+  }]));
   schema.additionalProperties = { type: 'string', enum: SETTINGS };
   return json(pkg);
 }
 
-/** The settings UI's strings: the rule descriptions replaced, every other key kept in its place. */
+/**
+ * The settings UI's strings: each rule's name, description and default level (in the file's own level words),
+ * every other key kept in its place.
+ */
 function nls(rel, metas, locale) {
   const strings = JSON.parse(read(rel));
   const kept = Object.entries(strings).filter(([k]) => !k.startsWith('rule.'));
   const at = Object.keys(strings).findIndex((k) => k.startsWith('rule.'));
-  const rules = metas.map((m) => [`rule.${m.id}`, m.description[locale]]);
+  const level = (m) => strings[`level.${m.severity}`];
+  const text = (m) => (locale === 'en'
+    ? `**${m.name.en}.** ${m.description.en}. Default: ${level(m).toLowerCase()}.`
+    : `**${m.name['zh-CN']}**。${m.description['zh-CN']}。默认级别：${level(m)}。`);
+  const rules = metas.map((m) => [`rule.${m.id}`, text(m)]);
   const cut = at < 0 ? kept.length : at;
   return json(Object.fromEntries([...kept.slice(0, cut), ...rules, ...kept.slice(cut)]));
 }
 
+/**
+ * The rules table of docs/README.md, between its markers: each rule by its name, id, description, default level (and
+ * the findings it gives at another level) and fixes. Rules keep the order the table has (a reader's order: parts,
+ * tables, cells, sums, text, last year); a new rule is added at the end.
+ */
 function docsIndex(metas) {
   const text = read('docs/README.md');
   const begin = text.indexOf('<!-- rules table:');
   const end = text.indexOf('<!-- end of rules table -->');
   if (begin < 0 || end < begin) throw new Error('docs/README.md: the rules table markers are missing');
   const head = text.slice(0, text.indexOf('\n', begin) + 1);
-  const rows = metas.map((m) => `| [\`${m.id}\`](rules/${m.id}.md) | ${m.description['zh-CN']} | ${m.description.en} | ${m.severity} | ${m.fixable ? FIX_WORDS[m.fixable] : '—'} |`);
-  const table = ['| 规则 / rule | 检查内容 | What it checks | 默认级别 / default | 修复 / fix |', '|---|---|---|---|---|', ...rows].join('\n');
+  const shown = [...text.slice(begin, end).matchAll(/^\| \[[^\]]*\]\(rules\/([a-z-]+)\.md\)/gm)].map((x) => x[1]);
+  const rank = (m) => (shown.includes(m.id) ? shown.indexOf(m.id) : shown.length);
+  const ordered = [...metas].sort((a, b) => rank(a) - rank(b));
+  const level = (m) => `${SEVERITY_ZH[m.severity]}${m.otherLevels ? `（${m.otherLevels['zh-CN']}）` : ''}`;
+  const rows = ordered.map((m) => `| [${m.name['zh-CN']}](rules/${m.id}.md) | \`${m.id}\` | ${m.description['zh-CN']} | ${m.description.en} | ${level(m)} | ${m.fixable ? FIX_WORDS[m.fixable] : '—'} |`);
+  const table = ['| 检查项 | 编号 / id | 检查内容 | What it checks | 默认级别 | 修复 / fix |', '|---|---|---|---|---|---|', ...rows].join('\n');
   return `${head}${table}\n${text.slice(end)}`;
 }
 
 /**
- * A rule page with its two default-severity lines as the metadata says: "默认级别：**错误（error）**。…" and
+ * A rule page with its two default-severity lines as the metadata says: "默认级别：**错误**（error）。…" and
  * "Default severity: **error**. …". What follows the first full stop of each line is the page's own text.
  */
 function rulePage(m) {
@@ -89,7 +110,7 @@ function rulePage(m) {
     return { i, tail };
   };
   const zh = own('默认级别：', '。');
-  lines[zh.i] = `默认级别：**${SEVERITY_ZH[m.severity]}（${m.severity}）**。${zh.tail}`;
+  lines[zh.i] = `默认级别：**${SEVERITY_ZH[m.severity]}**（${m.severity}）。${zh.tail}`;
   const en = own('Default severity:', '.');
   lines[en.i] = `Default severity: **${m.severity}**.${en.tail}`;
   return lines.join('\n');

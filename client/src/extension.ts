@@ -1,26 +1,47 @@
-// Thin VS Code client: starts the gov-report language server over IPC, switches plain-text
-// documents that look like a 政府信息公开工作年度报告 to the gov-report language, opens published documents as
-// read-only reports (openAsReport.ts), offers pasted HTML as report text (paste.ts), and exposes the commands.
-// All linting, hovers, outline, fixes and document reading live in the server.
+// Thin VS Code client: starts the gov-report language server over IPC, decides which documents are reports
+// (languageMode.ts), opens published documents as read-only reports (openAsReport.ts), offers pasted HTML as report
+// text (paste.ts), shows the table preview (preview.ts) and a finding's rule page rendered, writes new reports
+// (newReport.ts), and exposes the commands. All linting, hovers, outline, fixes,
+// document reading, the preview's model and new reports' text come from the server.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { looksLikeReport } from './detect';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { messages } from './messages';
+import { LanguageMode } from './languageMode';
+import { t, uiLocale } from './messages';
 import { ExtractedReports, filesToOpen } from './openAsReport';
 import { PasteAsReportText, PASTE_METADATA } from './paste';
 import {
   CONFIG_SECTION, EXTRACT_REQUEST, EXTRACT_SCHEME, FIX_ALL_KIND, HTML_TO_TEXT_REQUEST, LANGUAGE_ID,
   type ExtractParams, type ExtractResult, type HtmlToTextParams, type HtmlToTextResult,
 } from '../../server/src/protocol';
+import { newReport, type NewReportArgs } from './newReport';
+import { PREVIEW_VIEW_TYPE, TablePreviews } from './preview';
+import { followServer, registerReportsView, type ReportStatus, type ReportsView } from './reportsView';
 
 let client: LanguageClient | undefined;
 
-function maybeSwitch(doc: vscode.TextDocument): void {
-  if (doc.languageId !== 'plaintext') return;
-  if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') return;
-  if (!looksLikeReport(doc.getText(new vscode.Range(0, 0, 60, 0)))) return;
-  void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID).then(undefined, () => undefined);
+/**
+ * A finding's rule link (the server gives the page's file: URI, for every editor) opens the page rendered in
+ * VS Code: a command link to govReport.showRule, which the Problems panel and the hover run when clicked.
+ */
+function ruleLinks(diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
+  for (const d of diagnostics) {
+    const code = d.code;
+    if (typeof code !== 'object' || !/\/docs\/rules\/[a-z0-9-]+\.md$/.test(code.target.path)) continue;
+    d.code = { value: code.value, target: vscode.Uri.parse(`command:govReport.showRule?${encodeURIComponent(JSON.stringify([String(code.value)]))}`) };
+  }
+  return diagnostics;
+}
+
+/** The rule's page, rendered and read-only (Markdown preview); its links lead to the other pages shipped with it. */
+async function showRule(context: vscode.ExtensionContext, rule: unknown): Promise<void> {
+  if (typeof rule !== 'string' || !/^[a-z0-9-]+$/.test(rule)) return;
+  const page = vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${rule}.md`)));
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', page);
+  } catch {
+    await vscode.window.showTextDocument(page, { preview: true }); // the Markdown extension is disabled
+  }
 }
 
 function startClient(context: vscode.ExtensionContext): Promise<void> {
@@ -38,6 +59,7 @@ function startClient(context: vscode.ExtensionContext): Promise<void> {
     // An extracted report is read-only: its problems are fixed in the original document, not here.
     middleware: {
       provideCodeActions: (document, range, context, token, next) => (document.uri.scheme === EXTRACT_SCHEME ? [] : next(document, range, context, token)),
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, ruleLinks(diagnostics)),
     },
     synchronize: { configurationSection: CONFIG_SECTION },
     initializationOptions: { locale: vscode.env.language },
@@ -56,21 +78,34 @@ const extract = (file: vscode.Uri) => started().sendRequest<ExtractResult | null
 const htmlToText = (html: string, token: vscode.CancellationToken) =>
   started().sendRequest<HtmlToTextResult>(HTML_TO_TEXT_REQUEST, { html } satisfies HtmlToTextParams, token);
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined; reportsView: ReportsView; reportStatus: ReportStatus }> {
   const reports = new ExtractedReports(extract, LANGUAGE_ID);
+  const ready = async () => { if (!client) await startClient(context); await client!.start(); return client!; };
+  const previews = new TablePreviews(context, ready, uiLocale);
+  const mode = new LanguageMode(LANGUAGE_ID, context.workspaceState, context.globalState);
+  const { view: reportsView, status: reportStatus } = registerReportsView(context, () => client, LANGUAGE_ID);
   context.subscriptions.push(
+    mode,
+    vscode.commands.registerCommand('govReport.showRule', (rule: unknown) => showRule(context, rule)),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews),
+    vscode.commands.registerCommand('govReport.showPreview', (uri?: vscode.Uri) => {
+      const editor = vscode.window.activeTextEditor;
+      const doc = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : editor?.document;
+      if (doc) previews.show(doc, editor?.document === doc ? editor.viewColumn : undefined);
+    }),
+    vscode.commands.registerCommand('govReport.newReport', async (args?: NewReportArgs) => newReport(await ready(), uiLocale(), args)),
+    vscode.commands.registerCommand('govReport.newReportFromLastYear', async (args?: NewReportArgs) => newReport(await ready(), uiLocale(), args, true)),
     vscode.workspace.registerTextDocumentContentProvider(EXTRACT_SCHEME, reports),
     vscode.workspace.onDidCloseTextDocument((doc) => reports.forget(doc)),
     vscode.languages.registerDocumentPasteEditProvider({ language: LANGUAGE_ID }, new PasteAsReportText(htmlToText), PASTE_METADATA),
     vscode.commands.registerCommand('govReport.openAsReport', async (clicked?: unknown, selected?: unknown) => {
       const files = filesToOpen(clicked, selected);
-      if (files.length === 0) { void vscode.window.showErrorMessage(messages().noDocument); return; }
+      if (files.length === 0) { void vscode.window.showErrorMessage(t('noDocument')); return; }
       for (const file of files) await reports.open(file);
     }),
-    vscode.workspace.onDidOpenTextDocument(maybeSwitch),
     vscode.commands.registerCommand('govReport.switchLanguage', async () => {
       const editor = vscode.window.activeTextEditor;
-      if (editor) await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+      if (editor) await mode.chosen(editor.document);
     }),
     vscode.commands.registerCommand('govReport.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
@@ -81,15 +116,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), FIX_ALL_KIND);
       const fix = (actions ?? []).find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
       if (fix?.edit) await vscode.workspace.applyEdit(fix.edit);
+      else vscode.window.setStatusBarMessage(t('nothingToFix'), 4000);
     }),
     vscode.commands.registerCommand('govReport.restartServer', async () => {
       if (client) await client.restart();
       else await startClient(context);
     }),
   );
-  for (const doc of vscode.workspace.textDocuments) maybeSwitch(doc);
   await startClient(context);
-  return { client };
+  if (client) context.subscriptions.push(followServer(reportsView, client));
+  return { client, reportsView, reportStatus };
 }
 
 export function deactivate(): Thenable<void> | undefined {

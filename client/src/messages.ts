@@ -1,25 +1,20 @@
-// The client's own words (the paste option, notifications): zh-CN by default, English when govReport.locale or,
-// with `auto`, the VS Code display language says so, as the server chooses for findings. Command titles are in
-// package.nls*.json.
+// The client's own words (the paste option, notifications), in the engine's catalogue form and read through its
+// `format`: Chinese by default, English when govReport.locale says so, or with `auto` when VS Code's display
+// language is English, as the server chooses for findings. Command titles are in package.nls*.json.
 import * as vscode from 'vscode';
+import { format, localeOf, type Args } from '../../server/src/engine/messages';
+import type { Locale } from '../../server/src/engine/types';
 import { CONFIG_SECTION } from '../../server/src/protocol';
+import { clientMessages } from './words';
 
-const zh = {
-  pasteAsReportText: '粘贴为报告文本（表格每行一行，Tab 分隔）',
-  openFailed: (name: string) => `无法将 ${name} 作为报告打开：语言服务器没有回应`,
-  noDocument: '请先在资源管理器中选择网页（.html、.htm）、Word 文档（.docx）或 PDF 文件',
-};
-
-type Messages = typeof zh;
-
-const en: Messages = {
-  pasteAsReportText: 'Paste as report text (one table row per line, tab-separated)',
-  openFailed: (name) => `Cannot open ${name} as a report: the language server did not answer`,
-  noDocument: 'Select a web page (.html, .htm), Word document (.docx) or PDF file in the Explorer first',
-};
-
-export function messages(): Messages {
+/** The language of the extension's own words: govReport.locale (Chinese by default), `auto` following VS Code's display language, as the server. */
+export function uiLocale(): Locale {
   const setting = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('locale');
-  const locale = setting === 'zh-CN' || setting === 'en' ? setting : /^en/i.test(vscode.env.language) ? 'en' : 'zh-CN';
-  return locale === 'en' ? en : zh;
+  if (setting === 'en' || setting === 'zh-CN') return setting;
+  return setting === 'auto' ? localeOf(vscode.env.language) : 'zh-CN';
+}
+
+/** A message of the client's catalogue in the user's locale. */
+export function t(key: string, args?: Args): string {
+  return format(uiLocale(), key, args, clientMessages);
 }

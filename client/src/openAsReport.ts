@@ -6,7 +6,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { EXTRACT_SCHEME, type ExtractResult } from '../../server/src/protocol';
-import { messages } from './messages';
+import { t } from './messages';
 
 type Extract = (file: vscode.Uri) => Promise<ExtractResult | null>;
 
@@ -21,7 +21,7 @@ export class ExtractedReports implements vscode.TextDocumentContentProvider {
   async open(file: vscode.Uri): Promise<vscode.TextEditor | undefined> {
     const result = await this.extract(file).catch(() => null);
     if (!result?.ok) {
-      void vscode.window.showErrorMessage(result?.message ?? messages().openFailed(path.basename(file.fsPath)));
+      void vscode.window.showErrorMessage(result?.message ?? t('openFailed', { name: path.basename(file.fsPath) }));
       return undefined;
     }
     const uri = file.with({ scheme: EXTRACT_SCHEME });
@@ -38,7 +38,7 @@ export class ExtractedReports implements vscode.TextDocumentContentProvider {
     // An editor restored with the window, or a closed one reopened: read the file again.
     const file = uri.with({ scheme: 'file' });
     const result = await this.extract(file).catch(() => null);
-    if (!result?.ok) throw new Error(result?.message ?? messages().openFailed(path.basename(file.fsPath)));
+    if (!result?.ok) throw new Error(result?.message ?? t('openFailed', { name: path.basename(file.fsPath) }));
     return result.text;
   }
 

@@ -4,7 +4,7 @@
 // loses blank cells. The conversion is the server's HTML reader (govReport/htmlToText), the one that reads saved
 // pages, so the client stays small. Plain paste stays the default: this option is offered next to it.
 import * as vscode from 'vscode';
-import { messages } from './messages';
+import { t } from './messages';
 import type { HtmlToTextResult } from '../../server/src/protocol';
 
 export const REPORT_TEXT_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('govReport', 'reportText');
@@ -30,7 +30,7 @@ export class PasteAsReportText implements vscode.DocumentPasteEditProvider {
     if (plain !== undefined && plain.trim() === result.text.trim()) return undefined;
     // Not as `insertText`: that is inserted as a snippet, whose lines VS Code re-indents (tabs to spaces, the
     // indentation of the line pasted into added), and a leading tab is a blank cell. A plain edit keeps them.
-    const edit = new vscode.DocumentPasteEdit('', messages().pasteAsReportText, REPORT_TEXT_KIND);
+    const edit = new vscode.DocumentPasteEdit('', t('pasteAsReportText'), REPORT_TEXT_KIND);
     edit.additionalEdit = new vscode.WorkspaceEdit();
     for (const range of ranges) edit.additionalEdit.replace(document.uri, range, result.text);
     edit.yieldTo = [vscode.DocumentDropOrPasteEditKind.Text];

@@ -1,8 +1,10 @@
 // gov-report-lint: the CLI adapter. Files, encodings, output formats, exit codes and --fix live here
 // (and in ./cli/*); the engine only sees text.
 //
-//   gov-report-lint [--format text|json] [--fix] [--fix-suggestions] [--locale zh-CN|en] FILE|DIR...
+//   gov-report-lint [--format text|json|summary|csv|sarif] [--fix] [--fix-suggestions] [--locale zh-CN|en]
+//                   [--config FILE | --no-config] [--previous FILE] FILE|DIR...
 //   gov-report-lint --extract FILE
+//   gov-report-lint --print-config FILE
 //
 // Exit status: 0 no error finding, 1 an error finding, 2 usage error / unreadable, timed-out or unfixable file /
 // output that could not be written; 128 + n after signal n (temporary files removed first).
@@ -10,15 +12,24 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { parseArgs, requestedLocale } from './cli/args';
+import { parseArgs, requestedLocale, type CliOptions } from './cli/args';
 import { expandArguments, isFatal, type Target } from './cli/files';
-import { addRenderedToTotals, ansi, jsonArrayText, newTotals, plain, printable, problemMessage, summaryLines, useColour, walkNoteLine, type Colours, type Rendered } from './cli/format';
+import { addRenderedToTotals, ansi, jsonArrayText, newTotals, plain, printable, problemMessage, renderer, summaryLines, useColour, walkNoteLine } from './cli/format';
 import { errorDetail, readRegularFile } from './cli/input';
-import { messages, type Messages } from './cli/messages';
+import type { FileResult } from './cli/lintFile';
+import { messages, type Translate } from './cli/messages';
 import { startPool, type Pool } from './cli/pool';
-import { fileBudgetMs, threadCount, WORKER_THRESHOLD, workersFor } from './cli/threads';
+import { fileBudgetMs, threadCount, WORKER_THRESHOLD, workersFor, type Threads } from './cli/threads';
 import { lintSequentially, runWorker, WORKER_MARKER, type TaskOptions } from './cli/worker';
 import { readReport } from './cli/read';
+import { sarifLog } from './cli/sarif';
+import { compareResults, planYears, type Compared, type YearPlan } from './cli/years';
+import { findConfig, loadConfig } from './config/load';
+import { configErrorText } from './config/messages';
+import { configExcludes, configNames, resolveSettings } from './config/resolve';
+import { DEFAULT_SETTINGS, type ProjectConfig } from './config/types';
+import { PART_FIVE_MIN_LENGTH, REUSE_THRESHOLD, ruleMetas, type Locale } from './engine';
+import { summaryCsv, summaryRow, summaryTable } from './summary';
 
 export { lintFile } from './cli/lintFile';
 export type { FileResult, LintFileOptions } from './cli/lintFile';
@@ -48,97 +59,151 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     const m = messages(parsed.locale);
-    io.err(`gov-report-lint: ${printable(parsed.error)}\n${m.seeHelp}\n`);
+    io.err(`gov-report-lint: ${printable(parsed.error)}\n${m('seeHelp')}\n`);
     return 2;
   }
   const o = parsed.options;
-  const m = messages(o.locale);
-  if (o.help) { io.out(m.usage); return 0; }
-  if (o.version) { io.out(m.version(version()) + '\n'); return 0; }
+  if (o.help) { io.out(messages(o.locale)('usage')); return 0; }
+  if (o.version) { io.out(messages(o.locale)('version', { version: version() }) + '\n'); return 0; }
+  const project = projectConfig(o, io);
+  if (!project.ok) return 2;
+  const { config } = project;
+  // --locale wins; else the configuration's; else Chinese.
+  const configLocale = config?.settings.locale;
+  const locale = !o.localeGiven && configLocale && configLocale !== 'auto' ? configLocale : o.locale;
+  const m = messages(locale);
   if (o.extract) return extract(o.files[0], io, m);
-  return lintFiles(o, io, m);
+  const settings = { base: { ...DEFAULT_SETTINGS, locale }, config };
+  if (o.printConfig) { io.out(printConfigText(o.files[0], settings, locale)); return 0; }
+  return lintRun(o, { ...io, m, locale, settings });
 }
 
-type Options = Extract<ReturnType<typeof parseArgs>, { ok: true }>['options'];
+/** The project configuration: --config FILE, none with --no-config, else the one found from the working directory. */
+function projectConfig(o: CliOptions, io: Io): { ok: true; config: ProjectConfig | null } | { ok: false } {
+  if (o.noConfig) return { ok: true, config: null };
+  const file = o.config ?? findConfig(process.cwd());
+  if (file === null) return { ok: true, config: null };
+  const loaded = loadConfig(file);
+  if (loaded.ok) return { ok: true, config: loaded.config };
+  io.err(`gov-report-lint: ${printable(configErrorText(loaded.error, o.locale, file))}\n`);
+  return { ok: false };
+}
 
-/** Lint the files and directories of the command line: results in argument order, then the summary. */
-async function lintFiles(o: Options, io: Io, m: Messages): Promise<number> {
-  const threads = threadCount(io.env, io.script);
-  const options: TaskOptions = {
-    lint: { locale: o.locale, fix: o.fix, suggestions: o.suggestions },
-    render: { format: o.format, colour: io.colour, locale: o.locale },
-    threads: Math.max(1, threads.count),
-  };
-  // Workers take a few tens of ms to boot: start them before the directories are walked (as many as a large
-  // run needs when one is likely), and adjust once the number of files is known.
-  const likelyMany = o.files.length > WORKER_THRESHOLD || o.files.some(isDirectory);
-  const pool: Pool | null = threads.count > 0
-    ? startPool(threads.forced || likelyMany ? threads.count : 1, io.script!, options, fileBudgetMs(io.env))
-    : null;
+/** --print-config FILE: the settings FILE is checked with, every rule's setting spelled out, as JSON. */
+function printConfigText(file: string, settings: TaskOptions['settings'], locale: Locale): string {
+  const s = resolveSettings(settings.base, settings.config, file);
+  const rules = Object.fromEntries(ruleMetas.map((r) => [r.id, s.rules[r.id] ?? r.severity]));
+  const named = settings.config ? configNames(settings.config, file) : false;
+  return JSON.stringify({
+    file, config: settings.config?.file ?? null, named,
+    settings: {
+      locale: s.locale === 'auto' ? locale : s.locale, template: s.template,
+      partFiveMinLength: s.partFiveMinLength ?? PART_FIVE_MIN_LENGTH, textReuseThreshold: s.textReuseThreshold ?? REUSE_THRESHOLD,
+      organKind: s.organKind, rules,
+    },
+  }, null, 2) + '\n';
+}
 
-  const output = new RunOutput(expandArguments(o.files), o.format, io, m);
-  const onResult = (_i: number, r: Rendered) => output.result(r);
-  if (pool) await pool.run(output.files, workersFor(output.files.length, threads), { result: onResult }, io.signal);
-  else await lintSequentially(output.files, options, { result: onResult });
+interface RunContext extends Io { m: Translate; locale: Locale; settings: TaskOptions['settings'] }
+
+type Slots = Array<Target & { kind: 'note' } | { kind: 'file'; index: number }>;
+
+/** Lint the files and directories given: read and lint in the pool, pair the years, then print in order. */
+async function lintRun(o: CliOptions, io: RunContext): Promise<number> {
+  const { m, settings } = io;
+  const { options, threads, pool } = startWorkers(o, io);
+  const { slots, given } = walk(o, settings);
+  const plan = planYears(given, o.previous, settings.config);
+  const results: FileResult[] = new Array(plan.files.length);
+  const onResult = (i: number, r: FileResult) => { results[i] = r; };
+  if (pool) await pool.run(plan.files, workersFor(plan.files.length, threads), { result: onResult }, io.signal);
+  else await lintSequentially(plan.files, options, { result: onResult });
   if (io.signal?.aborted) return 2;
-  return output.finish(summaryColours(io, o), o.fix);
-}
 
-function summaryColours(io: Io, o: Options): Colours {
-  return io.colour && o.format === 'text' ? ansi : plain;
+  const compared = compareResults(results, plan, settings, io.locale);
+  for (const n of compared.notes) io.err(`gov-report-lint: ${printable(m('ambiguousPrevious', { office: n.office, year: n.year, files: n.ids.join(m('count.sep')) }))}\n`);
+  return printResults(o, io, slots, results, plan, compared);
 }
 
 /**
- * What a run prints, in argument order: the walk's notes (empty or unreadable directories, links) in their place
- * among the files' results, then the JSON array or the text summary. Keeps the totals and the exit status.
+ * The job of every thread, and the pool: workers take a few tens of ms to boot, so they are started before the
+ * directories are walked (as many as a large run needs when one is likely), and adjusted once the files are known.
  */
-class RunOutput {
-  readonly files: string[] = [];
-  private readonly slots: Array<Target & { kind: 'note' } | { kind: 'file' }> = [];
-  private slot = 0;
-  private readonly totals = newTotals();
-  private readonly json: string[] = [];
-  private exit = 0;
+function startWorkers(o: CliOptions, io: RunContext): { options: TaskOptions; threads: Threads; pool: Pool | null } {
+  const { settings } = io;
+  const threads = threadCount(io.env, io.script);
+  const facts = o.files.length > 1 || o.previous !== null || o.files.some(isDirectory) || (settings.config?.pairs.length ?? 0) > 0 || o.format === 'summary' || o.format === 'csv';
+  const options: TaskOptions = {
+    lint: { locale: io.locale, fix: o.fix, suggestions: o.suggestions, facts, keepFixes: o.format === 'sarif' },
+    settings,
+    threads: Math.max(1, threads.count),
+  };
+  const likelyMany = o.files.length > WORKER_THRESHOLD || o.files.some(isDirectory);
+  const pool = threads.count > 0 ? startPool(threads.forced || likelyMany ? threads.count : 1, io.script!, options, fileBudgetMs(io.env)) : null;
+  return { options, threads, pool };
+}
 
-  constructor(targets: Target[], private readonly format: 'text' | 'json', private readonly io: Io, private readonly m: Messages) {
-    for (const t of targets) {
-      if (t.kind === 'note') this.slots.push(t);
-      else { this.slots.push({ kind: 'file' }); this.files.push(t.file); }
+/** The files to lint (without those the configuration excludes from a walk), and the walk's notes in their place. */
+function walk(o: CliOptions, settings: TaskOptions['settings']): { slots: Slots; given: string[] } {
+  const targets = expandArguments(o.files).filter((t) => !(t.kind === 'file' && t.walked && settings.config && configExcludes(settings.config, t.file)));
+  const given: string[] = [];
+  const slots: Slots = [];
+  for (const t of targets) {
+    if (t.kind === 'note') slots.push(t);
+    else { slots.push({ kind: 'file', index: given.length }); given.push(t.file); }
+  }
+  return { slots, given };
+}
+
+/** Print in argument order: walk notes and each file's lines (text, json) or one table or log at the end. */
+function printResults(o: CliOptions, io: RunContext, slots: Slots, results: FileResult[], plan: YearPlan, compared: Compared): number {
+  const { m } = io;
+  const c = io.colour && o.format === 'text' ? ansi : plain;
+  const render = renderer({ format: o.format, colour: io.colour, locale: io.locale });
+  const totals = newTotals();
+  const json: string[] = [];
+  let exit = 0;
+  for (const s of slots) {
+    if (s.kind === 'note') {
+      io.err(walkNoteLine(s.note, s.file, m));
+      if (isFatal(s.note)) { totals.unreadable++; exit = 2; }
+      continue;
     }
+    const r = render(results[s.index]);
+    if (r.err) io.err(r.err);
+    if (r.exit > exit) exit = r.exit;
+    addRenderedToTotals(totals, r);
+    if (r.out && o.format === 'json') json.push(r.out);
+    else if (r.out) io.out(r.out);
   }
+  // Last year's reports read only to compare with: their problems are told (the user named them), not their findings.
+  for (let j = plan.visible; j < plan.files.length; j++) {
+    const r = render(results[j]);
+    if (r.err) io.err(r.err);
+    if (!results[j].linted) { io.err(`gov-report-lint: ${printable(m('previousUnreadable', { file: results[j].file }))}\n`); exit = 2; }
+  }
+  const shown = results.slice(0, plan.visible);
+  const previousOf = (i: number) => (compared.previous.has(i) ? path.basename(results[compared.previous.get(i)!].file) : null);
+  if (o.format === 'json') io.out(jsonArrayText(json));
+  else if (o.format === 'text') io.out(summaryLines(totals, m, c, o.fix).join('\n') + '\n');
+  else if (o.format === 'sarif') io.out(JSON.stringify(sarifLog(shown, sarifOptions(io)), null, 2) + '\n');
+  else {
+    const rows = shown.map((r, i) => summaryRow({ ...r, previous: previousOf(i) }));
+    io.out(o.format === 'csv' ? summaryCsv(rows, io.locale) : summaryTable(rows, io.locale));
+  }
+  return exit;
+}
 
-  /** The next file's result (results come in file order). */
-  result(r: Rendered): void {
-    this.notesBeforeNextFile();
-    this.slot++;
-    if (r.err) this.io.err(r.err);
-    if (r.exit > this.exit) this.exit = r.exit;
-    addRenderedToTotals(this.totals, r);
-    if (!r.out) return;
-    if (this.format === 'json') this.json.push(r.out);
-    else this.io.out(r.out);
-  }
-
-  /** The notes after the last file, the JSON array or the summary; the exit status. */
-  finish(colours: Colours, fix: boolean): number {
-    this.notesBeforeNextFile();
-    if (this.format === 'json') this.io.out(jsonArrayText(this.json));
-    else this.io.out(summaryLines(this.totals, this.m, colours, fix).join('\n') + '\n');
-    return this.exit;
-  }
-
-  private notesBeforeNextFile(): void {
-    for (; this.slot < this.slots.length; this.slot++) {
-      const s = this.slots[this.slot];
-      if (s.kind === 'file') return;
-      this.io.err(walkNoteLine(s.note, s.file, this.m));
-      if (isFatal(s.note)) { this.totals.unreadable++; this.exit = 2; }
-    }
-  }
+function sarifOptions(io: RunContext): Parameters<typeof sarifLog>[1] {
+  const docs = path.resolve(__dirname, '..', '..', 'docs', 'rules');
+  return {
+    locale: io.locale, version: version(), root: process.cwd(), docsDir: fs.existsSync(docs) ? docs : null,
+    problemText: (r) => r.problems.map((p) => problemMessage(p, printable(r.file), io.m)),
+  };
 }
 
 /** --extract: the text that the findings of FILE refer to, on standard output; 2 with the message if unreadable. */
-async function extract(file: string, io: Io, m: Messages): Promise<number> {
+async function extract(file: string, io: Io, m: Translate): Promise<number> {
   const input = readRegularFile(file);
   const read = input.ok ? await readReport(file, input.bytes) : input;
   if (!read.ok) {
@@ -192,13 +257,13 @@ function start(): void {
 }
 
 /** SIGHUP, SIGINT, SIGTERM stop the run (its temporary files are removed); `exit` is then the status to end with. */
-function stopOnSignals(stop: AbortController, m: Messages): { exit: number | null } {
+function stopOnSignals(stop: AbortController, m: Translate): { exit: number | null } {
   const state: { exit: number | null } = { exit: null };
   for (const [sig, code] of Object.entries(SIGNAL_EXIT)) {
     process.on(sig, () => {
       if (state.exit !== null) return; // cleaning up already
       state.exit = code;
-      try { fs.writeSync(2, `gov-report-lint: ${m.interrupted(sig)}\n`); } catch { /* stderr gone */ }
+      try { fs.writeSync(2, `gov-report-lint: ${m('interrupted', { signal: sig })}\n`); } catch { /* stderr gone */ }
       stop.abort();
     });
   }
@@ -209,7 +274,7 @@ function stopOnSignals(stop: AbortController, m: Messages): { exit: number | nul
  * Output that cannot be written (a closed pipe, a full disk) makes the result unknown to the caller: exit 2.
  * Without --fix the run stops at once; with it, the files are finished (each fixed whole or left alone).
  */
-function guardOutput(stop: AbortController, m: Messages, fixing: boolean) {
+function guardOutput(stop: AbortController, m: Translate, fixing: boolean) {
   const state = {
     failed: false,
     write: (stream: NodeJS.WriteStream) => (s: string) => {
@@ -222,7 +287,7 @@ function guardOutput(stop: AbortController, m: Messages, fixing: boolean) {
     state.failed = true;
     process.exitCode = 2; // errors of asynchronous writes can come after main() returned
     if ((err as NodeJS.ErrnoException)?.code !== 'EPIPE') {
-      try { fs.writeSync(2, `gov-report-lint: ${m.outputFailed(errorDetail(err))}\n`); } catch { /* stderr gone too */ }
+      try { fs.writeSync(2, `gov-report-lint: ${m('outputFailed', { detail: errorDetail(err) })}\n`); } catch { /* stderr gone too */ }
     }
     if (!fixing) stop.abort();
   };

@@ -55,7 +55,7 @@ describe('cli: saved web pages and Word documents', function () {
     const a = runJson([file]);
     // The page's table cells are exact (an empty last cell is a blank), as the engine reads them.
     const b = lint(extracted.stdout.replace(/\n$/, ''), { tableFields: 'exact' }).findings;
-    assert.deepEqual(stderrLines(a.run.stderr), [`${file}: 网页按 GBK 编码读取`]);
+    assert.deepEqual(stderrLines(a.run.stderr), [`${file}：网页按 GBK 编码读取`]);
     const diagnostics = a.entries[0].diagnostics;
     assert.ok(diagnostics.length > 5);
     assert.deepEqual(diagnostics.map((d) => [d.rule, d.message]), b.map((d) => [d.rule, d.message]));
@@ -71,7 +71,7 @@ describe('cli: saved web pages and Word documents', function () {
     const b = lint(extracted.stdout.replace(/\n$/, ''), { tableFields: 'exact' }).findings;
     assert.equal(a.run.status, 1);
     assert.deepEqual(a.entries[0].diagnostics, b.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range })));
-    assert.deepEqual(stderrLines(a.run.stderr), [`${file}: 读取Word 文档中的文字，结果的位置指提取出的文本（可用 --extract 查看）`]);
+    assert.deepEqual(stderrLines(a.run.stderr), [`${file}：Word 文档中的文字已提取，结果的位置指提取出的文本（可用 --extract 查看）`]);
   });
 
   it('--fix never rewrites a web page or a Word document: it says so once, exit 2, nothing written', () => {
@@ -98,7 +98,7 @@ describe('cli: saved web pages and Word documents', function () {
     ['cut.docx', () => docx(reportToDocumentXml(defects)).subarray(0, 300), /Word 文档不完整/, /cut short/],
     ['locked.docx', () => compoundFile('EncryptedPackage'), /已加密.*另存为 \.docx/, /encrypted.*save as \.docx/],
     ['old.doc', () => compoundFile('WordDocument'), /旧版 Word 97–2003（\.doc）.*另存为 \.docx/, /Word 97-2003 \.doc.*save it as \.docx/],
-    ['other.docx', () => Buffer.from('PK\u0005\u0006' + '\0'.repeat(18)), /已损坏，或不是有效的Word 文档/, /not a valid Word document/],
+    ['other.docx', () => Buffer.from('PK\u0005\u0006' + '\0'.repeat(18)), /Word 文档已损坏或格式无效/, /not a valid Word document/],
     ['news.html', () => Buffer.from('<html><body><p>新闻</p></body></html>'), /不像是年度报告：网页中没有表格/, /no table in the web page/],
     ['empty.html', () => Buffer.alloc(0), /网页中没有可读取的文字/, /no text to read/],
     ['broken.html', () => Buffer.from('<table><tr><td>一、本年新收<td>3</td></td><tr><td>二、上年结转</table></td>'), /^$/, /^$/],
@@ -114,7 +114,7 @@ describe('cli: saved web pages and Word documents', function () {
         assert.equal(r.status, 2);
         const lines = stderrLines(r.stderr);
         assert.equal(lines.length, 1, r.stderr);
-        assert.ok(lines[0].startsWith(`gov-report-lint: ${file}: `), lines[0]);
+        assert.ok(lines[0].startsWith(`gov-report-lint: ${file}${locale === 'en' ? ': ' : '：'}`), lines[0]);
         assert.match(lines[0], message);
         const x = run(['--locale', locale, '--extract', file]);
         assert.equal(x.status, 2);
@@ -136,7 +136,7 @@ describe('cli: saved web pages and Word documents', function () {
     assert.match(two.stderr, /--extract 只接受一个文件/);
     const missing = run(['--extract', path.join(dir, 'nope.docx')]);
     assert.equal(missing.status, 2);
-    assert.match(missing.stderr, /nope\.docx: 文件不存在/);
+    assert.match(missing.stderr, /nope\.docx：文件不存在/);
     const template = path.join(dir, 'template.docx');
     fs.writeFileSync(template, blankTemplateDocx());
     assert.match(run(['--extract', template]).stdout, /\n一、本年新收政府信息公开申请数量\t{7}\n/);
@@ -147,7 +147,11 @@ describe('cli: saved web pages and Word documents', function () {
     fs.writeFileSync(template, blankTemplateDocx());
     const { entries } = runJson([template]);
     const rules = entries[0].diagnostics.map((d: { rule: string }) => d.rule);
-    assert.equal(rules.filter((r: string) => r === 'cell-blank').length, 10 + 25 * 7 + 15);
+    // Every cell (a row's blank cells side by side are one finding: “……共 7 格未填写”), and table 三's columns blank
+    // in all its rows said once on the table.
+    const blanks = entries[0].diagnostics.filter((d) => d.rule === 'cell-blank' && !d.related);
+    assert.equal(blanks.reduce((n, d) => n + Number(/共 (\d+) 格未填写/.exec(d.message)?.[1] ?? 1), 0), 10 + 25 * 7 + 15);
+    assert.equal(entries[0].diagnostics.filter((d) => d.rule === 'cell-blank' && d.related).length, 1);
     assert.deepEqual(rules.filter((r: string) => ['row-cells', 'row-missing', 'table-missing'].includes(r)), []);
   });
 

@@ -38,7 +38,7 @@ describe('cli: encodings', function () {
       assert.deepEqual(strip(other.entries[0]), strip(base.entries[0]));
       assert.equal(other.entries[0].file, copies[name]);
       if (note) {
-        assert.ok(other.run.stderr.includes(`${copies[name]}: 按 ${note} 编码读取`), other.run.stderr);
+        assert.ok(other.run.stderr.includes(`${copies[name]}：按 ${note} 编码读取`), other.run.stderr);
         const en = runJson(['--locale', 'en', copies[name]]);
         assert.ok(en.run.stderr.includes(`${copies[name]}: read as ${note}`), en.run.stderr);
       } else {

@@ -309,7 +309,7 @@ describe('cli: faults (issue 8)', function () {
         fs.writeFileSync(f, theirs);
       });
       assert.equal(r.status, 2, r.stderr);
-      assert.ok(r.stderr.includes(`${f}: the file changed after it was read; fixes not written`), r.stderr);
+      assert.ok(r.stderr.includes(`${f}: another program changed the file after it was read; fixes not written`), r.stderr);
       assert.equal(fs.readFileSync(f, 'utf8'), theirs);
       assert.deepEqual(tmpFiles(dir), []);
     });

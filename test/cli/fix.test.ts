@@ -51,10 +51,10 @@ describe('cli: --fix', function () {
       const now = snapshot(f);
       if (expected[i].applied > 0) {
         assert.equal(now.bytes.toString('utf8'), expected[i].text, `${f} holds the engine's fixed text`);
-        assert.ok(r.stdout.includes(`${f}: 已应用 ${expected[i].applied} 处修复`), r.stdout);
+        assert.ok(r.stdout.includes(`${f}：已应用 ${expected[i].applied} 处修复`), r.stdout);
       } else {
         assert.deepEqual(now, before[i], `${f} untouched`);
-        assert.ok(!r.stdout.includes(`${f}: 已应用`));
+        assert.ok(!r.stdout.includes(`${f}：已应用`));
       }
     });
     assert.deepEqual(fs.readdirSync(dir).sort(), names, 'no temporary files left');

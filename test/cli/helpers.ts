@@ -33,6 +33,7 @@ export interface JsonDiagnostic {
   severity: 'error' | 'warning' | 'info' | 'hint';
   message: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  related?: { range: JsonDiagnostic['range']; message: string }[];
 }
 export interface JsonEntry { file: string; template: 'T2019' | 'T2021' | null; diagnostics: JsonDiagnostic[] }
 

@@ -52,7 +52,7 @@ describe('cli: PDF files in the worker pool', function () {
     fs.writeFileSync(txt, extracted.stdout.replace(/\n$/, ''));
     const a = runJson([file]);
     assert.equal(a.run.status, 1, a.run.stderr);
-    assert.deepEqual(stderrLines(a.run.stderr), [`${file}: 读取PDF 文件中的文字，结果的位置指提取出的文本（可用 --extract 查看）`]);
+    assert.deepEqual(stderrLines(a.run.stderr), [`${file}：PDF 文件中的文字已提取，结果的位置指提取出的文本（可用 --extract 查看）`]);
     const rules = a.entries[0].diagnostics.map((d) => d.rule);
     assert.deepEqual(rules, ['balance-outcome-total', 'balance-row-total']);
     assert.deepEqual(a.entries[0].diagnostics, runJson([txt]).entries[0].diagnostics);
@@ -86,7 +86,7 @@ describe('cli: PDF files in the worker pool', function () {
     const r = runJson([tree], { env: { GOV_REPORT_LINT_JOBS: '8' } });
     assert.equal(r.run.status, 0, r.run.stderr);
     assert.equal(r.entries.length, 16);
-    assert.deepEqual(stderrLines(r.run.stderr).filter((l) => !l.includes('读取PDF 文件中的文字')), []);
+    assert.deepEqual(stderrLines(r.run.stderr).filter((l) => !l.includes('PDF 文件中的文字已提取')), []);
   });
 
   it('the per-file time budget ends a PDF read under way (and the reader\'s thread with it); the next file is linted', () => {

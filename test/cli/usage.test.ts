@@ -106,7 +106,7 @@ describe('cli: usage and exit status 2', () => {
     const r = run([dir]);
     assert.equal(r.status, 2);
     assert.ok(r.stderr.includes(dir), r.stderr);
-    assert.match(r.stderr, /没有 \.txt、\.md、\.docx、\.html、\.htm 或 \.pdf 文件/);
+    assert.match(r.stderr, /目录中没有 \.txt、\.md、\.docx、\.html、\.htm 或 \.pdf 文件/);
   });
 
   it('a directory is searched recursively for .txt/.md (sorted; dot-directories skipped); output keeps argument order', () => {
@@ -167,6 +167,9 @@ describe('cli: helper units', () => {
     const r = parseArgs(['--fix-suggestions', '--format=json', '--locale', 'en', '--', '--weird-name.txt']);
     assert.ok(r.ok);
     if (!r.ok) return;
-    assert.deepEqual(r.options, { format: 'json', fix: true, suggestions: true, locale: 'en', help: false, version: false, extract: false, files: ['--weird-name.txt'] });
+    assert.deepEqual(r.options, {
+      format: 'json', fix: true, suggestions: true, locale: 'en', localeGiven: true, config: null, noConfig: false, printConfig: false, previous: null,
+      help: false, version: false, extract: false, files: ['--weird-name.txt'],
+    });
   });
 });

@@ -3,7 +3,8 @@
 #   1. the mocha suite test/e2e/suite runs inside the extension host (extensionDevelopmentPath = repo);
 #   2. the UI smoke test installs the packaged .vsix and drives the workbench like a user, saving a
 #      screenshot under test-output/;
-#   3. the UI test of published documents (ui-inputs.js: paste from a web page, open a PDF and a damaged
+#   3. the UI test of the table preview (ui-preview.js) drives the same .vsix: the preview's DOM, clicks, edits;
+#   4. the UI test of published documents (ui-inputs.js: paste from a web page, open a PDF and a damaged
 #      Word document as reports) on the same installed .vsix.
 # Everything is installed by this script into .vscode-test/cs (git-ignored); re-runs reuse it.
 # The workspace holds copies of the project's examples; the shared corpora add cases when they are there.
@@ -28,8 +29,8 @@ export XDG_CONFIG_HOME="$TMP/xdg/config" XDG_DATA_HOME="$TMP/xdg/data" XDG_CACHE
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 
 # ---- workspace of copies of the examples, and of the shared corpora when present (see make-workspace.js)
-make_ws() { node "$HERE/make-workspace.js" "$1"; }
-WS="$TMP/ws"; make_ws "$WS"
+make_ws() { node "$HERE/make-workspace.js" "$@"; }
+WS="$TMP/ws"; make_ws "$WS" --examples
 
 # ---- code-server + Node 24 + chromium, idempotent (stamp written only after a complete install)
 STAMP="$CACHE/.installed-code-server-$CS_VER"
@@ -80,9 +81,28 @@ if [ -n "${GOV_REPORT_RESULTS:-}" ]; then
   echo "{\"suite\":\"ui-smoke\",\"passed\":$p,\"failed\":$f,\"skipped\":0}" >> "$GOV_REPORT_RESULTS"
 fi
 
+echo "== UI test of the table preview (same .vsix; screenshots in test-output/)"
+PREVIEW_WS="$TMP/preview-ws"; make_ws "$PREVIEW_WS"
+preview_rc=0
+node "$HERE/ui-preview.js" "$PREVIEW_WS" "$EXT_DIR" "$ROOT/test-output" || preview_rc=$? # writes its own counts
+
 echo "== UI test of published documents (paste as report text, open as report)"
 INPUTS_WS="$TMP/inputs-ws"; make_ws "$INPUTS_WS"
 inputs_rc=0
 node "$HERE/ui-inputs.js" "$INPUTS_WS" "$EXT_DIR" "$ROOT/test-output" || inputs_rc=$?   # writes its own counts
-[ "$ui_rc" = 0 ] && exit "$inputs_rc"
-exit "$ui_rc"
+
+echo "== UI test of the Reports view (a folder of reports, issue 10)"
+REPORTS_WS="$TMP/reports-ws"; make_ws "$REPORTS_WS" --examples
+reports_rc=0
+node "$HERE/ui-reports.js" "$REPORTS_WS" "$EXT_DIR" "$ROOT/test-output/reports-view.png" || reports_rc=$?
+if [ -n "${GOV_REPORT_RESULTS:-}" ]; then
+  if [ "$reports_rc" = 0 ]; then p=1 f=0; else p=0 f=1; fi
+  echo "{\"suite\":\"ui-reports\",\"passed\":$p,\"failed\":$f,\"skipped\":0}" >> "$GOV_REPORT_RESULTS"
+fi
+
+echo "== UI test of the wording (no unicode highlight on Chinese punctuation; the Problems panel and a hover on 004)"
+WORDING_WS="$TMP/wording-ws"; make_ws "$WORDING_WS"
+wording_rc=0
+node "$HERE/ui-wording.js" "$WORDING_WS" "$EXT_DIR" "$ROOT/test-output" || wording_rc=$?   # writes its own counts
+for rc in "$ui_rc" "$preview_rc" "$inputs_rc" "$reports_rc" "$wording_rc"; do [ "$rc" = 0 ] || exit "$rc"; done
+exit 0

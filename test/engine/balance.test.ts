@@ -1,5 +1,6 @@
 // The balance rules never propose a negative count, and when （七）总计 breaks R3 and R1 (or R2) at once, every one
-// of them points at （七）总计 and only R3 offers a value: the cell that breaks two equations is the wrong one.
+// of them points at （七）总计 and only R3 offers a value: the cell that breaks two equations is the wrong one. The
+// messages give the figure as written first and name cells as a reviewer does.
 import assert from 'node:assert/strict';
 import { fixAll, lint, type Finding } from '../../server/src/engine';
 import { example } from '../support/paths';
@@ -27,8 +28,11 @@ describe('balance rules: the wrong cell, never a negative value', () => {
       `error balance-carryover ${TOTAL_LINE}:17-${TOTAL_LINE}:18 fixes=[]`,
       `error balance-outcome-total ${TOTAL_LINE}:17-${TOTAL_LINE}:18 fixes=[1]`,
     ]);
-    assert.equal(found[0].message, '四、结转下年度继续办理（自然人）不平衡（一、本年新收政府信息公开申请数量 2 + 二、上年结转政府信息公开申请数量 0 − （七）总计 3 = -1，实为 0）；（七）总计（自然人）本身也不满足勾稽关系 R3（应为 2），请先核对（七）总计（自然人）');
-    assert.match(found[2].message, /= 1，实为 0）；（七）总计（其他）本身也不满足勾稽关系 R3（应为 1）/);
+    assert.equal(found[0].message, '“自然人”列勾稽关系不符：第一项加第二项之和为 2（“一、本年新收政府信息公开申请数量” 2＋“二、上年结转政府信息公开申请数量” 0），'
+      + '第三项加第四项之和为 3（“（七）总计” 3＋“四、结转下年度继续办理” 0）；其中“（七）总计”行“自然人”列填写 3，与它自己的各项之和 2 也不符，请先核对该格');
+    assert.equal(found[1].message, '“（七）总计”行“自然人”列填写 3，各项之和为 2（“（一）予以公开” 1＋“（四）1.本机关不掌握相关政府信息” 1，其余各项为 0），请核对合计或各项');
+    assert.deepEqual(found[1].fixes.map((x) => x.title), ['“（七）总计”行“自然人”列改为各项之和 2（请先核对各项）']);
+    assert.match(found[2].message, /^“其他”列勾稽关系不符：.*；其中“（七）总计”行“其他”列填写 0，与它自己的各项之和 1 也不符，请先核对该格$/);
     // Accepting R3's values balances everything in one pass.
     const r = fixAll(text, (t, o) => lint(t, { ...o, strict: true }), { suggestions: true });
     assert.deepEqual(r.result.findings.map(show), []);
@@ -54,9 +58,10 @@ describe('balance rules: the wrong cell, never a negative value', () => {
       `error balance-carryover ${TOTAL_LINE}:7-${TOTAL_LINE}:9 fixes=[]`,
       `error balance-carryover ${TOTAL_LINE + 1}:24-${TOTAL_LINE + 1}:25 fixes=[0]`,
     ]);
-    assert.equal(found[0].message, '四、结转下年度继续办理（自然人）不平衡（一、本年新收政府信息公开申请数量 17 + 二、上年结转政府信息公开申请数量 2 − （七）总计 20 = -1，实为 2）；计算值为负数，不能作为修改值，请核对一、本年新收政府信息公开申请数量、二、上年结转政府信息公开申请数量、（七）总计');
+    assert.equal(found[0].message, '“自然人”列勾稽关系不符：第三项（“（七）总计” 20）已大于第一项加第二项之和 19（“一、本年新收政府信息公开申请数量” 17＋“二、上年结转政府信息公开申请数量” 2），请核对各项');
     const en = lint(text, { strict: true, locale: 'en' }).findings.find((f) => f.rule === 'balance-carryover')!;
-    assert.match(en.message, /a negative value cannot be a fix/);
+    assert.equal(en.message, 'Column “自然人” does not balance: the total closed (“（七）总计” 20) is larger than received plus carried over, 19 '
+      + '(“一、本年新收政府信息公开申请数量” 17 + “二、上年结转政府信息公开申请数量” 2): check the items');
   });
 
   it('no fix anywhere proposes a value below 0', () => {

@@ -21,7 +21,7 @@ describe('narrative-mismatch: prose wrapped over lines', () => {
     const wrapped = '  全年共收到政府信息公开\n申请25件，其中自然人提出20件、法人或其他组织提出6件；上年结\n                 -2-\n转3件。';
     const found = narrative(withSentence(wrapped));
     assert.deepEqual(found.map(at), ['14:5-15:5']);
-    assert.equal(found[0].message, '正文称收到申请 25 件，但表中“一、本年新收”总计为 26，加上“二、上年结转”为 29');
+    assert.equal(found[0].message, '正文称收到申请 25 件，但第三部分表格“一、本年新收政府信息公开申请数量”总计为 26，加上“二、上年结转政府信息公开申请数量”为 29');
     assert.deepEqual(narrative(withSentence('  全年共收到政府信息公开\n申请26件，其中自然人提出20件；上年结\n转3件。')), []);
   });
 
@@ -54,7 +54,7 @@ describe('narrative-mismatch: prose wrapped over lines', () => {
     // Stated as the total, the same wrapped sentence is compared with table 三 (95 received).
     const total = narrative(text.replace('区政府办代表区政府受理政府', '全区共受理政府'));
     assert.deepEqual(total.map(at), ['23:21-24:11']);
-    assert.match(total[0].message, /收到申请 17 件，但表中“一、本年新收”总计为 95/);
+    assert.match(total[0].message, /收到申请 17 件，但第三部分表格“一、本年新收政府信息公开申请数量”总计为 95/);
   });
 });
 
@@ -64,7 +64,7 @@ describe('narrative-mismatch: which figures count applications', () => {
     assert.deepEqual(narrative(withSentence('全年共受理政府信息公开申请26件。')), []);
     const found = narrative(withSentence('全年共受理政府信息公开申请28件。'));
     assert.deepEqual(found.map(at), ['14:3-14:16']);
-    assert.equal(found[0].message, '正文称收到申请 28 件，但表中“一、本年新收”总计为 26，加上“二、上年结转”为 29');
+    assert.equal(found[0].message, '正文称收到申请 28 件，但第三部分表格“一、本年新收政府信息公开申请数量”总计为 26，加上“二、上年结转政府信息公开申请数量”为 29');
   });
 
   it('"新收" counts this year\'s applications only', () => {
@@ -95,5 +95,39 @@ describe('narrative-mismatch on real reports', () => {
     assert.ok(expected('001_pingtan_czj_2024.copy.txt').length > 0);
     for (const [file, text] of Object.entries(wildTexts())) assert.deepEqual(narrative(text).map(real), expected(file), file);
     assert.equal(narrative(wildTexts()['001_pingtan_czj_2024.copy.txt'])[0].message, '“共61条”的各分项之和为 76，超过总数');
+  });
+});
+
+describe('narrative-mismatch: the figures a reviewer checks by hand', () => {
+  const PROSE = '上年结转3件。本年度办结26件，其中予以公开12件，部分公开3件，不予公开2件，无法提供6件，不予处理2件，其他处理1件；结转下年度继续办理3件';
+  const withProse = (s: string) => clean.replace(PROSE, s);
+  const found = (text: string) => narrative(text).map((f) => `${at(f)} ${f.message}`);
+
+  it('上年结转, 办结 and 结转下年度 against the totals of 二、上年结转, （七）总计 and 四、结转下年度继续办理', () => {
+    assert.deepEqual(found(withProse(PROSE)), []);
+    assert.deepEqual(found(withProse(PROSE.replace('上年结转3件', '上年结转2件').replace('办结26件', '办结25件').replace('继续办理3件', '继续办理4件'))), [
+      '14:40-14:46 正文称上年结转 2 件，但第三部分表格“二、上年结转政府信息公开申请数量”总计为 3',
+      '14:50-14:55 正文称办结 25 件，但第三部分表格“（七）总计”行“总计”列为 26',
+      '14:101-14:112 正文称结转下年度 4 件，但第三部分表格“四、结转下年度继续办理”总计为 3',
+    ]);
+    assert.deepEqual(found(withProse(PROSE.replace('结转下年度继续办理3件', '结转至2024年4件'))).map((s) => s.split(' ')[1]), ['正文称结转下年度']);
+  });
+
+  it('other business closed or carried over is not compared: hotline calls, petitions, 办件', () => {
+    const text = withProse(`${PROSE}。全年办结12345热线诉求120件，办结信访件8件`);
+    assert.deepEqual(found(text), []);
+  });
+
+  it('行政复议 and 行政诉讼 cases apart, together and each, against table 四 (复议 2, 诉讼 1 + 0)', () => {
+    const case2 = (s: string) => found(withSentence(`${s}全年共收到政府信息公开申请26件，其中自然人提出20件、法人或其他组织提出6件；上年结转3件。`));
+    assert.deepEqual(case2('因政府信息公开工作被申请行政复议2件、被提起行政诉讼1件。'), []);
+    assert.deepEqual(case2('因政府信息公开工作被申请行政复议3件、行政诉讼2起。'), [
+      '14:12-14:18 正文称行政复议 3 件，但第四部分表格“行政复议·总计”列为 2',
+      '14:19-14:25 正文称行政诉讼 2 件，但第四部分表格中行政诉讼两项“总计”之和为 1（未经复议直接起诉 1，复议后起诉 0）',
+    ]);
+    assert.deepEqual(case2('发生政府信息公开行政复议和行政诉讼案件共4件。'), ['14:8-14:22 正文称行政复议和行政诉讼共 4 件，但第四部分表格三项“总计”之和为 3']);
+    assert.deepEqual(case2('政府信息公开行政复议和行政诉讼各1件。').map((s) => s.split(' ')[1]), ['正文称行政复议']);
+    // Not about disclosure: a government counting all its reconsiderations.
+    assert.deepEqual(case2('全区办理行政复议案件120件。'), []);
   });
 });

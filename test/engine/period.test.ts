@@ -43,7 +43,7 @@ describe('period-mismatch', () => {
       assert.deepEqual(fixes(found[0]), [`suggestion ${PERIOD}`]);
     }
     assert.equal(period(clean.replace(PERIOD, '自2023年1月1日起至2023年12月30日'))[0].message,
-      '统计期限为2023年1月1日至2023年12月30日，不是一个完整的自然年：应为自2023年1月1日起至2023年12月31日止');
+      '统计期限为2023年1月1日至2023年12月30日，不是完整的公历年度：应为自2023年1月1日起至2023年12月31日止');
   });
 
   it('reads a period wrapped over lines with spaces between the figures (PDF text), and dotted dates', () => {

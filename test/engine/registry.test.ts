@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { lint, ruleMetas } from '../../server/src/engine';
+import { format, lint, ruleMetas } from '../../server/src/engine';
 import { rules } from '../../server/src/engine/rules/registry';
 import { example, examplesDir, repoRoot } from '../support/paths';
 import { readScenario, scenariosDir } from '../support/scenarios';
@@ -14,10 +14,12 @@ const CONTRACT = [
 ];
 /** Rules added beyond the issue's table (spec §8 heuristics; row-label from the issue on real inputs). */
 const EXTENSIONS = ['narrative-mismatch', 'section-content', 'row-label'];
+/** The reviewer's desk (issue 10): year against year, and what reviewers check by hand. */
+const REVIEWER = ['carryover-previous-year', 'active-count-previous-year', 'text-reuse', 'publication-deadline'];
 
 describe('rule registry', () => {
   it('holds exactly the contracted rule ids, plus the documented extensions', () => {
-    assert.deepEqual([...ruleMetas.map((m) => m.id)].sort(), [...CONTRACT, ...EXTENSIONS].sort());
+    assert.deepEqual([...ruleMetas.map((m) => m.id)].sort(), [...CONTRACT, ...EXTENSIONS, ...REVIEWER].sort());
   });
   it('every rule has a description in both languages, a docs page that exists and names it, and messages in both languages', () => {
     for (const r of rules) {
@@ -75,14 +77,40 @@ describe('extension manifest', () => {
   // The settings UI lists the rules: it must list exactly the registry's, described in the registry's words.
   const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
   const nls = { en: JSON.parse(readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8')), 'zh-CN': JSON.parse(readFileSync(path.join(repoRoot, 'package.nls.zh-cn.json'), 'utf8')) };
-  it('govReport.rules lists every rule, each described as in its module, in both languages', () => {
+  it('govReport.rules lists every rule, each with its name, description and default level as in its module, in both languages', () => {
     const props = pkg.contributes.configuration.properties['govReport.rules'].properties;
     assert.deepEqual(Object.keys(props).sort(), ruleMetas.map((m) => m.id).sort());
     for (const m of ruleMetas) {
       assert.equal(props[m.id].markdownDescription, `%rule.${m.id}%`);
-      assert.equal(nls.en[`rule.${m.id}`], m.description.en, m.id);
-      assert.equal(nls['zh-CN'][`rule.${m.id}`], m.description['zh-CN'], m.id);
+      assert.equal(nls.en[`rule.${m.id}`], `**${m.name.en}.** ${m.description.en}. Default: ${nls.en[`level.${m.severity}`].toLowerCase()}.`, m.id);
+      assert.equal(nls['zh-CN'][`rule.${m.id}`], `**${m.name['zh-CN']}**。${m.description['zh-CN']}。默认级别：${nls['zh-CN'][`level.${m.severity}`]}。`, m.id);
+      // The levels are shown by their names in VS Code's own words (信息 for info, 提示 for hint), each explained.
+      assert.deepEqual(props[m.id].enumItemLabels, props[m.id].enum.map((l: string) => `%level.${l}%`), m.id);
+      assert.deepEqual(props[m.id].enumDescriptions, props[m.id].enum.map((l: string) => `%level.${l}.description%`), m.id);
     }
+    assert.deepEqual(['error', 'warning', 'info', 'hint', 'off'].map((l) => nls['zh-CN'][`level.${l}`]), ['错误', '警告', '信息', '提示', '不检查']);
+  });
+  it('the description of govReport.rules lists every check by its name, with its default level', () => {
+    for (const m of ruleMetas) {
+      assert.ok(nls['zh-CN']['config.rules'].includes(`- ${m.name['zh-CN']}（\`${m.id}\`）：${nls['zh-CN'][`level.${m.severity}`]}\n`.trimEnd()), m.id);
+      assert.ok(nls.en['config.rules'].includes(`- ${m.name.en} (\`${m.id}\`): ${nls.en[`level.${m.severity}`].toLowerCase()}`), m.id);
+    }
+  });
+  it('fix-all has one name: the command, the source action and the README say the same', () => {
+    for (const [locale, file] of [['zh-CN', 'package.nls.zh-cn.json'], ['en', 'package.nls.json']] as const) {
+      const title = nls[locale]['command.fixAll'];
+      // the command title is title-cased in English, as VS Code's commands are
+      assert.equal(title.toLowerCase(), format(locale, 'fixAll.source').toLowerCase(), file);
+    }
+    assert.ok(readFileSync(path.join(repoRoot, 'README.md'), 'utf8').includes(`“${nls['zh-CN']['command.fixAll']}”`));
+  });
+  it('Chinese by default, whatever the display language; reports look as plain text does (no boxes on Chinese punctuation)', () => {
+    const props = pkg.contributes.configuration.properties;
+    assert.equal(props['govReport.locale'].default, 'zh-CN');
+    assert.deepEqual(props['govReport.locale'].enum, ['zh-CN', 'en', 'auto']);
+    const defaults = pkg.contributes.configurationDefaults['[gov-report]'];
+    assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
+    assert.equal(defaults['editor.unicodeHighlight.invisibleCharacters'], false);
   });
   it('every %key% of the manifest has a string in both languages', () => {
     const keys = [...JSON.stringify(pkg).matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1]);

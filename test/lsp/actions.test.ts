@@ -53,21 +53,24 @@ describe('language server: code actions', function () {
     await c.close(uri);
   });
 
-  it('000: fill one blank cell with 0 (preferred), then the whole table (table-wide fix), then nothing is blank', async function () {
+  it('000: five blank cells side by side, one finding: fill one of them with 0 (never preferred: a blank is not a zero), then the whole table', async function () {
     const { uri, text, p } = await openReport('000');
     const blanks = p.diagnostics.filter((d) => d.code === 'cell-blank');
-    assert.equal(blanks.length, 5);
+    assert.equal(blanks.length, 1);
     const list = await actions(uri, [blanks[0]]);
     assert.deepEqual(list.map((a) => [a.title, a.isPreferred ?? false]), [
-      ['将此单元格填为 0', true],
-      ['将本表所有空白单元格填为 0', false],
-      ['修复本文档中全部 5 处 cell-blank 问题', false],
+      ['确认均未发生，“行政复议·结果维持”至“行政复议·总计”列 5 格全部填 0', false],
+      ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((c) => [`确认未发生，“行政复议·${c}”列填 0`, false]),
     ]);
-    const step1 = await apply(uri, text, list[0], 2);
-    assert.equal(step1.p.diagnostics.filter((d) => d.code === 'cell-blank').length, 4);
+    // 结果纠正 filled: 结果维持 stands alone, 其他结果 to 总计 side by side
+    const step1 = await apply(uri, text, list[2], 2);
+    assert.deepEqual(step1.p.diagnostics.filter((d) => d.code === 'cell-blank').map((d) => d.message), [
+      '“行政复议·结果维持”列未填写；没有发生的请填 0，不能留空',
+      '“行政复议·其他结果”至“行政复议·总计”列共 3 格未填写；没有发生的请填 0，不能留空',
+    ]);
     // the table-wide fix's edits are not in the diagnostic's data; the server takes them from its cache
     const next = step1.p.diagnostics.filter((d) => d.code === 'cell-blank');
-    const tableFix = (await actions(uri, [next[0]])).find((a) => a.title === '将本表所有空白单元格填为 0')!;
+    const tableFix = (await actions(uri, [next[0]])).find((a) => a.title === '确认均未发生，第四部分表格 4 个空白格全部填 0')!;
     assert.equal(editsFor(tableFix.edit, uri).length, 4);
     const step2 = await apply(uri, step1.text, tableFix, 3);
     assert.deepEqual(step2.p.diagnostics.filter((d) => d.code === 'cell-blank'), []);
@@ -78,7 +81,7 @@ describe('language server: code actions', function () {
   it('004: "fix all cell-blank" fills all 138 blank cells in one edit set', async function () {
     const { uri, text, p } = await openReport('004');
     const first = p.diagnostics.find((d) => d.code === 'cell-blank')!;
-    const all = (await actions(uri, [first], ['quickfix'])).find((a) => a.title.includes('138'))!;
+    const all = (await actions(uri, [first], ['quickfix'])).find((a) => a.title === '确认均未发生，本文档 138 个空白格全部填 0')!;
     assert.ok(all, 'a fix-all-of-rule action');
     assert.equal(all.diagnostics?.length, 1);
     assert.equal(editsFor(all.edit, uri).length, 138);

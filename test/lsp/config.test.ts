@@ -81,10 +81,10 @@ describe('language server: configuration', function () {
     const p = await reconfigure(uri, { '*': { locale: 'en' } }, (x) => x.diagnostics.map((d) => d.message).join() === en.join());
     assert.deepEqual(p.diagnostics.map((d) => d.message), en);
     const titleDetail = async () => (await c.conn.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }))[0].detail;
-    assert.equal(await titleDetail(), '2021 · the 2021 template');
+    assert.equal(await titleDetail(), '2021, the 2021 template');
     // the template setting reaches the engine: the 2021 report is checked against the 2019 template
     await reconfigure(uri, { '*': { locale: 'en', template: 'T2019' } }, () => true);
-    assert.equal(await titleDetail(), '2021 · the 2019 template');
+    assert.equal(await titleDetail(), '2021, the 2019 template');
     // and the hover speaks the configured language
     const h = await c.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 1 } });
     assert.match((h.contents as MarkupContent).value, /^\*\*一、总体情况\*\*/);
@@ -93,18 +93,20 @@ describe('language server: configuration', function () {
   });
 });
 
-describe('language server: locale "auto" follows the client', function () {
-  const cases: [string, Record<string, unknown>, string | undefined, 'zh-CN' | 'en'][] = [
-    ['initializationOptions.locale en', { locale: 'en' }, 'zh-cn', 'en'],
-    ['InitializeParams.locale en-US', {}, 'en-US', 'en'],
-    ['InitializeParams.locale zh-tw', {}, 'zh-tw', 'zh-CN'],
-    ['an unknown locale (fr)', { locale: 'fr' }, undefined, 'zh-CN'],
-    ['no locale at all', {}, undefined, 'zh-CN'],
+describe('language server: Chinese by default; locale "auto" follows the client', function () {
+  const cases: [string, string | undefined, Record<string, unknown>, string | undefined, 'zh-CN' | 'en'][] = [
+    ['no setting, an English client (initializationOptions en, InitializeParams en-US)', undefined, { locale: 'en' }, 'en-US', 'zh-CN'],
+    ['auto, initializationOptions.locale en', 'auto', { locale: 'en' }, 'zh-cn', 'en'],
+    ['auto, InitializeParams.locale en-US', 'auto', {}, 'en-US', 'en'],
+    ['auto, InitializeParams.locale zh-tw', 'auto', {}, 'zh-tw', 'zh-CN'],
+    ['auto, an unknown locale (fr)', 'auto', { locale: 'fr' }, undefined, 'zh-CN'],
+    ['auto, no locale at all', 'auto', {}, undefined, 'zh-CN'],
   ];
-  for (const [name, init, locale, expected] of cases) {
+  for (const [name, setting, init, locale, expected] of cases) {
     it(`${name} → ${expected}`, async function () {
       this.timeout(30000);
       const c = await TestClient.start({ initializationOptions: init, locale });
+      if (setting) c.settings = { '*': { locale: setting } };
       try {
         const uri = uriOf('locale.txt');
         await c.open(uri, TEXT, 1);

@@ -34,6 +34,8 @@ describe('language server: corpus reports', function () {
       const expected = lint(text, { locale: 'zh-CN', template: 'auto', rules: {} }).findings;
       const got = published[id].diagnostics;
       assert.deepEqual(got.map((d) => [d.code, d.severity, d.range, d.message]), expected.map((f) => [f.rule, SEVERITY[f.severity], f.range, f.message]), id);
+      // The places of a pattern are relatedInformation in this document.
+      assert.deepEqual(got.map((d) => d.relatedInformation ?? []), expected.map((f) => (f.related ?? []).map((r) => ({ location: { uri: uri(id), range: r.range }, message: r.message }))), id);
       for (const d of got) assert.equal(d.source, 'gov-report', id);
     }
   });
@@ -45,6 +47,13 @@ describe('language server: corpus reports', function () {
       if (e.findings) assert.deepEqual(got.map(described), e.findings, id);
       if (e.summary) assert.deepEqual(countBy(got), e.summary.counts, id);
     }
+  });
+
+  it('002 and 004: the finding on a table carries its rows as relatedInformation', function () {
+    const table = published['002'].diagnostics[0];
+    assert.match(table.message, /^第三部分表格 21 行均少 1 列/);
+    assert.deepEqual(table.relatedInformation?.map((r) => r.location.range.start.line), Array.from({ length: 21 }, (_, i) => 72 + i));
+    assert.equal(published['004'].diagnostics[0].relatedInformation?.length, 23);
   });
 
   it('document symbols: the title, the six parts in order, three tables', async function () {
@@ -90,7 +99,7 @@ describe('language server: corpus reports', function () {
     const md = h.contents as MarkupContent;
     assert.equal(md.kind, 'markdown');
     assert.match(md.value, /本年新收政府信息公开申请数量/);
-    assert.match(md.value, /条例依据/);
+    assert.match(md.value, /\n依据：《条例》第二十七条、第二十九条、第三十一条\n/);
     assert.equal(h.range?.start.line, 77);
   });
 
@@ -102,8 +111,8 @@ describe('language server: corpus reports', function () {
       const h = await c.conn.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uri(id) }, position: cell.range.start });
       assert.ok(h, `${id}: a hover on the total`);
       const md = (h.contents as MarkupContent).value;
-      assert.match(md, /（七）总计 × 自然人/, id);
-      assert.match(md, /合计相符|合计不符/, id);
+      assert.match(md, /^\*\*“（七）总计”行“自然人”列\*\*\n\n填报数：\d+\n/, id);
+      assert.match(md, /✓ 勾稽关系相符|✗ 勾稽关系不符/, id);
       assert.deepEqual(h.range, cell.range, id);
     }
   });

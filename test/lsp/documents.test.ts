@@ -86,7 +86,7 @@ describe('language server: published documents (govReport/extract, govReport/htm
       // when tried); in its thread, the loop reaches its end (200) before the reader is stopped.
       assert.ok(answered >= 50, `only ${answered} requests answered while the PDF was read`);
       assert.ok(result && !result.ok && result.code === 'tooLarge', JSON.stringify(result));
-      assert.match(result.message, /^bomb\.pdf: PDF 文件过大/);
+      assert.match(result.message, /^bomb\.pdf：PDF 文件过大/);
       await c.close(open);
     });
 
@@ -130,7 +130,7 @@ describe('language server: published documents (govReport/extract, govReport/htm
 
     it('a file that cannot be read: a one-line reason in the user\'s language, never an exception', async () => {
       const missing = await extract(path.join(dir, 'gone.pdf'));
-      assert.deepEqual(missing, { ok: false, code: 'notFound', message: 'gone.pdf: 文件不存在' });
+      assert.deepEqual(missing, { ok: false, code: 'notFound', message: 'gone.pdf：文件不存在' });
 
       const truncated = write('cut.docx', docx(reportToDocumentXml(example('clean-2023-row-per-line.txt'))).subarray(0, 300));
       const cut = await extract(truncated);
@@ -138,16 +138,16 @@ describe('language server: published documents (govReport/extract, govReport/htm
       let expected = '';
       try { await readDocument(new Uint8Array(readFileSync(truncated)), truncated); } catch (e) {
         const err = e as { code: Parameters<typeof documentProblem>[2]; detail: string };
-        expected = `cut.docx: ${documentProblem('zh-CN', 'docx', err.code, err.detail)}`;
+        expected = `cut.docx：${documentProblem('zh-CN', 'docx', err.code, err.detail)}`;
         assert.equal(cut.code, err.code);
       }
       assert.equal(cut.message, expected);
 
       const text = await extract(write('notes.txt', '会议纪要\n'));
-      assert.deepEqual(text, { ok: false, code: 'notDocument', message: 'notes.txt: 不是网页、Word 文档（.docx）或 PDF 文件，无法作为报告打开' });
+      assert.deepEqual(text, { ok: false, code: 'notDocument', message: 'notes.txt：不是网页、Word 文档（.docx）或 PDF 文件，无法作为报告打开' });
 
       const page = await extract(write('menu.html', '<!doctype html><p>网站首页</p><p>联系我们</p>'));
-      assert.deepEqual(page, { ok: false, code: 'notReport', message: `menu.html: ${documentProblem('zh-CN', 'html', 'notReport', 'the page holds no table')}` });
+      assert.deepEqual(page, { ok: false, code: 'notReport', message: `menu.html：${documentProblem('zh-CN', 'html', 'notReport', 'the page holds no table')}` });
     });
 
     it('the reason follows govReport.locale', async () => {

@@ -289,7 +289,7 @@ describe('language server: transports', function () {
 });
 
 describe('language server: debounce (default 150 ms)', function () {
-  it('a burst of changes is linted and published once, for the newest version', async function () {
+  it('a burst of changes is linted and published for the newest version (the opening one at most besides)', async function () {
     this.timeout(20000);
     const c = await TestClient.start({ initializationOptions: { locale: 'zh-CN', debounceMs: undefined } });
     try {
@@ -298,7 +298,9 @@ describe('language server: debounce (default 150 ms)', function () {
       for (let v = 2; v <= 6; v++) await c.replace(uri, v, `${MINIMAL}\n${v}`);
       const p = await c.waitVersion(uri, 6);
       assert.deepEqual(p.diagnostics.map((d) => d.code), lint(`${MINIMAL}\n6`).findings.map((f) => f.rule));
-      assert.deepEqual((c.published.get(uri) ?? []).map((x) => x.version), [6]);
+      // The open is linted at once (leading edge) unless the changes overtook it; the burst once, at its end.
+      const versions = (c.published.get(uri) ?? []).map((x) => x.version);
+      assert.ok(['6', '1,6'].includes(versions.join()), `published ${versions}`);
     } finally {
       await c.stop();
     }

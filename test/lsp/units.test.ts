@@ -32,11 +32,13 @@ describe('language server: adapter helpers', function () {
   });
 
   it('normalizeSettings keeps valid values only', function () {
-    assert.deepEqual(normalizeSettings(null), { rules: {}, template: 'auto', locale: 'auto' });
-    assert.deepEqual(normalizeSettings('x'), { rules: {}, template: 'auto', locale: 'auto' });
-    assert.deepEqual(normalizeSettings({ rules: { a: 'off', b: 'warning', c: 'loud', d: 1 }, template: 'T2019', locale: 'en' }),
-      { rules: { a: 'off', b: 'warning' }, template: 'T2019', locale: 'en' });
-    assert.deepEqual(normalizeSettings({ rules: [], template: 'T2022', locale: 'fr' }), { rules: {}, template: 'auto', locale: 'auto' });
+    const defaults = { rules: {}, template: 'auto', locale: 'zh-CN', partFiveMinLength: null, textReuseThreshold: null, organKind: 'auto' };
+    assert.deepEqual(normalizeSettings(null), defaults);
+    assert.deepEqual(normalizeSettings('x'), defaults);
+    assert.equal(normalizeSettings({ locale: 'auto' }).locale, 'auto');
+    assert.deepEqual(normalizeSettings({ rules: { a: 'off', b: 'warning', c: 'loud', d: 1 }, template: 'T2019', locale: 'en', partFiveMinLength: 80, textReuseThreshold: 0.3, organKind: 'government' }),
+      { rules: { a: 'off', b: 'warning' }, template: 'T2019', locale: 'en', partFiveMinLength: 80, textReuseThreshold: 0.3, organKind: 'government' });
+    assert.deepEqual(normalizeSettings({ rules: [], template: 'T2022', locale: 'fr', partFiveMinLength: -1, textReuseThreshold: 2, organKind: 'ministry' }), defaults);
   });
 
   it('localeOf: zh* → zh-CN, en* → en, anything else → zh-CN', function () {

@@ -20,3 +20,11 @@ export function at(r: Range): string {
 export function described(f: Pick<Finding, 'severity' | 'rule' | 'range'>): string {
   return `${f.severity} ${f.rule} ${at(f.range)}`;
 }
+
+/**
+ * How many blank cells the cell-blank findings stand for: a finding covers the cells its first fix fills (one cell,
+ * or cells side by side on one line); the finding on a table for its blank columns (with related places) covers none.
+ */
+export function blanksCovered(findings: readonly Finding[]): number {
+  return findings.filter((f) => f.rule === 'cell-blank' && !f.related).reduce((n, f) => n + (f.fixes[0]?.edits.length ?? 0), 0);
+}

@@ -5,9 +5,10 @@
 // outside it. The walk is iterative (no recursion to overflow); a directory it cannot read is reported.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { REPORT_EXTENSIONS } from '../config/types';
 
 /** The file extensions a directory walk picks up: the one list (usage text and messages read it too). */
-export const REPORT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.docx', '.html', '.htm', '.pdf'];
+export { REPORT_EXTENSIONS };
 
 /** Something the walk met that is not a file to lint. `fatal` ones make the exit status 2. */
 export type WalkNote =
@@ -16,7 +17,8 @@ export type WalkNote =
   | { code: 'brokenLink' }
   | { code: 'linkNotFollowed' };
 
-export type Target = { kind: 'file'; file: string } | { kind: 'note'; file: string; note: WalkNote };
+/** A file to lint: named on the command line, or found by a directory walk (`walked`: a configuration may exclude it). */
+export type Target = { kind: 'file'; file: string; walked?: boolean } | { kind: 'note'; file: string; note: WalkNote };
 
 export function isFatal(note: WalkNote): boolean {
   return note.code !== 'linkNotFollowed';
@@ -83,7 +85,7 @@ function readDirectory(dir: string, visited: Set<string>): Pending[] {
     if (e.isDirectory()) {
       if (!e.name.startsWith('.') && e.name !== 'node_modules') out.push({ kind: 'directory', dir: p });
     } else if (e.isFile()) {
-      if (hasReportExtension(e.name)) out.push({ kind: 'file', file: p });
+      if (hasReportExtension(e.name)) out.push({ kind: 'file', file: p, walked: true });
     } else if (e.isSymbolicLink()) {
       const note = linkNote(p, e.name);
       if (note) out.push({ kind: 'note', file: p, note });

@@ -2,19 +2,41 @@
 import type { Locale, Severity } from '../engine/types';
 import type { WalkNote } from './files';
 import { exitCodeOf, type Diagnostic, type FileProblem, type FileResult } from './lintFile';
-import { encodingName, messages, type Messages } from './messages';
+import { documentProblem, formatName } from '../formats/messages';
+import { encodingName, megabytes, messages, type Translate } from './messages';
 
 export interface JsonFileEntry {
   file: string;
   template: 'T2019' | 'T2021' | null;
-  diagnostics: Array<{ rule: string; severity: Severity; message: string; range: Diagnostic['range'] }>;
+  diagnostics: Array<{
+    rule: string; severity: Severity; message: string; range: Diagnostic['range'];
+    related?: Array<{ file: string; range: Diagnostic['range']; message: string }>;
+  }>;
+}
+
+type JsonDiagnostic = JsonFileEntry['diagnostics'][number];
+
+const rangeJson = (r: Diagnostic['range']) => ({
+  start: { line: r.start.line, character: r.start.character },
+  end: { line: r.end.line, character: r.end.character },
+});
+
+/**
+ * A diagnostic's documented keys; `related` (file, range, message) only on findings that have it: a place in this
+ * file (the rows of a pattern) names `file` as the entry does.
+ */
+function jsonDiagnostic(d: Diagnostic, file: string): JsonDiagnostic {
+  const out: JsonDiagnostic = { rule: d.rule, severity: d.severity, message: d.message, range: rangeJson(d.range) };
+  if (d.related?.length) out.related = d.related.map((x) => ({ file: x.file ?? file, range: rangeJson(x.range), message: x.message }));
+  return out;
 }
 
 const q = JSON.stringify;
 const num = (n: number) => (Number.isFinite(n) ? String(n) : 'null');
 
 /**
- * A file's JsonFileEntry (exactly the documented keys, in the documented order) as an element of the output array:
+ * A file's JsonFileEntry (exactly the documented keys, in the documented order; `related` only on findings that
+ * have it) as an element of the output array:
  * byte for byte what `JSON.stringify([..., entry, ...], null, 2)` prints for it (two-space indent, no separator).
  * Built directly so worker threads can hand back a string instead of an object to clone and stringify.
  */
@@ -25,6 +47,11 @@ export function jsonEntryText(r: FileResult): string {
   s += '[\n';
   for (let k = 0; k < ds.length; k++) {
     const d = ds[k];
+    if (d.related?.length) {
+      // Rare (a pattern's rows, year-against-year findings): the generic path, indented as nested in the array.
+      s += `${k ? ',\n' : ''}      ${JSON.stringify(jsonDiagnostic(d, r.file), null, 2).replace(/\n/g, '\n      ')}`;
+      continue;
+    }
     const a = d.range.start;
     const b = d.range.end;
     s += `${k ? ',\n' : ''}      {\n        "rule": ${q(d.rule)},\n        "severity": ${q(d.severity)},\n        "message": ${q(d.message)},\n`
@@ -71,7 +98,11 @@ export function printable(s: string): string {
   });
 }
 
-/** One line per diagnostic, 1-based line and column. Newlines inside a message are flattened. */
+/**
+ * One line per diagnostic, 1-based line and column. The severity is written as the rule id is, as a fixed word
+ * (error, warning, info, hint) in either language: problem matchers (VS Code's among them) read only these.
+ * Newlines inside a message are flattened.
+ */
 export function textLines(r: FileResult, c: Colours): string[] {
   let width = 0;
   for (const d of r.diagnostics) if (d.severity.length > width) width = d.severity.length;
@@ -85,39 +116,39 @@ export function textLines(r: FileResult, c: Colours): string[] {
 }
 
 /** The message for a problem with `file`, which must already be printable(). */
-export function problemMessage(p: FileProblem, file: string, m: Messages): string {
+export function problemMessage(p: FileProblem, file: string, m: Translate): string {
   switch (p.code) {
-    case 'notFound': return m.notFound(file);
-    case 'permission': return m.permission(file);
-    case 'isDirectory': return m.isDirectory(file);
-    case 'notRegular': return m.notRegular(file);
-    case 'tooLarge': return m.tooLarge(file, p.size);
-    case 'binary': return m.binary(file);
-    case 'invalidText': return m.invalidText(file);
-    case 'fixChanged': return m.fixChanged(file);
-    case 'fixReadOnly': return m.fixReadOnly(file);
-    case 'fixHardLinks': return m.fixHardLinks(file, p.links);
-    case 'fixDocument': return m.fixDocument(file, p.format, p.available);
-    case 'readFailed': return m.readFailed(file, printable(p.detail));
-    case 'unreadableDocument': return m.unreadableDocument(file, p.format, p.error, printable(p.detail));
-    case 'fixWriteFailed': return m.fixWriteFailed(file, printable(p.detail));
-    case 'engineFailed': return m.engineFailed(file, printable(p.detail));
-    case 'timeout': return m.timeout(file, p.seconds);
-    case 'workerDied': return m.workerDied(file, printable(p.detail));
-    case 'invalidUtf16': return m.invalidUtf16(file, encodingName(p.encoding));
-    case 'fixRoundTrip': return m.fixRoundTrip(file, encodingName(p.encoding));
-    case 'fixUnsupportedEncoding': return m.fixUnsupportedEncoding(file, encodingName(p.encoding), p.available);
+    case 'notFound': return m('notFound', { file });
+    case 'permission': return m('permission', { file });
+    case 'isDirectory': return m('isDirectory', { file });
+    case 'notRegular': return m('notRegular', { file });
+    case 'tooLarge': return m('tooLarge', { file, size: megabytes(p.size) });
+    case 'binary': return m('binary', { file });
+    case 'invalidText': return m('invalidText', { file });
+    case 'fixChanged': return m('fixChanged', { file });
+    case 'fixReadOnly': return m('fixReadOnly', { file });
+    case 'fixHardLinks': return m('fixHardLinks', { file, n: p.links });
+    case 'fixDocument': return m('fixDocument', { file, format: formatName(m.locale, p.format), n: p.available });
+    case 'readFailed': return m('readFailed', { file, detail: printable(p.detail) });
+    case 'unreadableDocument': return m('unreadableDocument', { file, problem: documentProblem(m.locale, p.format, p.error, printable(p.detail)) });
+    case 'fixWriteFailed': return m('fixWriteFailed', { file, detail: printable(p.detail) });
+    case 'engineFailed': return m('engineFailed', { file, detail: printable(p.detail) });
+    case 'timeout': return m('timeout', { file, seconds: p.seconds });
+    case 'workerDied': return m('workerDied', { file, detail: printable(p.detail) });
+    case 'invalidUtf16': return m('invalidUtf16', { file, encoding: encodingName(p.encoding) });
+    case 'fixRoundTrip': return m('fixRoundTrip', { file, encoding: encodingName(p.encoding) });
+    case 'fixUnsupportedEncoding': return m('fixUnsupportedEncoding', { file, encoding: encodingName(p.encoding), n: p.available });
   }
 }
 
 /** The stderr line for something the directory walk met. */
-export function walkNoteLine(n: WalkNote, file: string, m: Messages): string {
+export function walkNoteLine(n: WalkNote, file: string, m: Translate): string {
   const f = printable(file);
   switch (n.code) {
-    case 'emptyDirectory': return `gov-report-lint: ${m.emptyDirectory(f)}\n`;
-    case 'unreadableDirectory': return `gov-report-lint: ${m.unreadableDirectory(f, printable(n.detail))}\n`;
-    case 'brokenLink': return `gov-report-lint: ${m.brokenLink(f)}\n`;
-    case 'linkNotFollowed': return `gov-report-lint: ${m.linkNotFollowed(f)}\n`;
+    case 'emptyDirectory': return `gov-report-lint: ${m('emptyDirectory', { file: f })}\n`;
+    case 'unreadableDirectory': return `gov-report-lint: ${m('unreadableDirectory', { file: f, detail: printable(n.detail) })}\n`;
+    case 'brokenLink': return `gov-report-lint: ${m('brokenLink', { file: f })}\n`;
+    case 'linkNotFollowed': return `gov-report-lint: ${m('linkNotFollowed', { file: f })}\n`;
   }
 }
 
@@ -137,7 +168,8 @@ export function newTotals(): Totals {
 }
 
 export interface RenderOptions {
-  format: 'text' | 'json';
+  /** summary, csv and sarif render nothing per file (the table or log comes at the end): stderr notes only. */
+  format: 'text' | 'json' | 'summary' | 'csv' | 'sarif';
   colour: boolean;
   locale: Locale;
 }
@@ -163,17 +195,17 @@ export function renderer(o: RenderOptions): (r: FileResult) => Rendered {
   return (r) => {
     let err = '';
     const file = printable(r.file);
-    if (r.encoding && r.encoding !== 'utf-8' && r.encoding !== 'utf-8-bom') err += m.assumedEncoding(file, encodingName(r.encoding)) + '\n';
+    if (r.encoding && r.encoding !== 'utf-8' && r.encoding !== 'utf-8-bom') err += m('assumedEncoding', { file, encoding: encodingName(r.encoding) }) + '\n';
     if (r.document) err += documentNote(file, r.document, m);
     for (const p of r.problems) err += `gov-report-lint: ${problemMessage(p, file, m)}\n`;
     const counts: Rendered['counts'] = [0, 0, 0, 0];
     for (const d of r.diagnostics) counts[SEVERITY_INDEX[d.severity]]++;
     let out = '';
-    if (r.linted) {
+    if (r.linted && (o.format === 'text' || o.format === 'json')) {
       if (o.format === 'json') out = jsonEntryText(r);
       else {
         const lines = textLines(r, c);
-        if (r.written) lines.push(c.bold(m.fixed(file, r.fixesApplied)));
+        if (r.written) lines.push(c.bold(m('fixed', { file, n: r.fixesApplied })));
         if (lines.length) out = lines.join('\n') + '\n';
       }
     }
@@ -182,9 +214,9 @@ export function renderer(o: RenderOptions): (r: FileResult) => Rendered {
 }
 
 /** How a published document was read, when that is worth saying: where its findings point, a page's charset. */
-function documentNote(file: string, d: NonNullable<FileResult['document']>, m: Messages): string {
-  if (d.format !== 'html') return m.documentRead(file, d.format) + '\n';
-  return d.encoding && d.encoding !== 'utf-8' ? m.pageEncoding(file, d.encoding.toUpperCase()) + '\n' : '';
+function documentNote(file: string, d: NonNullable<FileResult['document']>, m: Translate): string {
+  if (d.format !== 'html') return m('documentRead', { file, format: formatName(m.locale, d.format) }) + '\n';
+  return d.encoding && d.encoding !== 'utf-8' ? m('pageEncoding', { file, encoding: d.encoding.toUpperCase() }) + '\n' : '';
 }
 
 const SEVERITY_INDEX: Record<Severity, 0 | 1 | 2 | 3> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -199,19 +231,20 @@ export function addRenderedToTotals(t: Totals, r: Rendered): void {
   if (r.written) { t.fixes += r.fixesApplied; t.fixedFiles++; }
 }
 
-export function summaryLines(t: Totals, m: Messages, c: Colours, fix: boolean): string[] {
+export function summaryLines(t: Totals, m: Translate, c: Colours, fix: boolean): string[] {
   const out: string[] = [];
   const problems = t.error + t.warning + t.info + t.hint;
   if (problems === 0) {
-    out.push(c.bold(m.summaryClean(t.files)));
+    // Nothing to praise when nothing could be read.
+    if (t.files > 0) out.push(c.bold(m('summaryClean', { files: t.files })));
   } else {
-    const parts = [m.countError(t.error), m.countWarning(t.warning)];
-    if (t.info) parts.push(m.countInfo(t.info));
-    if (t.hint) parts.push(m.countHint(t.hint));
-    const line = m.summaryProblems(problems, t.files, parts.join(m.countSep));
+    const parts = [m('count.error', { n: t.error }), m('count.warning', { n: t.warning })];
+    if (t.info) parts.push(m('count.info', { n: t.info }));
+    if (t.hint) parts.push(m('count.hint', { n: t.hint }));
+    const line = m('summaryProblems', { problems, files: t.files, counts: parts.join(m('count.sep')) });
     out.push(c.bold(t.error ? c.severity('error', line) : c.severity('warning', line)));
   }
-  if (fix) out.push(m.summaryFixed(t.fixes, t.fixedFiles));
-  if (t.unreadable) out.push(c.severity('error', m.summaryUnreadable(t.unreadable)));
+  if (fix) out.push(m('summaryFixed', { n: t.fixes, files: t.fixedFiles }));
+  if (t.unreadable) out.push(c.severity('error', m('summaryUnreadable', { n: t.unreadable })));
   return out;
 }

@@ -1,7 +1,7 @@
 // One file in, one result out: read, decode, lint, optionally fix and write back. No printing and no
 // locale-dependent text of its own (problems are codes), so it runs the same in the main thread or a worker.
-import { fixAll, lint } from '../engine';
-import type { Finding, LintOptions, Locale, Range, Severity, TemplateId } from '../engine/types';
+import { fixAll, lint, mapFactRanges } from '../engine';
+import type { Finding, Fix, LintOptions, Locale, Range, RelatedLocation, Severity, TemplateId, YearFacts } from '../engine/types';
 import { sourceRanges } from '../formats/source';
 import type { Extracted, FormatErrorCode, FormatKind } from '../formats/types';
 import { canEncode, decode, encode, lineEnds, toCrlf, type EncodingId } from './encoding';
@@ -15,6 +15,12 @@ export interface LintFileOptions {
   fix: boolean;
   /** With fix: apply suggestions too. */
   suggestions: boolean;
+  /** The engine's options for this file (rules, template, rule options: the project configuration's). */
+  lint?: LintOptions;
+  /** Return the report's YearFacts (to pair it with last year's report of its office). */
+  facts?: boolean;
+  /** Keep each finding's fixes (SARIF prints them). */
+  keepFixes?: boolean;
 }
 
 export interface Diagnostic {
@@ -22,6 +28,9 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   range: Range;
+  /** Last year's cell (year-against-year rules), repeated passages: where the finding points to as well. */
+  related?: RelatedLocation[];
+  fixes?: Fix[];
 }
 
 /** A problem of the CLI with the file (not a finding of the report). Every one makes the exit status 2. */
@@ -49,18 +58,22 @@ export interface FileResult {
   document: { format: FormatKind; encoding: string | null } | null;
   template: TemplateId | null;
   diagnostics: Diagnostic[];
+  /** With LintFileOptions.facts: what the year-against-year rules compare (ranges in the file's own terms). */
+  facts: YearFacts | null;
   /** Fixes applied and written (0 without --fix, or when nothing could be written). */
   fixesApplied: number;
   written: boolean;
   problems: FileProblem[];
 }
 
-function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {
+export function toDiagnostics(findings: readonly Finding[], keepFixes = false): Diagnostic[] {
   const out: Diagnostic[] = new Array(findings.length);
   let sorted = true;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
     out[i] = { rule: f.rule, severity: f.severity, message: f.message, range: f.range };
+    if (f.related) out[i].related = f.related;
+    if (keepFixes && f.fixes.length) out[i].fixes = f.fixes;
     if (i > 0) {
       const a = findings[i - 1].range.start;
       const b = f.range.start;
@@ -77,7 +90,7 @@ function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {
 }
 
 export function unlinted(file: string, problem: FileProblem, encoding: EncodingId | null = null): FileResult {
-  return { file, linted: false, encoding, document: null, template: null, diagnostics: [], fixesApplied: 0, written: false, problems: [problem] };
+  return { file, linted: false, encoding, document: null, template: null, diagnostics: [], facts: null, fixesApplied: 0, written: false, problems: [problem] };
 }
 
 export async function lintFile(file: string, options: LintFileOptions): Promise<FileResult> {
@@ -108,15 +121,18 @@ async function lintFileUnguarded(file: string, options: LintFileOptions): Promis
  * page's findings are moved to where their text is in the page.
  */
 function lintDocument(file: string, doc: Extracted, options: LintFileOptions): FileResult {
-  const r = lint(doc.text, { locale: options.locale, tableFields: doc.tableFields });
+  const lintOptions = { ...engineOptions(options), tableFields: doc.tableFields };
+  const r = lint(doc.text, lintOptions);
   const toPage = sourceRanges(doc);
-  const findings = toPage ? r.findings.map((f) => ({ ...f, range: toPage(f.range) })) : r.findings;
+  const findings = toPage ? r.findings.map((f) => ({ ...f, range: toPage(f.range), ...(f.related ? { related: f.related.map((x) => ({ ...x, range: toPage(x.range) })) } : {}) })) : r.findings;
+  const facts = r.facts && toPage ? mapFactRanges(r.facts, toPage) : r.facts ?? null;
+  // A document's fixes refer to its extracted text, not to the file: none is offered for it.
   const result: FileResult = {
     file, linted: true, encoding: null, document: { format: doc.kind, encoding: doc.encoding }, template: r.report.template,
-    diagnostics: toDiagnostics(findings), fixesApplied: 0, written: false, problems: [],
+    diagnostics: toDiagnostics(findings), facts, fixesApplied: 0, written: false, problems: [],
   };
   if (options.fix) {
-    const available = fixAll(doc.text, lint, { locale: options.locale, suggestions: options.suggestions }).applied;
+    const available = fixAll(doc.text, lint, { ...lintOptions, suggestions: options.suggestions }).applied;
     if (available > 0) result.problems.push({ code: 'fixDocument', format: doc.kind, available });
   }
   return result;
@@ -124,22 +140,24 @@ function lintDocument(file: string, doc: Extracted, options: LintFileOptions): F
 
 /** Lint decoded text; with --fix, write it back over `file` only if the file is still the `original` that was read. */
 function lintText(file: string, text: string, encoding: EncodingId, options: LintFileOptions, original: Original | null): FileResult {
-  const lintOptions: LintOptions = { locale: options.locale };
+  const lintOptions = engineOptions(options);
   const result: FileResult = {
-    file, linted: true, encoding, document: null, template: null, diagnostics: [], fixesApplied: 0, written: false, problems: [],
+    file, linted: true, encoding, document: null, template: null, diagnostics: [], facts: null, fixesApplied: 0, written: false, problems: [],
+  };
+  const take = (r: ReturnType<typeof lint>) => {
+    result.template = r.report.template;
+    result.diagnostics = toDiagnostics(r.findings, options.keepFixes);
+    result.facts = r.facts ?? null;
   };
 
   if (!options.fix || !original) {
-    const r = lint(text, lintOptions);
-    result.template = r.report.template;
-    result.diagnostics = toDiagnostics(r.findings);
+    take(lint(text, lintOptions));
     return result;
   }
 
   const fixed = fixAll(text, lint, { ...lintOptions, suggestions: options.suggestions });
   if (fixed.applied === 0 || fixed.text === text) {
-    result.template = fixed.result.report.template;
-    result.diagnostics = toDiagnostics(fixed.result.findings);
+    take(fixed.result);
     return result;
   }
 
@@ -152,9 +170,7 @@ function lintText(file: string, text: string, encoding: EncodingId, options: Lin
   }
 
   const keepOriginal = (problem: FileProblem): FileResult => {
-    const r = lint(text, lintOptions);
-    result.template = r.report.template;
-    result.diagnostics = toDiagnostics(r.findings);
+    take(lint(text, lintOptions));
     result.problems.push(problem);
     return result;
   };
@@ -167,11 +183,15 @@ function lintText(file: string, text: string, encoding: EncodingId, options: Lin
   const written = replaceFile(file, out, original);
   if (written) return keepOriginal(written);
 
-  result.template = final.report.template;
-  result.diagnostics = toDiagnostics(final.findings);
+  take(final);
   result.fixesApplied = fixed.applied;
   result.written = true;
   return result;
+}
+
+/** The engine's options for a file: the configuration's (rules, template…), the run's locale, facts if asked. */
+function engineOptions(o: LintFileOptions): LintOptions {
+  return { ...o.lint, locale: o.locale, ...(o.facts ? { facts: true } : {}) };
 }
 
 /** Exit status contribution of one file: 2 for a CLI problem, 1 for an error finding, else 0. */

@@ -3,15 +3,15 @@
 // exits, or a signal. Each file has a time budget; a worker that exceeds it, crashes (an exception, out of
 // memory) or exits is stopped and replaced, its file is reported as failed (exit status 2), temporary files
 // it left are removed, and the files it held but had not finished are handed out again. Every thread runs the
-// same job (read, lint, render to output text: see task()), so the output never depends on which thread did
-// a file, and results are printed in argument order (a result waits for the ones before it).
+// same job (read, lint: see task()), so a result never depends on which thread did a file, and results are
+// delivered in argument order (a result waits for the ones before it). The language server's workspace pass
+// runs the same pool (lsp/workspace.ts), and pauses it while the user types.
 // Without a bundle to start workers from (running from the TypeScript sources), files are linted in this
 // thread (lintSequentially), without a time budget.
 import { Worker } from 'node:worker_threads';
-import { renderer, type Rendered } from './format';
 import { WORKER_HEAP_MB } from './limits';
 import { unlinted, type FileProblem, type FileResult } from './lintFile';
-import { WORKER_MARKER, type Batch, type PoolCallbacks, type TaskOptions, type ToWorker, type WorkerInit } from './worker';
+import { MAX_HOLD_MS, WORKER_MARKER, type Batch, type PoolCallbacks, type TaskOptions, type ToWorker, type WorkerInit } from './worker';
 import { removeTemporaries } from './write';
 
 /** Workers that died this many times in a row without a file in hand (they cannot start): replace no more. */
@@ -38,15 +38,22 @@ type Listener = (onBatch: (s: Slot, b: Batch) => void, onExit: (s: Slot, code: n
 export interface Pool {
   /** Lint `files` with `workers` workers; resolves when every result was delivered, or when `signal` aborts. */
   run(files: readonly string[], workers: number, cb: PoolCallbacks, signal?: AbortSignal): Promise<void>;
+  /** Hold the workers for up to `ms` before their next file (a file under way is finished), until resume(). */
+  pause(ms: number): void;
+  resume(): void;
 }
+
+/** The pause shared with every worker of a pool (see WorkerInit). */
+interface Pause { flag: Int32Array; epoch: number }
 
 /** Start `workers` workers now (they boot while the arguments are expanded). */
 export function startPool(workers: number, script: string, options: TaskOptions, budgetMs: number): Pool {
   const slots: Slot[] = [];
+  const pause: Pause = { flag: new Int32Array(new SharedArrayBuffer(4)), epoch: Date.now() };
   // The current run's handlers (set by Run.start); a worker's messages between runs go nowhere.
   const handlers: { onBatch: (s: Slot, b: Batch) => void; onExit: (s: Slot, code: number) => void } = { onBatch: () => {}, onExit: () => {} };
   const spawn = (): Slot => {
-    const s = spawnWorker(script, options, (slot, b) => handlers.onBatch(slot, b), (slot, code) => handlers.onExit(slot, code));
+    const s = spawnWorker(script, options, pause, (slot, b) => handlers.onBatch(slot, b), (slot, code) => handlers.onExit(slot, code));
     slots.push(s);
     return s;
   };
@@ -55,6 +62,13 @@ export function startPool(workers: number, script: string, options: TaskOptions,
   const listen: Listener = (b, e) => { handlers.onBatch = b; handlers.onExit = e; };
 
   return {
+    pause(ms) {
+      Atomics.store(pause.flag, 0, Math.max(Atomics.load(pause.flag, 0), Date.now() - pause.epoch + Math.min(ms, MAX_HOLD_MS)));
+    },
+    resume() {
+      Atomics.store(pause.flag, 0, 0);
+      Atomics.notify(pause.flag, 0);
+    },
     run(files, wanted, cb, signal) {
       while (slots.length > wanted) void stop(slots.pop()!);
       while (slots.length < wanted) spawn();
@@ -64,10 +78,10 @@ export function startPool(workers: number, script: string, options: TaskOptions,
 }
 
 /** A worker thread running the bundle (cli.js) as a pool worker, with the file it is on shared as `status`. */
-function spawnWorker(script: string, options: TaskOptions, onBatch: (s: Slot, b: Batch) => void, onExit: (s: Slot, code: number) => void): Slot {
+function spawnWorker(script: string, options: TaskOptions, pause: Pause, onBatch: (s: Slot, b: Batch) => void, onExit: (s: Slot, code: number) => void): Slot {
   const status = new Int32Array(new SharedArrayBuffer(4));
   status[0] = -1;
-  const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer as SharedArrayBuffer };
+  const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer as SharedArrayBuffer, pause: pause.flag.buffer as SharedArrayBuffer, epoch: pause.epoch };
   const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   const s: Slot = { w, status, chunks: [], seen: -1, since: performance.now(), stopped: false, error: null };
   w.on('message', (b: Batch) => onBatch(s, b));
@@ -78,13 +92,12 @@ function spawnWorker(script: string, options: TaskOptions, onBatch: (s: Slot, b:
 
 /** One run of the pool over a list of files. */
 class Run {
-  private readonly results: Array<Rendered | undefined>;
+  private readonly results: Array<FileResult | undefined>;
   private nextOut = 0;
   private nextIn = 0;
   private readonly retry: number[] = [];
   private startupDeaths = 0;
   private readonly cleanups: Promise<void>[] = [];
-  private readonly render: (r: FileResult) => Rendered;
   private finish: () => void = () => {};
 
   constructor(
@@ -95,7 +108,6 @@ class Run {
     private readonly cb: PoolCallbacks,
   ) {
     this.results = new Array(files.length);
-    this.render = renderer(options.render);
   }
 
   private get slots(): Slot[] { return this.workers.slots; }
@@ -189,7 +201,7 @@ class Run {
     this.cleanups.push(this.workers.stop(s).then(() => this.cleanUp(s)));
     const held = s.chunks.flat().filter((i) => !this.done(i) && i !== current);
     s.chunks = [];
-    if (current >= 0 && !this.done(current)) this.results[current] = this.render(unlinted(this.files[current], problem));
+    if (current >= 0 && !this.done(current)) this.results[current] = unlinted(this.files[current], problem);
     else this.startupDeaths++;
     this.retry.unshift(...held);
     if (this.startupDeaths < MAX_STARTUP_DEATHS) this.begin(this.workers.spawn());
@@ -198,7 +210,7 @@ class Run {
   }
 
   private failRemaining(problem: FileProblem): void {
-    for (let i = this.nextOut; i < this.files.length; i++) if (!this.done(i)) this.results[i] = this.render(unlinted(this.files[i], problem));
+    for (let i = this.nextOut; i < this.files.length; i++) if (!this.done(i)) this.results[i] = unlinted(this.files[i], problem);
   }
 
   /** After a worker stopped: remove the temporary file it may have been writing. */

@@ -1,8 +1,9 @@
-// The balance equations of the template (R1–R4), instantiated over a report's tables and evaluated once per lint.
+// The balance equations of the template, instantiated over a report's tables and evaluated once per lint.
 // The four balance rules report from these evaluations and hover shows them, so a finding and a hover never
 // disagree about a sum. The equations themselves are data (template/data.ts); this module only reads them.
 import { findRow, rowDefOf } from './lookup';
-import { columnName, num, rowName } from './names';
+import { format } from './messages';
+import { cellNameOf, columnName, num, rowName } from './names';
 import { templates } from './template';
 import type { EquationDef } from './template/types';
 import type { CellModel, Locale, TableModel } from './types';
@@ -13,6 +14,8 @@ export class Operand {
     readonly status: 'ok' | 'blank' | 'absent',
     readonly value: number,
     readonly cells: CellModel[],
+    /** The template cell the operand stands for. */
+    readonly ref: { row: string; column: string },
     private readonly nameOf: () => string,
   ) {}
   get name(): string { return this.nameOf(); }
@@ -61,25 +64,28 @@ export function equationInstances(tables: readonly TableModel[], locale: Locale,
 function operand(table: TableModel, rowId: string, columnId: string, locale: Locale, forEach: EquationDef['forEach']): Operand {
   // Name operands by what varies across the equation: rows for column sums, columns for row sums.
   const nameOf = () => (forEach === 'column' ? rowName(table, rowId, locale) : columnName(table, rowId, columnId));
+  const ref = { row: rowId, column: columnId };
   const row = findRow(table, rowId);
   if (!row) {
     // A row some reports split into sub-rows is the sum of those when it is absent.
     const agg = rowDefOf(table, rowId)?.aggregateOf;
     const parts = (agg ?? []).map((id) => operand(table, id, columnId, locale, forEach)).filter((o) => o.status !== 'absent');
-    if (parts.length === 0) return new Operand('absent', 0, [], nameOf);
+    if (parts.length === 0) return new Operand('absent', 0, [], ref, nameOf);
     const cells = parts.flatMap((p) => p.cells);
-    if (parts.some((p) => p.status === 'blank')) return new Operand('blank', 0, cells, nameOf);
-    return new Operand('ok', parts.reduce((s, p) => s + p.value, 0), cells, nameOf);
+    if (parts.some((p) => p.status === 'blank')) return new Operand('blank', 0, cells, ref, nameOf);
+    return new Operand('ok', parts.reduce((s, p) => s + p.value, 0), cells, ref, nameOf);
   }
   const cell = row.foundCells === row.expectedCells ? row.cells.find((c) => c.columnId === columnId) : undefined;
-  if (!cell) return new Operand('absent', 0, [], nameOf);
-  if (cell.kind !== 'number' || cell.value === null) return new Operand('blank', 0, [cell], nameOf);
-  return new Operand('ok', cell.value, [cell], nameOf);
+  if (!cell) return new Operand('absent', 0, [], ref, nameOf);
+  if (cell.kind !== 'number' || cell.value === null) return new Operand('blank', 0, [cell], ref, nameOf);
+  return new Operand('ok', cell.value, [cell], ref, nameOf);
 }
+
+export const sum = (ops: readonly Operand[]): number => ops.reduce((s, o) => s + o.value, 0);
 
 /** Σ plus − Σ minus: what the target should be. */
 function expectedValue(inst: EquationInstance): number {
-  return inst.plus.reduce((s, o) => s + o.value, 0) - inst.minus.reduce((s, o) => s + o.value, 0);
+  return sum(inst.plus) - sum(inst.minus);
 }
 
 export function evaluate(inst: EquationInstance): Evaluated {
@@ -102,33 +108,30 @@ export function evaluatedEquations(tables: readonly TableModel[], locale: Locale
   return all;
 }
 
-/** Whether an instance adds up, when every operand is a number: its expression with the sum, ≠ the figure if not. */
+/** Whether an instance adds up, when every operand is a number: its expression, with the figure as written when not. */
 export function balanceOf(inst: EquationInstance, locale: Locale): { balanced: boolean; expression: string } | null {
   const e = evaluate(inst);
   if (e.state !== 'balanced' && e.state !== 'unbalanced') return null;
-  const wrong = e.state === 'unbalanced' ? ` ≠ ${num(e.actual)}` : '';
-  return { balanced: e.state === 'balanced', expression: `${instanceName(inst, locale)} = ${terms(inst, locale)} = ${num(expectedValue(inst))}${wrong}` };
+  const args = { target: instanceName(inst, locale), terms: terms(inst.plus, inst.minus, locale), sum: num(expectedValue(inst)), actual: num(inst.target.value) };
+  const key = e.state === 'balanced' ? 'equation.balanced' : inst.minus.length ? 'equation.unbalancedNet' : 'equation.unbalanced';
+  return { balanced: e.state === 'balanced', expression: format(locale, key, args) };
 }
 
-/** What an instance checks, by its target: "（七）总计（自然人）", "一、本年新收·总计", "行政复议·总计". */
+/** The cell an equation instance checks, named as every message names cells. */
 export function instanceName(inst: EquationInstance, locale: Locale): string {
-  const t = inst.table;
-  const target = inst.eq.target;
-  if (inst.column) return `${rowName(t, target.row, locale)}（${columnName(t, target.row, inst.column)}）`;
-  if (inst.row) return `${rowName(t, inst.row, locale)}·${columnName(t, inst.row, target.column)}`;
-  return columnName(t, target.row, target.column);
+  return cellNameOf(inst.table, inst.target.ref.row, inst.target.ref.column, locale);
 }
 
-/** "予以公开 6 + 部分公开 6 − …"; long sums list their non-zero terms and say the rest are 0. */
-export function terms(inst: EquationInstance, locale: Locale): string {
-  const fmt = (o: Operand) => `${o.name} ${o.status === 'ok' ? num(o.value) : '?'}`;
-  const many = inst.plus.length + inst.minus.length > 6;
-  const keep = (o: Operand) => !many || (o.status === 'ok' && o.value !== 0);
-  const plus = inst.plus.filter(keep).map(fmt);
-  const minus = inst.minus.filter(keep).map(fmt);
-  if (many && plus.length + minus.length === 0) return locale === 'en' ? 'all terms 0' : '各项均为 0';
-  let s = plus.join(' + ') || '0';
-  if (minus.length) s += ` − ${minus.join(' − ')}`;
-  if (many && plus.length + minus.length < inst.plus.length + inst.minus.length) s += locale === 'en' ? ' + … (the rest are 0)' : ' + …（其余为 0）';
+/** "（一）予以公开 6＋（二）部分公开 6"; long sums list their non-zero terms and say the rest are 0. */
+export function terms(plus: readonly Operand[], minus: readonly Operand[], locale: Locale): string {
+  const fmt = (o: Operand) => format(locale, 'term', { name: o.name, value: num(o.value) });
+  const many = plus.length + minus.length > 6;
+  const keep = (o: Operand) => !many || o.value !== 0;
+  const p = plus.filter(keep).map(fmt);
+  const m = minus.filter(keep).map(fmt);
+  if (many && p.length + m.length === 0) return format(locale, 'terms.allZero');
+  let s = p.join(format(locale, 'terms.plus')) || '0';
+  if (m.length) s += format(locale, 'terms.minus') + m.join(format(locale, 'terms.minus'));
+  if (many && p.length + m.length < plus.length + minus.length) s += format(locale, 'terms.rest');
   return s;
 }

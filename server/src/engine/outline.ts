@@ -23,7 +23,9 @@ export function outline(report: ReportModel, locale: Locale = 'zh-CN', documentE
   });
   if (!report.title) return parts;
   const end = documentEnd ?? parts[parts.length - 1]?.range.end ?? report.title.range.end;
-  const detail = report.year !== null ? `${report.year}${report.template ? ` · ${format(locale, `template.${report.template}`)}` : ''}` : undefined;
+  const detail = report.year === null ? undefined
+    : report.template ? format(locale, 'outline.detail', { year: report.year, template: format(locale, `template.${report.template}`) })
+      : format(locale, 'outline.year', { year: report.year });
   return [{
     name: report.title.text, detail, kind: 'title',
     range: { start: report.title.range.start, end: maxPos(end, report.title.range.end) },
@@ -55,7 +57,7 @@ function tableNode(table: TableModel, locale: Locale): OutlineNode {
   }
   for (const n of sectionNodes.values()) grow(n);
   top.sort((a, b) => comparePositions(a.range.start, b.range.start));
-  return { name: format(locale, `table.${table.id}`), kind: 'table', range: table.range, selectionRange: table.range, children: top };
+  return { name: format(locale, `tableTitle.${table.id}`), kind: 'table', range: table.range, selectionRange: table.range, children: top };
 }
 
 /** A section's range spans its rows, so the range always contains the children (as LSP requires). */

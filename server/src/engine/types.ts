@@ -28,7 +28,19 @@ export interface Finding {
   message: string;
   range: Range;
   fixes: Fix[];
+  /**
+   * Other places of the same problem: the rows or cells of a pattern named by a finding on a table ("21 rows short of
+   * one column"), last year's cell, the passages repeated from it. Adapters show them as LSP relatedInformation and in
+   * the CLI's JSON.
+   */
+  related?: RelatedLocation[];
 }
+
+/**
+ * A place that a finding refers to: in another file (`file` as the adapter named it: a path, a URI), or without
+ * `file` in the finding's own file.
+ */
+export interface RelatedLocation { file?: string; range: Range; message: string }
 
 export type RuleSetting = Severity | 'off';
 
@@ -46,6 +58,33 @@ export interface LintOptions {
    * row is taken for a stray tab, as Word and WPS leave when a table is copied as text.
    */
   tableFields?: 'exact' | 'pasted';
+  /** Settings of single rules (editor settings, the project configuration file). */
+  ruleOptions?: RuleOptions;
+  /** Last year's report of the same office: the year-against-year rules compare with it (see years/). */
+  previous?: PreviousYear;
+  /** Return the report's YearFacts with the result (the adapters pair reports by them). */
+  facts?: boolean;
+}
+
+export interface RuleOptions {
+  /** section-content: a part 五 shorter than this many characters (white space aside) has no substance. Default 60. */
+  partFiveMinLength?: number;
+  /** text-reuse: the share (0–1) of sentences repeated from last year's report above which it warns. Default 0.5. */
+  reuseThreshold?: number;
+  /** publication-deadline: the kind of organ (its deadline), or 'auto' to read it from the title. */
+  organKind?: 'auto' | OrganKind;
+}
+
+/** A department (and a township or street office) publishes by 1月31日, a government by 3月31日 (条例 第四十九条). */
+export type OrganKind = 'department' | 'government';
+
+/** Last year's report, as the year-against-year rules see it. */
+export interface PreviousYear {
+  facts: YearFacts;
+  /** How the adapter names the file in related locations (a path, a URI). */
+  file: string;
+  /** How messages name it (the file's base name). */
+  label: string;
 }
 
 // ---------------------------------------------------------------- the model
@@ -178,14 +217,58 @@ export interface LintResult {
   findings: Finding[];
   /** Rules that threw (each is also an info finding at the document start): for the adapters' logs. */
   failures: RuleFailure[];
+  /** With LintOptions.facts or .previous: what the year-against-year rules read of this report. */
+  facts?: YearFacts;
+  /** With LintOptions.previous: last year's figures beside this year's cells, for hovers. */
+  yearNotes?: YearNote[];
 }
+
+// ---------------------------------------------------------------- year against year
+
+/** A cell as the year-against-year rules read it: its value (null when blank or invalid) and where it is. */
+export interface CellFact { column: string; value: number | null; range: Range }
+
+/** A sentence of the prose, for the text-reuse rule: a hash of its normalised words, its size and place. */
+export interface SentenceFact { hash: number; chars: number; range: Range; head: string }
+
+/**
+ * What the year-against-year rules need of one report, small enough to keep for every file of a folder: who
+ * published it and for which year, the cells that continue from one year to the next, and its sentences; and what a
+ * view of a folder shows of it (its title and parts).
+ */
+export interface YearFacts {
+  title: string | null;
+  parts: Array<{ number: number; heading: string; range: Range }>;
+  /** The office named in the title, normalised for matching (years, spaces, punctuation dropped); null if none. */
+  office: string | null;
+  /** The office as the title writes it, for display. */
+  officeName: string | null;
+  year: number | null;
+  template: TemplateId | null;
+  organ: OrganKind | null;
+  /** Table 三: 二、上年结转 and 四、结转下年度继续办理, by column; null when the table or row is absent. */
+  carriedOver: CellFact[] | null;
+  carriedForward: CellFact[] | null;
+  /** Table 二 第二十条第（一）项 (2021 format): made, repealed, in force, for 规章 and 行政规范性文件. */
+  documents: Array<{ row: string; made: CellFact | null; repealed: CellFact | null; inForce: CellFact | null }>;
+  sentences: SentenceFact[];
+  /** Where a finding about the whole report is shown (the title, else the first line). */
+  anchor: Range;
+}
+
+/** A line for the hover of a cell: last year's figure beside this year's. */
+export interface YearNote { range: Range; markdown: string }
 
 export interface RuleFailure { rule: string; error: string }
 
 /** Metadata every rule module exports; the registry is the list of these. */
 export interface RuleMeta {
   id: string;
+  /** What a person calls the check (空白单元格): rule pages, settings and messages name rules by it, never by id. */
+  name: { 'zh-CN': string; en: string };
   severity: Severity;
+  /** Findings of the rule at another level than `severity`, as the rules table says so: 缺少编号：信息. */
+  otherLevels?: { 'zh-CN': string; en: string };
   description: { 'zh-CN': string; en: string };
   /** Documentation page, relative to the repository (docs/rules/<id>.md). */
   docs: string;

@@ -4,7 +4,7 @@ import {
   CodeActionKind, TextDocumentEdit,
   type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { applyFixes, fixAll, lint, pickFixes, type Finding, type Fix, type LintOptions, type LintResult, type Locale } from '../engine';
+import { applyFixes, fixAll, format, lint, pickFixes, ruleMessage, type Finding, type Fix, type LintOptions, type LintResult, type Locale } from '../engine';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
 import { minimalEdit, type DiagnosticData } from './convert';
 
@@ -18,17 +18,6 @@ export interface ActionDocument {
   /** Use TextDocumentEdit (versioned) rather than `changes`. */
   documentChanges: boolean;
 }
-
-const TITLES = {
-  'zh-CN': {
-    rule: (rule: string, n: number) => `修复本文档中全部 ${n} 处 ${rule} 问题`,
-    fixAll: '修复全部可安全自动修复的问题（gov-report）',
-  },
-  en: {
-    rule: (rule: string, n: number) => `Fix all ${n} ${rule} problems in this document`,
-    fixAll: 'Fix all safely fixable problems (gov-report)',
-  },
-} as const;
 
 /** Does `kind` match one of the requested `only` kinds (equal, or a sub-kind of it)? */
 export function kindRequested(kind: string, only: readonly string[] | undefined): boolean {
@@ -81,7 +70,7 @@ function combinedEdits(text: string, fixes: readonly Fix[]): TextEdit[] {
 
 export function codeActions(doc: ActionDocument, context: CodeActionContext): CodeAction[] {
   const only = context.only;
-  const titles = TITLES[doc.options.locale] ?? TITLES['zh-CN'];
+  const locale = doc.options.locale;
   const out: CodeAction[] = [];
 
   if (kindRequested(CodeActionKind.QuickFix, only)) {
@@ -90,10 +79,10 @@ export function codeActions(doc: ActionDocument, context: CodeActionContext): Co
       const rule = codeOf(d);
       if (!rule) continue;
       const fixes = fixesOf(d, doc);
-      const findingFixes = fixes.filter((f) => (f.scope ?? 'finding') === 'finding');
+      // Only a certain fix is preferred (applied by "auto fix"): a blank is not a zero, and a computed total may
+      // hide the wrong item.
       for (const fix of fixes) {
-        const preferred = fix.safe || (findingFixes.length === 1 && findingFixes[0] === fix);
-        out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: preferred, edit: workspaceEdit(doc, fix.edits) });
+        out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fix.safe, edit: workspaceEdit(doc, fix.edits) });
       }
       if (fixes.length > 0) rules.add(rule);
     }
@@ -104,13 +93,13 @@ export function codeActions(doc: ActionDocument, context: CodeActionContext): Co
       const edits = combinedEdits(doc.text, fixes);
       if (edits.length === 0) continue;
       const diagnostics = (context.diagnostics ?? []).filter((d) => codeOf(d) === rule);
-      out.push({ title: titles.rule(rule, fixes.length), kind: CodeActionKind.QuickFix, diagnostics, edit: workspaceEdit(doc, edits) });
+      out.push({ title: ruleMessage(locale, rule, 'fixAll', { n: fixes.length }), kind: CodeActionKind.QuickFix, diagnostics, edit: workspaceEdit(doc, edits) });
     }
   }
 
   // The source action runs the engine's fix-all to a fixed point; offered only when there is a safe fix.
   if (kindRequested(FIX_ALL_KIND, only)) {
-    const action = fixAllAction(doc, titles.fixAll);
+    const action = fixAllAction(doc, format(locale, 'fixAll.source'));
     if (action) out.push(action);
   }
   return out;

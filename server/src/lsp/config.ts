@@ -5,9 +5,13 @@ import type { Locale } from '../engine';
 import { CONFIG_SECTION } from '../protocol';
 import type { Log } from './guard';
 import { defaultSettings, localeOf, normalizeSettings, type Settings } from './settings';
+import { workspaceFoldersOf } from './workspaceRequests';
 
 export interface InitOptions {
-  /** Delay between the last change and the lint (ms). Default 150; tests use 0. */
+  /**
+   * The shortest time between two lints of a document (ms). An edit after a quiet spell is linted at once; the
+   * edits of a burst are linted together when this much time has passed since the last lint. Default 150.
+   */
   debounceMs?: number;
   /** The client's UI language ('zh-cn', 'en', …), used when govReport.locale is 'auto'. */
   locale?: string;
@@ -26,8 +30,14 @@ export class ClientConfig {
   private pullConfig = false;
   /** The client applies versioned edits (TextDocumentEdit). */
   versionedEdits = false;
+  /** The workspace folders' URIs, whose reports the background pass checks. */
+  folders: string[] = [];
+  /** The client shows work-done progress (the background pass), and registers file watchers (changes on disk). */
+  progress = false;
+  watch = false;
   /** Settings pushed with workspace/didChangeConfiguration, used when the client cannot be asked. */
   private pushed: Settings = defaultSettings;
+  private pushedRaw: unknown = null;
   private readonly cache = new Map<string, Promise<Settings>>();
 
   constructor(private readonly connection: Connection, private readonly log: Log) {}
@@ -39,12 +49,15 @@ export class ClientConfig {
     this.clientLocale = localeOf(init.locale ?? params.locale);
     this.pullConfig = params.capabilities?.workspace?.configuration === true;
     this.versionedEdits = params.capabilities?.workspace?.workspaceEdit?.documentChanges === true;
+    this.folders = workspaceFoldersOf(params);
+    this.progress = params.capabilities?.window?.workDoneProgress === true;
+    this.watch = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   }
 
   /** workspace/didChangeConfiguration: keep pushed settings, forget the ones asked for. */
   changed(settings: unknown): void {
     const s = (settings as { govReport?: unknown } | null | undefined)?.govReport;
-    if (s !== undefined) this.pushed = normalizeSettings(s);
+    if (s !== undefined) { this.pushed = normalizeSettings(s); this.pushedRaw = s; }
     this.cache.clear();
   }
 
@@ -52,15 +65,24 @@ export class ClientConfig {
     this.cache.delete(uri);
   }
 
+  /** A section of the client's configuration for a scope; null after CONFIG_TIMEOUT_MS or an error. */
+  section(scopeUri: string, name: string): Promise<unknown> {
+    if (!this.pullConfig) return Promise.resolve(name === CONFIG_SECTION ? this.pushedRaw : null);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), CONFIG_TIMEOUT_MS); });
+    const ask = this.connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: name })
+      .then((v) => v as unknown, (err) => { this.log('workspace/configuration', err); return null; });
+    return Promise.race([ask, timeout]).finally(() => clearTimeout(timer));
+  }
+
   settingsFor(uri: string): Promise<Settings> {
     if (!this.pullConfig) return Promise.resolve(this.pushed);
     let p = this.cache.get(uri);
     if (!p) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<Settings>((resolve) => { timer = setTimeout(() => { this.cache.delete(uri); resolve(defaultSettings); }, CONFIG_TIMEOUT_MS); });
-      const ask = this.connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION })
-        .then(normalizeSettings, (err) => { this.log('workspace/configuration', err); return defaultSettings; });
-      p = Promise.race([ask, timeout]).finally(() => clearTimeout(timer));
+      p = this.section(uri, CONFIG_SECTION).then((raw) => {
+        if (raw === null) this.cache.delete(uri); // timed out or failed: ask again next time
+        return raw === null ? defaultSettings : normalizeSettings(raw);
+      });
       this.cache.set(uri, p);
     }
     return p;

@@ -9,7 +9,6 @@ import {
 import { LineIndex, ruleMeta, type Finding, type Fix, type HoverInfo, type OutlineNode, type Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 
-
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -38,12 +37,17 @@ export function docsHref(rule: string, baseDir = __dirname): string | null {
   return href;
 }
 
-export function toDiagnostic(f: Finding, version: number): Diagnostic {
+/**
+ * A finding as a diagnostic of the document at `uri`. Its related places (the rows of a pattern, last year's cell,
+ * repeated passages) are relatedInformation: in another file (`file`, a URI), or without one in this document.
+ */
+export function toDiagnostic(f: Finding, version: number, uri?: string): Diagnostic {
   const href = docsHref(f.rule);
   const data: DiagnosticData = {
     version,
     fixes: f.fixes.map((x) => (x.scope === 'table' ? { ...x, edits: [], deferred: true as const } : x)),
   };
+  const related = f.related?.filter((r) => r.file ?? uri).map((r) => ({ location: { uri: r.file ?? uri!, range: r.range }, message: r.message }));
   return {
     range: f.range,
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Error,
@@ -51,6 +55,7 @@ export function toDiagnostic(f: Finding, version: number): Diagnostic {
     ...(href ? { codeDescription: { href } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: f.message,
+    ...(related?.length ? { relatedInformation: related } : {}),
     data,
   };
 }

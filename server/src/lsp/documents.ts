@@ -9,10 +9,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locale } from '../engine';
+import { translator, type Locale } from '../engine';
 import { DOCUMENT_EXTENSIONS, documentKind } from '../formats/kind';
 import { formatReaders } from '../formats/load';
-import { documentProblem } from '../formats/messages';
+import { documentProblem, formatMessages } from '../formats/messages';
 import { DEFAULT_LIMITS, type ReadLimits } from '../formats/types';
 import { EXTRACT_SCHEME, type ExtractProblem, type ExtractResult, type HtmlToTextResult } from '../protocol';
 
@@ -35,33 +35,21 @@ export const PASTE_LIMITS: Partial<ReadLimits> = { maxInputBytes: 8 * 1024 * 102
 
 const UTF8_BOM = '\uFEFF';
 
-const words = {
-  'zh-CN': {
-    notFound: '文件不存在',
-    unreadable: (d: string) => `无法读取（${d}）`,
-    notDocument: '不是网页、Word 文档（.docx）或 PDF 文件，无法作为报告打开',
-  },
-  en: {
-    notFound: 'no such file',
-    unreadable: (d: string) => `cannot read (${d})`,
-    notDocument: 'not a web page, Word document (.docx) or PDF file: it cannot be opened as a report',
-  },
-};
-
 /** The report text of the document at `uri` (a file: URI), or why it cannot be read. Never throws. */
 export async function extractReport(uri: string, locale: Locale): Promise<ExtractResult> {
+  const t = translator(locale, formatMessages);
   let file: string;
   try {
     file = fileURLToPath(uri);
   } catch {
-    return { ok: false, code: 'notDocument', message: `${uri}: ${words[locale].notDocument}` };
+    return { ok: false, code: 'notDocument', message: t('document.problem', { file: uri, problem: t('document.notDocument') }) };
   }
   const name = path.basename(file);
-  const fail = (code: ExtractProblem, problem: string): ExtractResult => ({ ok: false, code, message: `${name}: ${problem}` });
+  const fail = (code: ExtractProblem, problem: string): ExtractResult => ({ ok: false, code, message: t('document.problem', { file: name, problem }) });
   let bytes: Uint8Array;
   try {
     const info = await stat(file);
-    if (!info.isFile()) return fail('unreadable', words[locale].unreadable(locale === 'en' ? 'not a file' : '不是文件'));
+    if (!info.isFile()) return fail('unreadable', t('document.notFile'));
     // Over the limit, the file is not read into memory at all.
     const kind = documentKind(new Uint8Array(0), name) ?? 'html';
     if (info.size > DEFAULT_LIMITS.maxInputBytes) return fail('tooLarge', documentProblem(locale, kind, 'tooLarge', `${info.size} bytes`));
@@ -69,10 +57,10 @@ export async function extractReport(uri: string, locale: Locale): Promise<Extrac
     bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength); // pdf.js refuses a Buffer
   } catch (err) {
     const code = (err as NodeJS.ErrnoException)?.code;
-    return code === 'ENOENT' ? fail('notFound', words[locale].notFound) : fail('unreadable', words[locale].unreadable(String(code ?? err)));
+    return code === 'ENOENT' ? fail('notFound', t('document.notFound')) : fail('unreadable', t('document.unreadable', { detail: String(code ?? err) }));
   }
   const kind = documentKind(bytes, name);
-  if (kind === null) return fail('notDocument', words[locale].notDocument);
+  if (kind === null) return fail('notDocument', t('document.notDocument'));
   const { FormatError, readDocument } = formatReaders();
   try {
     return { ok: true, kind, text: (await readDocument(bytes, name)).text };

@@ -1,12 +1,13 @@
 // Lint results per open document and version: diagnostics, hover, outline and code actions of one version all
-// read the same result, linted once.
+// read the same result, linted once, with last year's report of the workspace compared when there is one.
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type LintOptions, type LintResult, type Locale } from '../engine';
+import { lint, withPreviousYear, type LintOptions, type LintResult, type Locale } from '../engine';
 import type { ClientConfig } from './config';
 import { tableFieldsOf } from './documents';
 import type { Log } from './guard';
 import { lintOptionsOf, type Settings } from './settings';
+import type { Workspace } from './workspace';
 
 interface Cached { version: number; key: string; result: LintResult }
 
@@ -22,11 +23,26 @@ export interface Current { doc: TextDocument; settings: Settings; options: LintO
 export class Lints {
   private readonly cache = new Map<string, Cached>();
 
-  constructor(private readonly documents: TextDocuments<TextDocument>, private readonly config: ClientConfig, private readonly log: Log) {}
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly config: ClientConfig,
+    private readonly workspace: Workspace,
+    private readonly log: Log,
+  ) {}
 
-  /** The engine's options for a document: its settings, and how its tables are read (a Word or web page's text). */
+  /**
+   * The engine's options for a document: its settings (the project configuration's for the files it names), how its
+   * tables are read (a Word or web page's text), and its facts when the workspace pairs reports by year.
+   */
   optionsFor(doc: TextDocument, settings: Settings): LintOptions & { locale: Locale } {
-    return { ...lintOptionsOf(settings, this.config.clientLocale), tableFields: tableFieldsOf(doc.uri) };
+    const resolved = this.workspace.active ? this.workspace.resolve(doc.uri, settings) : settings;
+    return { ...lintOptionsOf(resolved, this.config.clientLocale), tableFields: tableFieldsOf(doc.uri), ...(this.workspace.active ? { facts: true } : {}) };
+  }
+
+  /** A result with the findings of last year's report of its office in the workspace, when there is one. */
+  withYear(uri: string, result: LintResult, options: LintOptions): LintResult {
+    const previous = this.workspace.active ? this.workspace.previousFor(uri, result.facts) : null;
+    return previous ? withPreviousYear(result, previous, options) : result;
   }
 
   lintDocument(doc: TextDocument, settings: Settings): LintResult {
@@ -53,7 +69,8 @@ export class Lints {
     const settings = await this.config.settingsFor(uri);
     const doc = this.documents.get(uri);
     if (!doc) return null;
-    return { doc, settings, options: this.optionsFor(doc, settings), result: this.lintDocument(doc, settings) };
+    const options = this.optionsFor(doc, settings);
+    return { doc, settings, options, result: this.withYear(uri, this.lintDocument(doc, settings), options) };
   }
 
   forget(uri: string): void {

@@ -1,6 +1,7 @@
 // The language server proper, wired from named parts: what the client said (config.ts), lint results per
-// document version (lints.ts), debounced diagnostics (diagnostics.ts), and handlers of a few lines each over the
-// engine. Every handler is guarded (guard.ts): an exception is logged and answered with an empty result.
+// document version (lints.ts), diagnostics published as edits come (diagnostics.ts), the folder of reports checked
+// in the background (workspace.ts), the writer's desk (desk.ts), and handlers of a few lines each over the engine.
+// Every handler is guarded (guard.ts): an exception is logged and answered with an empty result.
 import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt, outline } from '../engine';
@@ -8,33 +9,44 @@ import { DIAGNOSTIC_SOURCE, EXTRACT_REQUEST, FIX_ALL_KIND, HTML_TO_TEXT_REQUEST,
 import { codeActions } from './codeActions';
 import { ClientConfig } from './config';
 import { toFoldingRanges, toHover, toSymbols } from './convert';
+import { registerDesk } from './desk';
 import { DiagnosticsPublisher } from './diagnostics';
 import { extractReport, htmlToReportText } from './documents';
 import { guardNotifications, guardRequests, logger, type Guard, type Log } from './guard';
 import { Lints } from './lints';
 import { lintOptionsOf } from './settings';
+import { registerWorkspace, type Workspace } from './workspaceRequests';
 
 export type { InitOptions } from './config';
 
-export function startServer(connection: Connection): void {
+/** `script`: the server's bundle, from which the background pass starts its worker threads (null: no pass). */
+export function startServer(connection: Connection, script: string | null = null): void {
   const documents = new TextDocuments(TextDocument);
   const log = logger(connection);
   const guard = guardRequests(log);
   const config = new ClientConfig(connection, log);
-  const lints = new Lints(documents, config, log);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, config, lints, log);
+  // The folder of reports asks for open documents' results and lints them again: both are wired just below.
+  const workspace = folderOfReports(connection, script, log, documents, config, () => lints, () => diagnostics);
+  const lints = new Lints(documents, config, workspace, log);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, config, lints, workspace, log);
 
   connection.onInitialize((params): InitializeResult => {
     config.initialize(params);
     return { capabilities, serverInfo: { name: DIAGNOSTIC_SOURCE } };
   });
+  connection.onInitialized(() => { try { workspace.start(config.folders); } catch (err) { log('workspace', err); } });
   connection.onDidChangeConfiguration(guardNotifications(log)('didChangeConfiguration', (params) => {
     config.changed(params?.settings);
     diagnostics.scheduleAll();
+    workspace.settingsChanged();
   }));
   followDocuments(documents, { config, lints, diagnostics, log });
   answerLanguageFeatures(connection, guard, lints, config);
   answerDocumentRequests(connection, guard, config);
+  registerDesk(connection, {
+    guard, current: (uri) => lints.current(uri),
+    locale: async () => lintOptionsOf(await config.settingsFor(''), config.clientLocale).locale,
+  });
 
   documents.listen(connection);
   connection.listen();
@@ -46,12 +58,34 @@ const capabilities: InitializeResult['capabilities'] = {
   documentSymbolProvider: { label: DIAGNOSTIC_SOURCE },
   foldingRangeProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+  completionProvider: {},
 };
 
-/** Open and changed documents are linted (debounced); a closed one is forgotten and its diagnostics cleared. */
+/** Every report of the workspace, checked in the background by the CLI's worker pool (workspace.ts). */
+function folderOfReports(
+  connection: Connection, script: string | null, log: Log, documents: TextDocuments<TextDocument>, config: ClientConfig,
+  lints: () => Lints, diagnostics: () => DiagnosticsPublisher,
+): Workspace {
+  return registerWorkspace({
+    connection, script, log,
+    locale: () => config.clientLocale,
+    settings: (uri) => config.settingsFor(uri),
+    section: (uri, name) => config.section(uri, name),
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    openResults: async () => (await Promise.all(documents.all().map(async (d) => {
+      const c = await lints().current(d.uri);
+      return c ? { uri: d.uri, result: c.result } : null;
+    }))).filter((x): x is NonNullable<typeof x> => x !== null),
+    revalidateOpen: () => diagnostics().scheduleAll(),
+    get progress() { return config.progress; },
+    get watch() { return config.watch; },
+  });
+}
+
+/** Open and changed documents are linted; a closed one is forgotten and its diagnostics are those of the file on disk. */
 function followDocuments(documents: TextDocuments<TextDocument>, s: { config: ClientConfig; lints: Lints; diagnostics: DiagnosticsPublisher; log: Log }): void {
   // Fired for didOpen as well as didChange.
-  documents.onDidChangeContent((e) => { try { s.diagnostics.schedule(e.document.uri); } catch (err) { s.log('didChange', err); } });
+  documents.onDidChangeContent((e) => { try { s.diagnostics.changed(e.document.uri); } catch (err) { s.log('didChange', err); } });
   documents.onDidClose((e) => {
     try {
       const uri = e.document.uri;

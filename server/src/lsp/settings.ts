@@ -1,14 +1,12 @@
 // The `govReport.*` settings as the server reads them (workspace/configuration, section 'govReport'),
 // validated so that a malformed value falls back to its default instead of reaching the engine.
+import { DEFAULT_SETTINGS, type FileSettings } from '../config/types';
+import { lintOptionsOf as optionsOf } from '../config/resolve';
 import type { LintOptions, Locale, RuleSetting } from '../engine';
 
-export interface Settings {
-  rules: Record<string, RuleSetting>;
-  template: 'auto' | 'T2019' | 'T2021';
-  locale: 'auto' | Locale;
-}
+export type Settings = FileSettings;
 
-export const defaultSettings: Settings = Object.freeze({ rules: {}, template: 'auto', locale: 'auto' }) as Settings;
+export const defaultSettings: Settings = DEFAULT_SETTINGS as Settings;
 
 const RULE_SETTINGS = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -23,22 +21,15 @@ export function normalizeSettings(raw: unknown): Settings {
     }
   }
   const template = r.template === 'T2019' || r.template === 'T2021' ? r.template : 'auto';
-  const locale = r.locale === 'zh-CN' || r.locale === 'en' ? r.locale : 'auto';
-  return { rules, template, locale };
+  const locale = r.locale === 'en' || r.locale === 'auto' ? r.locale : 'zh-CN';
+  const number = (v: unknown, max: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max ? v : null);
+  const organKind = r.organKind === 'department' || r.organKind === 'government' ? r.organKind : 'auto';
+  return { rules, template, locale, partFiveMinLength: number(r.partFiveMinLength, 100000), textReuseThreshold: number(r.textReuseThreshold, 1), organKind };
 }
 
-/** A client locale ('zh-cn', 'zh-tw', 'en-US', …) → an engine locale; unknown → zh-CN. */
-export function localeOf(clientLocale: unknown): Locale {
-  if (typeof clientLocale !== 'string') return 'zh-CN';
-  if (/^zh/i.test(clientLocale)) return 'zh-CN';
-  if (/^en/i.test(clientLocale)) return 'en';
-  return 'zh-CN';
-}
+/** A client locale → an engine locale: the catalogue's rule, which the VS Code client applies too. */
+export { localeOf } from '../engine/messages';
 
 export function lintOptionsOf(settings: Settings, clientLocale: Locale): LintOptions & { locale: Locale } {
-  return {
-    locale: settings.locale === 'auto' ? clientLocale : settings.locale,
-    template: settings.template,
-    rules: settings.rules,
-  };
+  return optionsOf(settings, clientLocale);
 }

@@ -124,7 +124,9 @@ describe('gov-report in VS Code', function () {
       const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
       console.log('    actions:', (actions || []).map((a) => `${a.title} [${a.kind && a.kind.value}${a.edit ? ' edit' : ''} ${(a.diagnostics || []).map(codeOf).join(',')}]`).join(' | '));
       // executeCodeActionProvider does not hand back the actions' diagnostics: pick the single-cell fix by title.
-      const fix = (actions || []).find((a) => a.edit && a.kind && a.kind.value === 'quickfix' && /with 0|填为 0/.test(a.title) && !/every|所有/.test(a.title));
+      // The title names its cell, so that neighbouring cells' fixes offered together can be told apart; the fix of a
+      // single cell says the blank means nothing happened (确认未发生), the table's says 确认均未发生.
+      const fix = (actions || []).find((a) => a.edit && a.kind && a.kind.value === 'quickfix' && /^确认未发生，“.+”列填 0$/.test(a.title));
       assert.ok(fix, 'no quick fix for cell-blank');
       assert.ok(await vscode.workspace.applyEdit(fix.edit), 'applyEdit failed');
       await waitDiags(doc, (ds) => onBlank(ds).length === 0, `no cell-blank left on line ${DEFECTS.blank}`);

@@ -27,13 +27,22 @@ export interface StartOptions {
   /** Client capabilities; default: workspace/configuration and versioned workspace edits supported. */
   capabilities?: ClientCapabilities;
   locale?: string;
+  /** Workspace folders (file: URIs): the server then checks every report in them in the background. */
+  workspaceFolders?: string[];
+  /** The answers to workspace/configuration from the start (the background pass asks at once). */
+  settings?: Record<string, unknown>;
+  sections?: Record<string, unknown>;
 }
 
 export class TestClient {
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   readonly logs: string[] = [];
+  /** $/progress, govReport/reportsChanged, window/showMessage (and the showMessageRequest requests), in order. */
+  readonly notes: Array<{ method: string; params: unknown }> = [];
   /** What the client answers to workspace/configuration (section govReport), per scopeUri or '*'. */
   settings: Record<string, unknown> = {};
+  /** What the client answers for other sections (files.exclude …). */
+  sections: Record<string, unknown> = {};
   configRequests = 0;
   initializeResult!: InitializeResult;
   private waiters: (() => void)[] = [];
@@ -46,6 +55,8 @@ export class TestClient {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, conn);
+    if (opts.settings) client.settings = opts.settings;
+    if (opts.sections) client.sections = opts.sections;
     proc.stderr!.on('data', (d: Buffer) => client.logs.push(`[stderr] ${d.toString()}`));
     proc.on('exit', (code, signal) => { client.exited = { code, signal }; client.wake(); });
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -55,12 +66,14 @@ export class TestClient {
       client.wake();
     });
     conn.onNotification('window/logMessage', (p: { message: string }) => client.logs.push(p.message));
+    for (const method of ['$/progress', 'govReport/reportsChanged', 'window/showMessage']) conn.onNotification(method, (params: unknown) => { client.notes.push({ method, params }); client.wake(); });
     conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) => {
       client.configRequests++;
-      return p.items.map((i) => (i.section === 'govReport' ? client.settings[i.scopeUri ?? '*'] ?? client.settings['*'] ?? null : null));
+      return p.items.map((i) => (i.section === 'govReport' ? client.settings[i.scopeUri ?? '*'] ?? client.settings['*'] ?? null : client.sections[i.section ?? ''] ?? null));
     });
     conn.onRequest('window/workDoneProgress/create', () => null);
     conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('window/showMessageRequest', (params: unknown) => { client.notes.push({ method: 'window/showMessageRequest', params }); client.wake(); return null; });
     conn.listen();
     const capabilities: ClientCapabilities = opts.capabilities ?? {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, workspaceEdit: { documentChanges: true } },
@@ -73,6 +86,7 @@ export class TestClient {
     };
     client.initializeResult = await conn.sendRequest('initialize', {
       processId: process.pid, rootUri: null, capabilities, locale: opts.locale,
+      ...(opts.workspaceFolders ? { workspaceFolders: opts.workspaceFolders.map((uri, k) => ({ uri, name: `folder${k}` })) } : {}),
       initializationOptions: { debounceMs: 0, ...opts.initializationOptions },
     });
     await conn.sendNotification('initialized', {});

@@ -429,7 +429,10 @@ function trimCells(cells: RawCell[], expected: number, tt: TableText): RawCell[]
   const layout = tt.layout;
   let a = 0;
   let b = cells.length;
-  if ((layout === 'row-per-line' && !tt.exactFields) || layout === 'pdf') while (b > a && cells[b - 1].text === '') b--;
+  // ... except in a row of nothing but empty fields, at least as many as the template's cells: a blank row of a
+  // template to fill in (a new report), whose cells are all blank.
+  const blankRow = layout === 'row-per-line' && cells.length >= expected && cells.every((c) => c.text === '');
+  if ((layout === 'row-per-line' && !tt.exactFields && !blankRow) || layout === 'pdf') while (b > a && cells[b - 1].text === '') b--;
   // In a copied page nothing ends a table: text after the last figures is not a cell when it is surplus or reads
   // as a heading (numbered, or longer than a figure written in words).
   if (layout === 'paragraph-copy') {

@@ -93,3 +93,14 @@ function joinLines(parsed: ParsedReport, lines: number[]): Paragraph {
   }
   return { text: texts.join(''), offsets };
 }
+
+const SENTENCE_END = /[。；;!?！？]/;
+
+/** The sentence of `text` around a match (bounded both ways: a text without full stops is not scanned whole). */
+export function sentenceAround(text: string, m: RegExpMatchArray): string {
+  let from = m.index!;
+  while (from > 0 && m.index! - from < 400 && !SENTENCE_END.test(text[from - 1])) from--;
+  let to = m.index! + m[0].length;
+  while (to < text.length && to - m.index! < 400 && !SENTENCE_END.test(text[to])) to++;
+  return text.slice(from, to);
+}

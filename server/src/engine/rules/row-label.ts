@@ -6,6 +6,8 @@ import { rowDefOf } from '../lookup';
 export const rule: Rule = {
   meta: {
     id: 'row-label', severity: 'warning', fixable: 'safe', docs: 'docs/rules/row-label.md',
+    name: { 'zh-CN': '表格行名', en: 'Row label' },
+    otherLevels: { 'zh-CN': '缺少编号：信息', en: 'missing numbering: info' },
     description: { 'zh-CN': '表格行名与模板不一致（错字、缺少编号）', en: 'A table row label differs from the template (typo, missing numbering)' },
   },
   messages: {
@@ -13,11 +15,13 @@ export const rule: Rule = {
       fuzzy: '行名“{actual}”与模板不一致，应为“{expected}”',
       unnumbered: '行名“{actual}”缺少编号，应为“{expected}”',
       fix: '改为模板行名“{expected}”',
+      fixAll: '本文档 {n} 处行名全部改为模板行名',
     },
     en: {
-      fuzzy: 'The row label "{actual}" differs from the template: "{expected}"',
-      unnumbered: 'The row label "{actual}" lacks its numbering: "{expected}"',
-      fix: 'Replace with the template label "{expected}"',
+      fuzzy: 'The row label “{actual}” differs from the template: “{expected}”',
+      unnumbered: 'The row label “{actual}” lacks its numbering: “{expected}”',
+      fix: 'Change to the template label “{expected}”',
+      fixAll: 'Change all {n} row labels of this document to the template\'s',
     },
   },
   check(ctx) {

@@ -1,15 +1,23 @@
 // Every template row of a table is present (rows that reports may split or merge excepted).
+import { format } from '../messages';
 import type { Rule } from './rule';
 import { defOf } from '../lookup';
 
 export const rule: Rule = {
   meta: {
     id: 'row-missing', severity: 'error', fixable: false, docs: 'docs/rules/row-missing.md',
+    name: { 'zh-CN': '缺少表格行', en: 'Missing row' },
     description: { 'zh-CN': '表格缺少模板中的某一行', en: 'A template row is absent from its table' },
   },
   messages: {
-    'zh-CN': { missing: '表格缺少“{label}”一行', missingPdf: '表格缺少“{label}”一行（PDF 文本按空格对齐，此行未能可靠读取）' },
-    en: { missing: 'The table has no row "{label}"', missingPdf: 'The table has no row "{label}" (PDF text aligned by spaces: this row could not be read reliably)' },
+    'zh-CN': {
+      missing: '{table}缺少“{label}”行',
+      missingPdf: '{table}缺少“{label}”行（从 PDF 复制的表格以空格对齐，本行可能未能识别，请对照原件核对）',
+    },
+    en: {
+      missing: '{table} has no row “{label}”',
+      missingPdf: '{table} has no row “{label}” (a table from a PDF is aligned by spaces and this row may not have been recognised: check against the original)',
+    },
   },
   check(ctx) {
     if (!ctx.template) return;
@@ -28,7 +36,7 @@ export const rule: Rule = {
         const next = def.rows.slice(i + 1).map((r) => table.rows.find((x) => x.id === r.id)).find((x) => x);
         const at = next ? next.range.start : table.range.end;
         const lineEnd = next ? (next.labelRange ?? next.range).end : at;
-        ctx.report({ range: { start: at, end: lineEnd }, message: table.layout === 'pdf' || table.layout === 'space' ? 'missingPdf' : 'missing', args: { label: row.label || def.title[ctx.locale] } });
+        ctx.report({ range: { start: at, end: lineEnd }, message: table.layout === 'pdf' || table.layout === 'space' ? 'missingPdf' : 'missing', args: { table: format(ctx.locale, `table.${table.id}`), label: row.label || format(ctx.locale, 'outline.unlabelledRow') } });
       }
     }
   },

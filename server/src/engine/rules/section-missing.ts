@@ -6,11 +6,12 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: {
     id: 'section-missing', severity: 'error', fixable: false, docs: 'docs/rules/section-missing.md',
+    name: { 'zh-CN': '缺少部分', en: 'Missing part' },
     description: { 'zh-CN': '缺少六个部分之一', en: 'One of the six parts is missing' },
   },
   messages: {
     'zh-CN': { missing: '缺少第{n}部分“{heading}”' },
-    en: { missing: 'Part {n} "{heading}" is missing' },
+    en: { missing: 'Part {n}, “{heading}”, is missing' },
   },
   check(ctx) {
     const { report, index } = ctx.parsed;

@@ -5,7 +5,8 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: {
     id: 'section-order', severity: 'error', fixable: false, docs: 'docs/rules/section-order.md',
-    description: { 'zh-CN': '部分顺序错乱或重复', en: 'Parts out of order or repeated' },
+    name: { 'zh-CN': '部分顺序', en: 'Order of the parts' },
+    description: { 'zh-CN': '六个部分顺序错乱或重复', en: 'Parts out of order or repeated' },
   },
   messages: {
     'zh-CN': { repeated: '第{n}部分重复出现', order: '第{n}部分应在第{m}部分之前' },

@@ -1,16 +1,17 @@
 // Parts 二, 三 and 四 each hold a statistical table.
-import { format, partNumeral } from '../messages';
+import { partNumeral } from '../messages';
 import { tableForPart } from '../template';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: {
     id: 'table-missing', severity: 'error', fixable: false, docs: 'docs/rules/table-missing.md',
-    description: { 'zh-CN': '第二、三、四部分没有可识别的表格', en: 'Part 二, 三 or 四 holds no recognisable table' },
+    name: { 'zh-CN': '缺少统计表', en: 'Missing table' },
+    description: { 'zh-CN': '第二、三、四部分未找到统计表', en: 'Part 2, 3 or 4 holds no table that could be read' },
   },
   messages: {
-    'zh-CN': { missing: '第{n}部分没有可识别的“{table}”表格' },
-    en: { missing: 'Part {n} holds no recognisable table ({table})' },
+    'zh-CN': { missing: '第{n}部分未找到统计表（可能被删除、以图片插入或改写成了文字）' },
+    en: { missing: 'Part {n} holds no table that could be read (deleted, inserted as a picture, or rewritten as prose?)' },
   },
   check(ctx) {
     if (!ctx.template) return;
@@ -19,8 +20,7 @@ export const rule: Rule = {
       if (done.has(part.number) || !tableForPart(ctx.template.id, part.number)) continue;
       done.add(part.number);
       if (part.table && part.table.rows.length > 0) continue;
-      const id = tableForPart(ctx.template.id, part.number)!.id;
-      ctx.report({ range: part.heading.range, message: 'missing', args: { n: partNumeral(part.number, ctx.locale), table: format(ctx.locale, `table.${id}`) } });
+      ctx.report({ range: part.heading.range, message: 'missing', args: { n: partNumeral(part.number, ctx.locale) } });
     }
   },
 };

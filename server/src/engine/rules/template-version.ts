@@ -7,24 +7,28 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: {
     id: 'template-version', severity: 'warning', fixable: 'suggestion', docs: 'docs/rules/template-version.md',
+    name: { 'zh-CN': '格式版本', en: 'Template version' },
+    otherLevels: { 'zh-CN': '推定格式版本、第六项未分行：信息', en: 'assumed version, single （六） row: info' },
     description: { 'zh-CN': '表格使用了另一版本格式的栏目，或一张表混用两版', en: 'Table labels of the other template version, or of both in one table' },
   },
   messages: {
     'zh-CN': {
-      pre2019: '{year}年度报告早于2019年版格式，采用旧的报告结构，本工具不按现行格式检查其表格',
-      table: '{year}年度报告应使用{expected}，本表使用了{actual}的栏目（如“{label}”）',
-      label: '“{label}”是{actual}的用语，本报告使用{expected}',
+      pre2019: '{year}年度报告适用2019年以前的格式，本工具不检查其表格',
+      table: '{year}年度报告适用{expected}，本表使用了{actual}的栏目（如“{label}”）',
+      label: '“{label}”是{actual}的栏目名称，本报告适用{expected}',
       singleOther: '2021年版格式将“（六）其他处理”分为三行（逾期不补正、逾期未缴费、其他），本表仍为一行',
       fixLabel: '改为{expected}的“{wording}”',
       assumed: '报告没有写明年度（标题和统计期限中都没有），表格也没有某一版本特有的栏目，因此按现行的{expected}检查表格',
+      fixAll: '本文档 {n} 处栏目名称全部改为本报告适用格式的名称',
     },
     en: {
       pre2019: 'A {year} report predates the 2019 template and follows the old structure: its tables are not checked against the current format',
-      table: 'A {year} report should use {expected}; this table uses the labels of {actual} (e.g. "{label}")',
-      label: '"{label}" is wording of {actual}; this report uses {expected}',
-      singleOther: 'The 2021 template splits "（六）其他处理" into three rows; this table keeps one',
-      fixLabel: 'Replace with the wording of {expected}: "{wording}"',
+      table: 'A {year} report falls under {expected}; this table uses the labels of {actual} (e.g. “{label}”)',
+      label: '“{label}” is a label of {actual}; this report falls under {expected}',
+      singleOther: 'The 2021 template splits “（六）其他处理” into three rows; this table keeps one',
+      fixLabel: 'Change to the wording of {expected}: “{wording}”',
       assumed: 'The report states no year (neither in the title nor in the statistical period) and its tables hold no label of one version only, so the tables are checked against the current format, {expected}',
+      fixAll: 'Change all {n} labels of this document to those of the template the report falls under',
     },
   },
   check(ctx) {

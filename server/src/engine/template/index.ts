@@ -2,7 +2,7 @@
 import type { TableId, TemplateId } from '../types';
 import { labelKey } from '../labels';
 import { T2019, T2021 } from './data';
-import type { TableDef, TemplateDef } from './types';
+import type { ColumnDef, RowDef, TableDef, TemplateDef } from './types';
 
 export * from './types';
 export { APPLICANT_PARTS, REVIEW_GROUPS, REVIEW_OUTCOMES } from './data';
@@ -23,6 +23,11 @@ export function tableDef(template: TemplateId, id: TableId): TableDef {
 
 export function tableForPart(template: TemplateId, part: number): TableDef | undefined {
   return templates[template].tables.find((t) => t.part === part);
+}
+
+/** The columns of a row, from its column set. */
+export function columnsOf(table: TableDef, row: RowDef): ColumnDef[] {
+  return table.columnSets[row.columns] ?? [];
 }
 
 /**

@@ -4,6 +4,9 @@ import type { TableId, TemplateId } from '../types';
 
 export interface Text { 'zh-CN': string; en: string }
 
+/** A provision of the 条例 (2019 text): an article, with its items （一）（二）… or one of its paragraphs (款). */
+export interface Provision { article: number; items?: number[]; paragraph?: number }
+
 /** count: non-negative integer; signed: integer that may be negative or carry "+"; money: decimal, may carry 元/万元. */
 export type ColumnKind = 'count' | 'signed' | 'money';
 
@@ -14,6 +17,8 @@ export interface ColumnDef {
   aliases?: string[];
   kind: ColumnKind;
   explain: Text;
+  /** The header group the column is under when labels repeat across groups (table 四: review, direct, after). */
+  group?: string;
 }
 
 export interface RowDef {
@@ -29,7 +34,8 @@ export interface RowDef {
   /** Column set of the row (key into TableDef.columnSets). */
   columns: string;
   explain: Text;
-  article: string;
+  /** What the row counts under the 条例; empty for totals and rows no article addresses directly. */
+  article: Provision[];
   /** A row that some reports split into these sub-rows; its value is their sum when it is absent. */
   aggregateOf?: string[];
   /** The row may be absent without a row-missing finding (it is then the sum of aggregateOf). */
@@ -41,9 +47,24 @@ export interface SectionDef {
   label: string;
   keys: string[];
   explain: Text;
-  article?: string;
+  article?: Provision[];
   /** Enclosing section, for the outline (（三）不予公开 sits under 三、本年度办理结果). */
   parent?: string;
+}
+
+/**
+ * A merged header cell above several data columns of one column set (申请人情况 over all seven, 法人或其他组织
+ * over five; 行政复议, 行政诉讼, 未经复议直接起诉 in table 四). Each column's own label sits below its deepest
+ * group and reaches down to the last header row.
+ */
+export interface ColumnGroupDef {
+  label: string;
+  /** Ids of the columns it spans, in order. */
+  columns: string[];
+  /** Header row it starts on (0 = top). */
+  level: number;
+  /** Header rows it spans (default 1). */
+  rowSpan?: number;
 }
 
 export interface TableDef {
@@ -51,6 +72,10 @@ export interface TableDef {
   part: number;
   title: Text;
   columnSets: Record<string, ColumnDef[]>;
+  /** Merged header cells, per column set key; none for a set whose header is one row of column labels. */
+  columnGroups?: Record<string, ColumnGroupDef[]>;
+  /** The header cell above the row labels as the template prints it ('信息内容'; table 三's 勾稽关系 note). */
+  corner?: string;
   sections: SectionDef[];
   rows: RowDef[];
   /** Table 四 has one data row without a label. */
@@ -66,6 +91,10 @@ export interface PartDef {
   /** Words that name the part's subject: a heading reworded beyond recognition still says one of them. */
   keys: string[];
   explain: Text;
+  /** The item of 《条例》第五十条 the part reports on. */
+  article: Provision[];
+  /** Sub-headings the template's guidance names (part 一's five aspects); written by new reports, not checked. */
+  subHeadings?: string[];
 }
 
 /** A cell reference inside one table: a row id and a column id. */
@@ -88,12 +117,29 @@ export interface EquationDef {
   minus: CellRef[];
 }
 
+/**
+ * Cells of a report that start from last year's report: row `to` of this year from row `from` of last year, in
+ * each of `columns` (the same column in both years). A link applies when last year's table has that column.
+ */
+export interface CarryDef {
+  table: TableId;
+  to: string;
+  from: string;
+  columns: string[];
+  /** A stock that this year's figures change (现行有效件数): carried as a figure to confirm, not as final. */
+  confirm: boolean;
+}
+
 export interface TemplateDef {
   id: TemplateId;
   name: Text;
+  /** The official title of the format document, as a report cites it. */
+  title: string;
   /** Report years this version applies to (inclusive; `to` null = onward). */
   years: { from: number; to: number | null };
   parts: PartDef[];
   tables: TableDef[];
   equations: EquationDef[];
+  /** What a report in this format takes over from last year's report. */
+  carry: CarryDef[];
 }
