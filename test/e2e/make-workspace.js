@@ -39,12 +39,6 @@ const PASTE_TARGET = '粘贴-年度报告.txt';
 /** A Word document cut short: the zip's local header and a few bytes of deflated data. */
 const BROKEN_DOCX = Buffer.from('504b0304140000000800000021000000000000000000000000001300000077', 'hex');
 
-function makeWorkspace(dest) {
-  fs.mkdirSync(dest, { recursive: true });
-  const copy = (dir, from, to = from) => {
-    fs.copyFileSync(path.join(dir, from), path.join(dest, to));
-    fs.chmodSync(path.join(dest, to), 0o644);
-  };
 /** The corpus reports, and the copies the quick-fix, Emacs and preview tests edit. */
 function addCorpus(dest, corpus, copy) {
   for (const n of fs.readdirSync(corpus).filter((n) => n.endsWith('.txt'))) copy(corpus, n);
@@ -63,14 +57,16 @@ function addExamples(dest) {
   for (const n of fs.readdirSync(EXAMPLES)) fs.copyFileSync(path.join(EXAMPLES, n), path.join(dest, 'examples', n));
 }
 
+/** `withExamples`: add the examples folder (the extension tests and the Reports view's UI test read the folder whole). */
 function makeWorkspace(dest, { withExamples = false } = {}) {
-}
-
-module.exports = { makeWorkspace, findCorpus, findWild, PASTE_TARGET, DEFECTS };
-
-if (require.main === module) {
-  const dest = process.argv[2];
-  for (const n of fs.readdirSync(EXAMPLES).filter((n) => n !== 'README.md')) copy(EXAMPLES, n);
+  fs.mkdirSync(dest, { recursive: true });
+  const copy = (dir, from, to = from) => {
+    fs.copyFileSync(path.join(dir, from), path.join(dest, to));
+    fs.chmodSync(path.join(dest, to), 0o644);
+  };
+  // The pair of years stays in examples/ only: two copies of one office's report for a year would make its pairing
+  // ambiguous (the reviewer's tests read the pair there).
+  for (const n of fs.readdirSync(EXAMPLES).filter((n) => n !== 'README.md' && !n.startsWith('year-pair-'))) copy(EXAMPLES, n);
   for (const n of DEFECT_COPIES) copy(EXAMPLES, DEFECTS, n);
   // A 2023 report (2021 format) to start next year's from; one to delete a row of and complete it again.
   copy(EXAMPLES, 'clean-2023-row-per-line.txt', 'last-year-2023.txt');
@@ -83,4 +79,13 @@ if (require.main === module) {
   if (wild) for (const n of WILD_NEEDED) copy(wild, n);
   if (withExamples) addExamples(dest);
   return { corpus, wild };
+}
+
+module.exports = { makeWorkspace, findCorpus, findWild, PASTE_TARGET, DEFECTS };
+
+if (require.main === module) {
+  const dest = process.argv[2];
+  if (!dest) { console.error('usage: make-workspace.js DEST [--examples]'); process.exit(2); }
+  const { corpus, wild } = makeWorkspace(path.resolve(dest), { withExamples: process.argv.includes('--examples') });
+  console.log(`workspace ${dest}: the examples${corpus ? `, the corpus of ${corpus}` : ' (no shared corpus)'}${wild ? `, published reports of ${wild}` : ''}`);
 }
