@@ -45,6 +45,8 @@ export function startServer(connection: Connection, script: string | null = null
   let debounceMs = 150;
   let maxDiagnostics = 10000;
   let clientLocale: Locale = 'zh-CN';
+  /** The language of what belongs to no one document (the background pass, its progress, the summary): the setting's. */
+  let folderLocale: Locale = 'zh-CN';
   let pullConfig = false;
   let versionedEdits = false;
   /** Settings pushed with workspace/didChangeConfiguration, used when the client cannot be asked. */
@@ -230,14 +232,22 @@ export function startServer(connection: Connection, script: string | null = null
     };
   });
 
-  connection.onInitialized(() => { try { workspace.start(folders); } catch (err) { log('workspace', err); } });
+  async function refreshFolderLocale(): Promise<void> {
+    folderLocale = lintOptionsOf(await settingsFor(''), clientLocale).locale;
+  }
+
+  connection.onInitialized(() => {
+    void refreshFolderLocale().catch((err: unknown) => log('settings', err)).finally(() => {
+      try { workspace.start(folders); } catch (err) { log('workspace', err); }
+    });
+  });
 
   connection.onDidChangeConfiguration(guardNote('didChangeConfiguration', (params) => {
     const s = (params?.settings as { govReport?: unknown } | null | undefined)?.govReport;
     if (s !== undefined) { pushed = normalizeSettings(s); pushedRaw = s; }
     settingsCache.clear();
     revalidateAll();
-    workspace.settingsChanged();
+    void refreshFolderLocale().catch((err: unknown) => log('settings', err)).finally(() => workspace.settingsChanged());
   }));
 
   // Fired for didOpen as well as didChange.
@@ -300,7 +310,7 @@ export function startServer(connection: Connection, script: string | null = null
 
   const workspace: Workspace = registerWorkspace({
     connection, script, log,
-    locale: () => clientLocale,
+    locale: () => folderLocale,
     settings: settingsFor,
     section,
     isOpen: (uri) => documents.get(uri) !== undefined,
@@ -317,7 +327,7 @@ export function startServer(connection: Connection, script: string | null = null
 
   registerDesk(connection, {
     guard, current,
-    locale: async () => lintOptionsOf(await settingsFor(''), clientLocale).locale,
+    locale: async () => { await refreshFolderLocale(); return folderLocale; },
   });
 
   documents.listen(connection);
