@@ -45,10 +45,12 @@ runUiSession({ folder, extensionsDir, png, name: 'ui-reports', viewport: { width
     await page.waitForTimeout(500);
   }
   step(`the view lists ${seen.length} rows`);
-  // "某县市场监督管理局 2023 · 2021 template · 0 errors · 4 warnings · examples/…" → "某县市场监督管理局 2023 0 4".
+  // "某县市场监督管理局 2023年度 · 2021年版格式 · 错误 0 · 警告 4 · examples/…" (or the English
+  // "… 2023 · 2021 template · 0 errors · 4 warnings · …") → "某县市场监督管理局 2023 0 4".
   const listed = seen.map((t) => {
-    const m = /^(.*?)\s*(\d{4}|year unknown) · .*? · (\d+) errors? · (\d+) warnings?/.exec(t);
-    return m ? `${m[1]} ${m[2] === 'year unknown' ? '-' : m[2]} ${m[3]} ${m[4]}` : `unparsed: ${t}`;
+    const m = /^(.*?)\s*(?:(\d{4})年度|(\d{4})|year unknown|年度未知) · .*? · (?:错误 (\d+) · 警告 (\d+)|(\d+) errors? · (\d+) warnings?)/.exec(t);
+    if (!m) return `unparsed: ${t}`;
+    return `${m[1]} ${m[2] ?? m[3] ?? '-'} ${m[4] ?? m[6]} ${m[5] ?? m[7]}`;
   }).sort();
   if (JSON.stringify(listed) !== JSON.stringify(expected)) {
     throw new Error(`the Reports view and the CLI disagree:\nview: ${listed.join(' | ')}\ncli:  ${expected.join(' | ')}`);

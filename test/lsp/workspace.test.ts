@@ -45,6 +45,20 @@ describe('language server: the folder of reports (issue 10)', function () {
   let c: TestClient | undefined;
   afterEach(async () => { await c?.stop(); c = undefined; });
 
+  it('speaks the setting\'s language in the background pass: Chinese by default in an English editor, English when set', async () => {
+    const dir = folder({ 'defects.md': example('defects-2022-pipe.md') });
+    const file = uri(path.join(dir, 'defects.md'));
+    // The messages of a file the pass checked, without quoted report text: Chinese or not.
+    const unquoted = (cc: TestClient) => cc.lastDiagnostics(file)!.diagnostics.map((d) => d.message.replace(/“[^”]*”/g, '')).join('\n');
+    c = await TestClient.start({ workspaceFolders: [uri(dir)], capabilities: CAPABILITIES, locale: 'en' });
+    await passDone(c);
+    assert.match(unquoted(c), /[\u4e00-\u9fff]/);
+    await c.stop();
+    c = await TestClient.start({ workspaceFolders: [uri(dir)], capabilities: CAPABILITIES, locale: 'zh-cn', settings: { '*': { locale: 'en' } } });
+    await passDone(c);
+    assert.doesNotMatch(unquoted(c), /[\u4e00-\u9fff]/);
+  });
+
   it('checks every report of the folder in the background, with progress; notes and other text are not reports', async () => {
     const dir = folder({
       'a/year-pair-2022.txt': example('year-pair-2022.txt'), 'b/year-pair-2023.txt': example('year-pair-2023.txt'),

@@ -4,7 +4,7 @@ import type { Connection, InitializeParams } from 'vscode-languageserver/node';
 import type { Locale } from '../engine';
 import { CONFIG_SECTION } from '../protocol';
 import type { Log } from './guard';
-import { defaultSettings, localeOf, normalizeSettings, type Settings } from './settings';
+import { defaultSettings, lintOptionsOf, localeOf, normalizeSettings, type Settings } from './settings';
 import { workspaceFoldersOf } from './workspaceRequests';
 
 export interface InitOptions {
@@ -26,6 +26,8 @@ export class ClientConfig {
   debounceMs = 150;
   maxDiagnostics = 10000;
   clientLocale: Locale = 'zh-CN';
+  /** The language of what belongs to no one document (the background pass, its progress, the summary): the setting's. */
+  folderLocale: Locale = 'zh-CN';
   /** The client answers workspace/configuration. */
   private pullConfig = false;
   /** The client applies versioned edits (TextDocumentEdit). */
@@ -59,6 +61,12 @@ export class ClientConfig {
     const s = (settings as { govReport?: unknown } | null | undefined)?.govReport;
     if (s !== undefined) { this.pushed = normalizeSettings(s); this.pushedRaw = s; }
     this.cache.clear();
+  }
+
+  /** The folder's language again, from the settings of no particular document. */
+  async refreshFolderLocale(): Promise<Locale> {
+    this.folderLocale = lintOptionsOf(await this.settingsFor(''), this.clientLocale).locale;
+    return this.folderLocale;
   }
 
   forget(uri: string): void {

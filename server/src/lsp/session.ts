@@ -34,18 +34,22 @@ export function startServer(connection: Connection, script: string | null = null
     config.initialize(params);
     return { capabilities, serverInfo: { name: DIAGNOSTIC_SOURCE } };
   });
-  connection.onInitialized(() => { try { workspace.start(config.folders); } catch (err) { log('workspace', err); } });
+  connection.onInitialized(() => {
+    void config.refreshFolderLocale().catch((err: unknown) => log('settings', err)).finally(() => {
+      try { workspace.start(config.folders); } catch (err) { log('workspace', err); }
+    });
+  });
   connection.onDidChangeConfiguration(guardNotifications(log)('didChangeConfiguration', (params) => {
     config.changed(params?.settings);
     diagnostics.scheduleAll();
-    workspace.settingsChanged();
+    void config.refreshFolderLocale().catch((err: unknown) => log('settings', err)).finally(() => workspace.settingsChanged());
   }));
   followDocuments(documents, { config, lints, diagnostics, log });
   answerLanguageFeatures(connection, guard, lints, config);
   answerDocumentRequests(connection, guard, config);
   registerDesk(connection, {
     guard, current: (uri) => lints.current(uri),
-    locale: async () => lintOptionsOf(await config.settingsFor(''), config.clientLocale).locale,
+    locale: () => config.refreshFolderLocale(),
   });
 
   documents.listen(connection);
@@ -68,7 +72,7 @@ function folderOfReports(
 ): Workspace {
   return registerWorkspace({
     connection, script, log,
-    locale: () => config.clientLocale,
+    locale: () => config.folderLocale,
     settings: (uri) => config.settingsFor(uri),
     section: (uri, name) => config.section(uri, name),
     isOpen: (uri) => documents.get(uri) !== undefined,
