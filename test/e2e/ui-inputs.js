@@ -127,10 +127,15 @@ async function testOpenPdf(page, outDir) {
   await page.locator('.monaco-editor .view-line', { hasText: '某市某区某街道办事处' }).first().waitFor({ timeout: 30000 });
   step(`${PDF} opened as a report`);
   await page.keyboard.press('Control+Shift+M');
+  // The background pass lists every report of the folder: the panel is filtered to this document's findings.
+  const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+  await filter.waitFor({ timeout: 30000 });
+  await filter.fill(`**/${PDF}`);
   const marker = page.locator('.markers-panel .monaco-list-row', { hasText: 'balance-row-total' }).first();
   await marker.waitFor({ timeout: 30000 });
   step(`Problems row: ${(await marker.innerText()).replace(/\s+/g, ' ')}`);
   await marker.click(); // goes to the finding, in the extracted report
+  await filter.fill('');
   const line = page.locator('.monaco-editor .view-line', { hasText: '（一）予以公开' }).first();
   await line.waitFor({ timeout: 10000 });
   await line.click();
