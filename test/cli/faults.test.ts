@@ -15,7 +15,7 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 function requireRoot(ctx: Mocha.Context, why: string): void {
   if (!isRoot) {
-    // eslint-disable-next-line no-console
+     
     console.log(`      (skipped: needs root, ${why})`);
     ctx.skip();
   }

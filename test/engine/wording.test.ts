@@ -33,7 +33,7 @@ function chineseProblem(text: string): string | null {
 /** What is wrong with an English text, or null: Chinese outside “…”, "…" and **…** (report text and template labels). */
 function englishProblem(text: string): string | null {
   const bare = text.replace(/“[^”]*”/g, '').replace(/"[^"]*"/g, '').replace(/\*\*[^*]*\*\*/g, '');
-  return CJK.test(bare) ? `Chinese outside quotes: ${bare.match(/.{0,20}[\u3400-\u9fff].{0,20}/)?.[0]}` : null;
+  return CJK.test(bare) ? `Chinese outside quotes: ${(/.{0,20}[\u3400-\u9fff].{0,20}/.exec(bare))?.[0]}` : null;
 }
 
 const catalogues = Object.entries(all);

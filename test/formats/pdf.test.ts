@@ -56,7 +56,7 @@ describe('PDF input: text', () => {
     assert.equal(owner.text, (await readPdf(fixture('clean-2023.pdf'), DEFAULT_LIMITS)).text);
   });
 
-  const defects: Array<{ file: string; rules: string[]; at: string }> = [
+  const defects: { file: string; rules: string[]; at: string }[] = [
     // A blank cell leaves a gap in PDF text: the row comes out one figure short.
     { file: 'clean-2023.blank-cell.pdf', rules: ['row-cells'], at: '（一）予以公开' },
     { file: 'clean-2023.wrong-total.pdf', rules: ['balance-row-total', 'balance-outcome-total'], at: '（一）予以公开' },

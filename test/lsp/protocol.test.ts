@@ -272,7 +272,7 @@ describe('language server: transports', function () {
     this.timeout(20000);
     const proc = spawn(process.execPath, [SERVER], { stdio: ['pipe', 'pipe', 'pipe'] });
     const exited = exitOf(proc);
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     await initializeOver(conn);
     assert.equal(await exited, 0);
     conn.dispose();
@@ -282,7 +282,7 @@ describe('language server: transports', function () {
     this.timeout(20000);
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const exited = exitOf(proc);
-    proc.stdin!.end();
+    proc.stdin.end();
     assert.notEqual(await exited, undefined);
   });
 });

@@ -11,7 +11,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/no
 import { example, examplesDir } from '../support/paths';
 import { TestClient } from './helpers/client';
 
-interface ReportInfo { uri: string; label: string; office: string | null; year: number | null; template: string | null; counts: Record<string, number>; previous: string | null; open: boolean; parts: unknown[]; findings: Array<{ rule: string }> }
+interface ReportInfo { uri: string; label: string; office: string | null; year: number | null; template: string | null; counts: Record<string, number>; previous: string | null; open: boolean; parts: unknown[]; findings: { rule: string }[] }
 
 const CAPABILITIES = {
   window: { workDoneProgress: true },

@@ -21,15 +21,15 @@ class Client {
   readonly published: Published[] = [];
   readonly stderr: string[] = [];
   private seq = 0;
-  private waiters: Array<() => void> = [];
+  private waiters: (() => void)[] = [];
   exit: number | null | undefined = undefined;
   constructor(readonly proc: ChildProcess, readonly conn: ProtocolConnection) {}
 
   static async start(): Promise<Client> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const c = new Client(proc, conn);
-    proc.stderr!.on('data', (d) => c.stderr.push(String(d)));
+    proc.stderr.on('data', (d) => c.stderr.push(String(d)));
     proc.on('exit', (code) => { c.exit = code; c.wake(); });
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { c.published.push({ p, seq: c.seq++, at: Date.now() }); c.wake(); });
     conn.onNotification('window/logMessage', () => {});
@@ -82,7 +82,7 @@ describe('robustness: language server', function () {
   let c: Client;
   before(function () {
     if (!fs.existsSync(SERVER)) {
-      // eslint-disable-next-line no-console
+       
       console.log(`    (skipped: ${SERVER} missing; npm run build)`);
       this.skip();
     }
@@ -120,7 +120,7 @@ describe('robustness: language server', function () {
     const want = lint(text).findings.map((f) => [f.rule, f.range.start.line, f.range.start.character]);
     const got = mine[last].p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]);
     assert.deepEqual(got, want);
-    // eslint-disable-next-line no-console
+     
     console.log(`      ${mine.length} publishDiagnostics for 1,001 versions`);
   });
 
@@ -203,7 +203,7 @@ describe('robustness: language server', function () {
       await new Promise((r) => setTimeout(r, 1000));
       assert.notEqual(c.exit, undefined, `server neither answered nor exited: ${(e as Error).message}`);
     }
-    // eslint-disable-next-line no-console
+     
     console.log(`      after malformed messages the server ${survived ? 'kept serving' : `exited with ${c.exit}`}`);
   });
 

@@ -8,10 +8,10 @@ import { encodingName, megabytes, messages, type Translate } from './messages';
 export interface JsonFileEntry {
   file: string;
   template: 'T2019' | 'T2021' | null;
-  diagnostics: Array<{
+  diagnostics: {
     rule: string; severity: Severity; message: string; range: Diagnostic['range'];
-    related?: Array<{ file: string; range: Diagnostic['range']; message: string }>;
-  }>;
+    related?: { file: string; range: Diagnostic['range']; message: string }[];
+  }[];
 }
 
 /** Exactly the documented keys, in the documented order: nothing more leaks into the JSON. */

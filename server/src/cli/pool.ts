@@ -130,11 +130,11 @@ export function startPool(workers: number, script: string, options: TaskOptions,
   const spawn = (): Slot => {
     const status = new Int32Array(new SharedArrayBuffer(4));
     status[0] = -1;
-    const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer as SharedArrayBuffer, pause: pause.buffer as SharedArrayBuffer, epoch };
+    const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer, pause: pause.buffer, epoch };
     const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const s: Slot = { w, status, chunks: [], seen: -1, since: performance.now(), stopped: false, error: null };
     w.on('message', (b: Batch) => onBatch?.(s, b));
-    w.on('error', (err) => { s.error ??= String((err as Error)?.message ?? err); });
+    w.on('error', (err) => { s.error ??= String((err)?.message ?? err); });
     w.on('exit', (code) => { if (!s.stopped) onExit?.(s, code); });
     slots.push(s);
     return s;
@@ -161,7 +161,7 @@ export function startPool(workers: number, script: string, options: TaskOptions,
 
 /** One run of the pool over a list of files. */
 class Run {
-  private readonly results: Array<FileResult | undefined>;
+  private readonly results: (FileResult | undefined)[];
   private nextOut = 0;
   private nextIn = 0;
   private readonly retry: number[] = [];

@@ -25,7 +25,7 @@ export class TableWriter {
   /** A whole table: table 二 as its sub-tables under their headings, the others as one grid. */
   table(def: TableDef): void {
     const sub = subTables(def);
-    if (sub.length === 0) return this.grid(def, def.rows[0].columns, printedRows(def));
+    if (sub.length === 0) { this.grid(def, def.rows[0].columns, printedRows(def)); return; }
     sub.forEach((s, i) => this.subTable(def, s.id, i > 0));
   }
 

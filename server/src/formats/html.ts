@@ -85,7 +85,7 @@ function parseBounded(html: string, budget: Budget): DefaultTreeAdapterTypes.Doc
       defaultTreeAdapter.insertBefore(parent, child, reference);
     },
   };
-  return parse<DefaultTreeAdapterMap>(html, { treeAdapter, sourceCodeLocationInfo: true });
+  return parse(html, { treeAdapter, sourceCodeLocationInfo: true });
 }
 
 /** Whether the page holds a table with a cell (at its top level; nested tables sit in cells of those). */

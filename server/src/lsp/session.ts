@@ -71,7 +71,7 @@ export function startServer(connection: Connection, script: string | null = null
 
   /** Wrap a request handler: cancelled → RequestCancelled; exception → `fallback` and a log line. */
   function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
-    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError> => {
       if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
       try {
         const r = await fn(params, token);

@@ -110,7 +110,7 @@ export function equationInstances(tables: readonly TableModel[], ruleId: string,
   for (const table of tables) {
     for (const eq of templates[table.template].equations) {
       if (eq.rule !== ruleId || eq.table !== table.id) continue;
-      const instances: Array<{ column?: string; row?: string }> =
+      const instances: { column?: string; row?: string }[] =
         eq.forEach === 'column' ? eq.over.map((column) => ({ column }))
           : eq.forEach === 'row' ? eq.over.filter((row) => findRow(table, row)).map((row) => ({ row }))
             : [{}];

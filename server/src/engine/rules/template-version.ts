@@ -62,7 +62,7 @@ export const rule: Rule = {
       }
       if (table.template === 'T2021' && table.id === 'applications') {
         const other = findRow(table, 'app.other');
-        if (other && other.cells.length && !['app.other.1', 'app.other.2', 'app.other.3'].some((id) => findRow(table, id))) {
+        if (other?.cells.length && !['app.other.1', 'app.other.2', 'app.other.3'].some((id) => findRow(table, id))) {
           ctx.report({ range: other.labelRange ?? other.range, message: 'singleOther', severity: 'info' });
         }
       }
