@@ -15,7 +15,6 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 function requireRoot(ctx: Mocha.Context, why: string): void {
   if (!isRoot) {
-     
     console.log(`      (skipped: needs root, ${why})`);
     ctx.skip();
   }

@@ -15,8 +15,8 @@ const fails = (code: string) => (e: unknown) => e instanceof FormatError && e.co
 /** The lines of table 三, between the headings of parts 三 and 四. */
 function table3(text: string): string[] {
   const lines = text.split('\n');
-  const from = lines.findIndex((l) => l.trim().startsWith("三、收到和处理政府信息公开申请情况"));
-  const to = lines.findIndex((l, i) => i > from && l.trim().startsWith("四、政府信息公开行政"));
+  const from = lines.findIndex((l) => l.trim().startsWith('三、收到和处理政府信息公开申请情况'));
+  const to = lines.findIndex((l, i) => i > from && l.trim().startsWith('四、政府信息公开行政'));
   assert.ok(from >= 0 && to > from, 'table 三 is found between the headings of parts 三 and 四');
   return lines.slice(from + 1, to);
 }

@@ -43,7 +43,6 @@ describe('robustness: CLI', function () {
 
   before(function () {
     if (!fs.existsSync(CLI)) {
-       
       console.log(`    (skipped: ${CLI} missing; npm run build)`);
       this.skip();
     }
@@ -78,7 +77,6 @@ describe('robustness: CLI', function () {
 
   it('an unreadable file (chmod 000): exit 2, "permission" on stderr', function () {
     if (typeof process.getuid === 'function' && process.getuid() === 0) {
-       
       console.log('      (skipped: running as root, which can read a chmod 000 file)');
       this.skip();
     }
@@ -117,7 +115,6 @@ describe('robustness: CLI', function () {
     try {
       files['gb18030.txt'] = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: Buffer.from(r.errors, 'utf8') });
     } catch {
-       
       console.log('      (GB18030 case skipped: iconv not available)');
     }
     const d = path.join(dir, 'enc');
@@ -146,7 +143,6 @@ describe('robustness: CLI', function () {
     const t0 = performance.now();
     const x = cli(['--format', 'json', d]);
     const s = (performance.now() - t0) / 1000;
-     
     console.log(`      10,000 files in ${s.toFixed(1)} s (${Math.round(10000 / s)} files/s)`);
     assert.equal(x.status, 1, x.stderr.slice(0, 500)); // file 4321 has error findings
     const entries = json(x);
@@ -192,7 +188,6 @@ describe('robustness: CLI', function () {
   it('--fix on a read-only directory fails cleanly (exit 2) and leaves the file intact', function () {
     if (!r.fixable) this.skip();
     if (typeof process.getuid === 'function' && process.getuid() === 0) {
-       
       console.log('      (skipped: running as root, which can write into a read-only directory)');
       this.skip();
     }

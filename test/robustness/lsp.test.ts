@@ -82,7 +82,6 @@ describe('robustness: language server', function () {
   let c: Client;
   before(function () {
     if (!fs.existsSync(SERVER)) {
-       
       console.log(`    (skipped: ${SERVER} missing; npm run build)`);
       this.skip();
     }
@@ -120,7 +119,6 @@ describe('robustness: language server', function () {
     const want = lint(text).findings.map((f) => [f.rule, f.range.start.line, f.range.start.character]);
     const got = mine[last].p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]);
     assert.deepEqual(got, want);
-     
     console.log(`      ${mine.length} publishDiagnostics for 1,001 versions`);
   });
 
@@ -203,7 +201,6 @@ describe('robustness: language server', function () {
       await new Promise((r) => setTimeout(r, 1000));
       assert.notEqual(c.exit, undefined, `server neither answered nor exited: ${(e as Error).message}`);
     }
-     
     console.log(`      after malformed messages the server ${survived ? 'kept serving' : `exited with ${c.exit}`}`);
   });
 
