@@ -27,6 +27,10 @@ export default tseslint.config(
       // Without noUncheckedIndexedAccess (off: it would type every template lookup as possibly missing), this rule
       // calls the guards on array and record indexing (`cells[i]?.value ?? …`) unnecessary; on report text they are not.
       '@typescript-eslint/no-unnecessary-condition': 'off',
+      // An empty string (a blank row label, GOV_REPORT_CORPUS=) must fall back like a missing one: `||` is meant.
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
+      // Report text is split into code points on purpose (Chinese figures and marks; no emoji sequences to keep).
+      '@typescript-eslint/no-misused-spread': ['error', { allow: ['string'] }],
     },
   },
   {
