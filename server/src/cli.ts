@@ -132,7 +132,7 @@ async function lintRun(o: CliOptions, io: RunContext): Promise<number> {
     else { slots.push({ kind: 'file', index: given.length }); given.push(t.file); }
   }
   const plan = planYears(given, o.previous, settings.config);
-  const results: FileResult[] = new Array(plan.files.length);
+  const results: FileResult[] = new Array<FileResult>(plan.files.length);
   const onResult = (i: number, r: FileResult) => { results[i] = r; };
   if (pool) await pool.run(plan.files, workersFor(plan.files.length, threads), { result: onResult }, io.signal);
   else await lintSequentially(plan.files, options, { result: onResult });
@@ -264,8 +264,8 @@ function start(): void {
       process.exitCode = outputFailed ? 2 : code;
       if (outputFailed && !fixing) process.exit(2);
     },
-    (err) => {
-      process.stderr.write(`gov-report-lint: ${(err as Error)?.stack ?? String(err)}\n`);
+    (err: unknown) => {
+      process.stderr.write(`gov-report-lint: ${(err as Partial<Error> | undefined)?.stack ?? String(err)}\n`);
       process.exitCode = 2;
     },
   );

@@ -89,6 +89,7 @@ export function useColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): 
 }
 
 // C0 and C1 controls, DEL, and the bidirectional overrides and isolates that reorder what a terminal shows.
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -80,7 +80,7 @@ export class TableWriter {
     const groupRow = columns.map((c) => {
       const covering = groups.filter((g) => g.columns.includes(c.id)).sort((a, b) => a.level - b.level);
       const deepest = covering[covering.length - 1];
-      return deepest && deepest.columns[0] === c.id ? covering.map((g) => g.label).join('：') : '';
+      return deepest?.columns[0] === c.id ? covering.map((g) => g.label).join('：') : '';
     });
     this.lines.push(`| ${groupRow.join(' | ')} |`, separator, `| ${leaves.join(' | ')} |`);
   }

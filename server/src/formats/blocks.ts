@@ -273,7 +273,7 @@ class TextOut {
     if (this.length > this.budget.limits.maxTextChars) throw new FormatError('tooLarge', `text over ${this.budget.limits.maxTextChars} characters`);
     if (!this.map) return;
     if (at) for (const o of at) this.map.push(o);
-    else for (let i = 0; i < s.length; i++) this.map.push(this.after);
+    else for (let left = s.length; left > 0; left--) this.map.push(this.after); // one per UTF-16 unit (for-of would count code points)
   }
 
   finish(): Laid {

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  DidChangeWatchedFilesNotification, FileChangeType,
+  DidChangeWatchedFilesNotification,
   type Connection, type Diagnostic, type FileEvent, type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { findConfig, loadConfig } from '../config/load';
@@ -103,7 +103,7 @@ export class Workspace {
     if (this.host.watch) {
       void this.host.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.{txt,md,docx,html,htm,pdf}' }, { globPattern: '**/gov-report.config.json' }],
-      }).catch((err) => this.host.log('register file watchers', err));
+      }).catch((err: unknown) => this.host.log('register file watchers', err));
     }
     this.enqueue(() => this.fullPass());
   }
@@ -208,7 +208,7 @@ export class Workspace {
   // ------------------------------------------------------------------ passes
 
   private enqueue(job: () => Promise<void>): void {
-    this.queue = this.queue.then(job).catch((err) => this.host.log('workspace pass', err));
+    this.queue = this.queue.then(job).catch((err: unknown) => this.host.log('workspace pass', err));
   }
 
   private async fullPass(): Promise<void> {

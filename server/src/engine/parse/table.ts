@@ -211,7 +211,7 @@ class TableAssembler {
     let text = c.cell.text;
     for (let k = 1; k <= 2; k++) {
       const prev = seg[seg.length - k];
-      if (!prev || prev.kind !== 'label' || prev.match.row || prev.match.section) return null;
+      if (prev?.kind !== 'label' || prev.match.row || prev.match.section) return null;
       text = prev.cell.text + text;
       const match = matchLabel(text, this.def, this.other, context);
       if (match.row || match.section) {

@@ -14,7 +14,6 @@ const CARRIED_OVER = /上年度?结转(?:的|政府信息公开|申请){0,3}(?:�
 const CARRIED_FORWARD = /结转(?:至|到)?(?:下一?年度?|(?:19|20)\d{2}年度?)(?:继续办理)?(?:的|申请){0,2}(?:共)?(\d{1,6})(?:件|条)/g;
 const CLOSED = /办结(?:政府信息公开|依申请公开|依申请)?(?:申请)?(?:共)?(\d{1,6})(?:件|条)/g;
 const ABOUT_DISCLOSURE = /信息公开|依申请/;
-const ABOUT_APPLICATIONS = /申请/;
 /** Other business an office closes or carries over (hotline calls, petitions, proposals): not applications. */
 const OTHER_BUSINESS = /热线|信访|诉求|办件|事项|投诉|举报|建议|提案|案件/;
 /** How far back (characters) a statement of 结转 or 办结 may be from the words naming the applications. */
