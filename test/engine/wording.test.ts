@@ -9,7 +9,6 @@ import path from 'node:path';
 import { format, hoverAt, lint, ruleMessage, ruleMetas, type Locale } from '../../server/src/engine';
 import { catalogues as all } from '../support/catalogues';
 import { reportText } from '../../server/src/engine/messages/skeleton';
-import { rules } from '../../server/src/engine/rules/registry';
 import { injections, clean2023 } from '../support/injections';
 import { corpus, examplesDir, repoRoot } from '../support/paths';
 import { readScenario } from './scenarios.test';

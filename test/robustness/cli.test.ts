@@ -20,7 +20,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Run {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 function json(r: Run): { file: string; diagnostics: { rule: string; severity: string }[] }[] {
-  try { return JSON.parse(r.stdout); } catch (e) { throw new Error(`stdout is not JSON (status ${r.status}): ${r.stderr.slice(0, 500)} ${r.stdout.slice(0, 500)}`); }
+  try { return JSON.parse(r.stdout); } catch { throw new Error(`stdout is not JSON (status ${r.status}): ${r.stderr.slice(0, 500)} ${r.stdout.slice(0, 500)}`); }
 }
 
 /** A clean report (no error findings) and one with errors, from the corpus or else the examples. */

@@ -38,7 +38,7 @@ describe('robustness: mutated Word documents and web pages', function () {
       try {
         await readDocument(bytes, name);
       } catch (err) {
-        assert.ok(err instanceof FormatError, `seed ${SEED}, file ${i}: ${(err as Error)?.stack ?? err}`);
+        assert.ok(err instanceof FormatError, `seed ${SEED}, file ${i}: ${String((err as Partial<Error> | undefined)?.stack ?? err)}`);
         outcome = err.code;
       }
       assert.ok(performance.now() - t0 < 1000, `seed ${SEED}, file ${i}: ${(performance.now() - t0).toFixed(0)} ms`);
