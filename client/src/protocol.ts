@@ -37,8 +37,8 @@ export interface ReportInfo {
   year: number | null;
   template: 'T2019' | 'T2021' | null;
   counts: Record<Severity, number>;
-  parts: Array<{ number: number; heading: string; range: Range }>;
-  findings: Array<{ rule: string; severity: Severity; message: string; range: Range }>;
+  parts: { number: number; heading: string; range: Range }[];
+  findings: { rule: string; severity: Severity; message: string; range: Range }[];
   previous: string | null;
   open: boolean;
 }

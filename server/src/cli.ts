@@ -126,13 +126,13 @@ async function lintRun(o: CliOptions, io: RunContext): Promise<number> {
   const targets = expandArguments(o.files).filter((t) => !(t.kind === 'file' && t.walked && settings.config && configExcludes(settings.config, t.file)));
   // Notes of the walk (empty or unreadable directories, links) are printed in their place in the order.
   const given: string[] = [];
-  const slots: Array<Target & { kind: 'note' } | { kind: 'file'; index: number }> = [];
+  const slots: (Target & { kind: 'note' } | { kind: 'file'; index: number })[] = [];
   for (const t of targets) {
     if (t.kind === 'note') slots.push(t);
     else { slots.push({ kind: 'file', index: given.length }); given.push(t.file); }
   }
   const plan = planYears(given, o.previous, settings.config);
-  const results: FileResult[] = new Array(plan.files.length);
+  const results: FileResult[] = new Array<FileResult>(plan.files.length);
   const onResult = (i: number, r: FileResult) => { results[i] = r; };
   if (pool) await pool.run(plan.files, workersFor(plan.files.length, threads), { result: onResult }, io.signal);
   else await lintSequentially(plan.files, options, { result: onResult });
@@ -144,7 +144,7 @@ async function lintRun(o: CliOptions, io: RunContext): Promise<number> {
 }
 
 /** Print in argument order: walk notes and each file's lines (text, json) or one table or log at the end. */
-function printResults(o: CliOptions, io: RunContext, slots: Array<Target & { kind: 'note' } | { kind: 'file'; index: number }>, results: FileResult[], plan: YearPlan, compared: Compared): number {
+function printResults(o: CliOptions, io: RunContext, slots: (Target & { kind: 'note' } | { kind: 'file'; index: number })[], results: FileResult[], plan: YearPlan, compared: Compared): number {
   const { m } = io;
   const c = io.colour && o.format === 'text' ? ansi : plain;
   const render = renderer({ format: o.format, colour: io.colour, locale: io.locale });
@@ -264,8 +264,8 @@ function start(): void {
       process.exitCode = outputFailed ? 2 : code;
       if (outputFailed && !fixing) process.exit(2);
     },
-    (err) => {
-      process.stderr.write(`gov-report-lint: ${(err as Error)?.stack ?? String(err)}\n`);
+    (err: unknown) => {
+      process.stderr.write(`gov-report-lint: ${(err as Partial<Error> | undefined)?.stack ?? String(err)}\n`);
       process.exitCode = 2;
     },
   );

@@ -56,7 +56,6 @@ export function hasCorpus(): boolean {
 /** Skip the current suite/test with a clear message when the corpus is absent. */
 export function requireCorpus(ctx: Mocha.Context): void {
   if (!hasCorpus()) {
-    // eslint-disable-next-line no-console
     console.log(`      (skipped: corpus not found at ${corpusDir})`);
     ctx.skip();
   }

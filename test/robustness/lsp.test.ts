@@ -21,23 +21,23 @@ class Client {
   readonly published: Published[] = [];
   readonly stderr: string[] = [];
   private seq = 0;
-  private waiters: Array<() => void> = [];
+  private waiters: (() => void)[] = [];
   exit: number | null | undefined = undefined;
   constructor(readonly proc: ChildProcess, readonly conn: ProtocolConnection) {}
 
   static async start(): Promise<Client> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const c = new Client(proc, conn);
-    proc.stderr!.on('data', (d) => c.stderr.push(String(d)));
+    proc.stderr.on('data', (d) => c.stderr.push(String(d)));
     proc.on('exit', (code) => { c.exit = code; c.wake(); });
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { c.published.push({ p, seq: c.seq++, at: Date.now() }); c.wake(); });
-    conn.onNotification('window/logMessage', () => {});
+    conn.onNotification('window/logMessage', () => { /* the server's log is not what these tests check */ });
     conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-    conn.onError(() => {});
+    conn.onError(() => { /* some tests break the stream on purpose: they check the exit and liveness instead */ });
     conn.listen();
     await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
-    conn.sendNotification('initialized', {});
+    await conn.sendNotification('initialized', {});
     return c;
   }
   private wake(): void { const w = this.waiters; this.waiters = []; for (const f of w) f(); }
@@ -50,8 +50,9 @@ class Client {
       this.waiters.push(check);
     });
   }
+  /** Sent without waiting for the write, like the changes that follow it: an editor's burst. */
   open(uri: string, text: string, version = 1): void {
-    this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'gov-report', version, text } });
+    void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'gov-report', version, text } });
   }
   async alive(): Promise<void> {
     const r = await Promise.race([
@@ -64,7 +65,7 @@ class Client {
     if (this.exit === undefined) {
       try {
         await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-        this.conn.sendNotification('exit');
+        await this.conn.sendNotification('exit');
       } catch { /* gone */ }
       await new Promise<void>((r) => { if (this.exit !== undefined) r(); else { this.proc.once('exit', () => r()); setTimeout(() => { this.proc.kill('SIGKILL'); r(); }, 3000); } });
     }
@@ -82,7 +83,6 @@ describe('robustness: language server', function () {
   let c: Client;
   before(function () {
     if (!fs.existsSync(SERVER)) {
-      // eslint-disable-next-line no-console
       console.log(`    (skipped: ${SERVER} missing; npm run build)`);
       this.skip();
     }
@@ -95,17 +95,17 @@ describe('robustness: language server', function () {
     const base = typical();
     c.open(uri, base, 1);
     let text = base;
-    // Incremental edits: append a character at the end, sometimes delete one, as typing does.
+    // Incremental edits: append a character at the end, sometimes delete one, as typing does (none waits for the last).
     for (let v = 2; v <= 1001; v++) {
       const lines = text.split(/\r\n|\r|\n/);
       const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
       if (v % 5 === 0 && end.character > 0) {
         const start = { line: end.line, character: end.character - 1 };
-        c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start, end }, text: '' }] });
+        void c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start, end }, text: '' }] });
         text = text.slice(0, -1);
       } else {
         const ch = v % 7 === 0 ? '\n' : v % 3 === 0 ? '\t' : String(v % 10);
-        c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: end, end }, text: ch }] });
+        void c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: end, end }, text: ch }] });
         text += ch;
       }
     }
@@ -116,11 +116,10 @@ describe('robustness: language server', function () {
     const later = mine.slice(last + 1);
     assert.deepEqual(later.map((x) => x.p.version), [], 'diagnostics published after the last version\'s');
     const versions = mine.map((x) => x.p.version ?? -1);
-    for (let i = 1; i < versions.length; i++) assert.ok(versions[i] >= versions[i - 1], `versions published out of order: ${versions.slice(Math.max(0, i - 3), i + 2)}`);
+    for (let i = 1; i < versions.length; i++) assert.ok(versions[i] >= versions[i - 1], `versions published out of order: ${versions.slice(Math.max(0, i - 3), i + 2).join()}`);
     const want = lint(text).findings.map((f) => [f.rule, f.range.start.line, f.range.start.character]);
     const got = mine[last].p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]);
     assert.deepEqual(got, want);
-    // eslint-disable-next-line no-console
     console.log(`      ${mine.length} publishDiagnostics for 1,001 versions`);
   });
 
@@ -130,8 +129,8 @@ describe('robustness: language server', function () {
     let big = typical();
     for (let i = 0; i < 5; i++) big += `\n${big}`;
     c.open(uri, big, 1);
-    c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${big}\n` }] });
-    c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    void c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${big}\n` }] });
+    void c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     const closedAt = c.published.length;
     await c.alive();
     await new Promise((r) => setTimeout(r, 1500));
@@ -162,7 +161,7 @@ describe('robustness: language server', function () {
 
   it('an unknown request method: MethodNotFound (-32601); an unknown notification is ignored; server alive', async function () {
     await assert.rejects(c.conn.sendRequest('gov/doesNotExist', { x: 1 }), (e: { code?: number }) => e.code === -32601);
-    c.conn.sendNotification('gov/unknownNotification', { x: 1 });
+    await c.conn.sendNotification('gov/unknownNotification', { x: 1 });
     await c.alive();
   });
 
@@ -184,7 +183,7 @@ describe('robustness: language server', function () {
     c.open(uri, '一、总体情况\n');
     assert.ok([null, 'object'].includes(typeof (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 99999, character: 99999 } })) === 'object' ? 'object' : null));
     // A change to a document that is not open is ignored.
-    c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///robust/ghost.txt', version: 2 }, contentChanges: [{ text: 'x' }] });
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///robust/ghost.txt', version: 2 }, contentChanges: [{ text: 'x' }] });
     await c.alive();
   });
 
@@ -203,7 +202,6 @@ describe('robustness: language server', function () {
       await new Promise((r) => setTimeout(r, 1000));
       assert.notEqual(c.exit, undefined, `server neither answered nor exited: ${(e as Error).message}`);
     }
-    // eslint-disable-next-line no-console
     console.log(`      after malformed messages the server ${survived ? 'kept serving' : `exited with ${c.exit}`}`);
   });
 

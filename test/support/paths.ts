@@ -21,7 +21,6 @@ export function corpus(): Record<string, { file: string; text: string }> {
 /** Call inside a describe(): skips the suite with a clear message when the corpus is absent. */
 export function requireCorpus(ctx: Mocha.Context | Mocha.Suite): void {
   if (!hasCorpus) {
-    // eslint-disable-next-line no-console
     console.log(`    (skipped: corpus not found at ${corpusDir})`);
     (ctx as Mocha.Context).skip?.();
   }

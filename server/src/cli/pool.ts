@@ -130,11 +130,11 @@ export function startPool(workers: number, script: string, options: TaskOptions,
   const spawn = (): Slot => {
     const status = new Int32Array(new SharedArrayBuffer(4));
     status[0] = -1;
-    const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer as SharedArrayBuffer, pause: pause.buffer as SharedArrayBuffer, epoch };
+    const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer, pause: pause.buffer, epoch };
     const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const s: Slot = { w, status, chunks: [], seen: -1, since: performance.now(), stopped: false, error: null };
     w.on('message', (b: Batch) => onBatch?.(s, b));
-    w.on('error', (err) => { s.error ??= String((err as Error)?.message ?? err); });
+    w.on('error', (err) => { s.error ??= String((err as Partial<Error> | undefined)?.message ?? err); });
     w.on('exit', (code) => { if (!s.stopped) onExit?.(s, code); });
     slots.push(s);
     return s;
@@ -159,15 +159,18 @@ export function startPool(workers: number, script: string, options: TaskOptions,
   };
 }
 
+/** A callback that is not (or no longer) wanted. */
+const ignore = (): void => undefined;
+
 /** One run of the pool over a list of files. */
 class Run {
-  private readonly results: Array<FileResult | undefined>;
+  private readonly results: (FileResult | undefined)[];
   private nextOut = 0;
   private nextIn = 0;
   private readonly retry: number[] = [];
   private startupDeaths = 0;
   private readonly cleanups: Promise<void>[] = [];
-  private finish: () => void = () => {};
+  private finish: () => void = ignore; // set by start()
 
   constructor(
     private readonly files: readonly string[],
@@ -176,7 +179,7 @@ class Run {
     private readonly workers: { slots: Slot[]; spawn: () => Slot; stop: (s: Slot) => Promise<number> },
     private readonly cb: PoolCallbacks,
   ) {
-    this.results = new Array(files.length);
+    this.results = new Array<FileResult | undefined>(files.length);
   }
 
   private get slots(): Slot[] { return this.workers.slots; }
@@ -188,7 +191,7 @@ class Run {
       this.finish = () => {
         clearInterval(watchdog);
         signal?.removeEventListener('abort', onAbort);
-        listen(() => {}, () => {});
+        listen(ignore, ignore); // workers still stopping may report: this run no longer hears them
         const stopping = this.slots.splice(0).map((s) => this.workers.stop(s).then(() => this.cleanUp(s)));
         void Promise.all([...stopping, ...this.cleanups]).then(() => resolve());
       };
@@ -207,7 +210,7 @@ class Run {
 
   private end(): void {
     const f = this.finish;
-    this.finish = () => {};
+    this.finish = ignore; // a run finishes once
     f();
   }
 

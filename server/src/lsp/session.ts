@@ -73,7 +73,7 @@ export function startServer(connection: Connection, script: string | null = null
 
   /** Wrap a request handler: cancelled → RequestCancelled; exception → `fallback` and a log line. */
   function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
-    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError> => {
       if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
       try {
         const r = await fn(params, token);
@@ -86,7 +86,7 @@ export function startServer(connection: Connection, script: string | null = null
   }
   function guardNote<P>(name: string, fn: (params: P) => void | Promise<void>) {
     return (params: P): void => {
-      try { void Promise.resolve(fn(params)).catch((err) => log(name, err)); } catch (err) { log(name, err); }
+      try { void Promise.resolve(fn(params)).catch((err: unknown) => log(name, err)); } catch (err) { log(name, err); }
     };
   }
 
@@ -97,7 +97,7 @@ export function startServer(connection: Connection, script: string | null = null
     if (!pullConfig) return Promise.resolve(name === 'govReport' ? pushedRaw : null);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), CONFIG_TIMEOUT_MS); });
-    const ask = connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: name }).then((v) => v as unknown, (err) => { log('workspace/configuration', err); return null; });
+    const ask = connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: name }).then((v) => v as unknown, (err: unknown) => { log('workspace/configuration', err); return null; });
     return Promise.race([ask, timeout]).finally(() => clearTimeout(timer));
   }
 
@@ -134,7 +134,7 @@ export function startServer(connection: Connection, script: string | null = null
     const key = JSON.stringify(options);
     const hit = lintCache.get(doc.uri);
     if (hit) lintCache.delete(doc.uri); // re-inserted below: the map's order is the order of use
-    if (hit && hit.version === doc.version && hit.key === key) {
+    if (hit?.version === doc.version && hit.key === key) {
       lintCache.set(doc.uri, hit);
       return hit.result;
     }
@@ -169,7 +169,7 @@ export function startServer(connection: Connection, script: string | null = null
     const lintNow = () => {
       timers.delete(uri);
       lastLint.set(uri, performance.now());
-      validate(uri, generation.get(uri) ?? 0).catch((err) => log('validate', err));
+      validate(uri, generation.get(uri) ?? 0).catch((err: unknown) => log('validate', err));
     };
     const wait = (lastLint.get(uri) ?? -Infinity) + debounceMs - performance.now();
     if (wait <= 0) lintNow(); // validate() still lets the messages already received go first
@@ -300,6 +300,7 @@ export function startServer(connection: Connection, script: string | null = null
   // ------------------------------------------------------------------ published documents (documents.ts)
 
   connection.onRequest(EXTRACT_REQUEST, guard<ExtractParams, ExtractResult | null>('extract', null, async (params) => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- a client may send any JSON value
     const uri = String(params?.uri ?? '');
     return extractReport(uri, lintOptionsOf(await settingsFor(uri), clientLocale).locale);
   }));

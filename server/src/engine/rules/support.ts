@@ -1,7 +1,7 @@
 // Helpers the rules share: template lookups for a table model, display names, cell ranges, equations.
 import { format, type Args } from '../messages';
 import type { ParsedReport } from '../parse/report';
-import { labelKey, tableDef, templates } from '../template';
+import { tableDef, templates } from '../template';
 import { normalize } from '../text';
 import type { ColumnDef, EquationDef, RowDef, TableDef } from '../template/types';
 import type { CellModel, Locale, Range, RowModel, RuleMeta, TableModel } from '../types';
@@ -110,7 +110,7 @@ export function equationInstances(tables: readonly TableModel[], ruleId: string,
   for (const table of tables) {
     for (const eq of templates[table.template].equations) {
       if (eq.rule !== ruleId || eq.table !== table.id) continue;
-      const instances: Array<{ column?: string; row?: string }> =
+      const instances: { column?: string; row?: string }[] =
         eq.forEach === 'column' ? eq.over.map((column) => ({ column }))
           : eq.forEach === 'row' ? eq.over.filter((row) => findRow(table, row)).map((row) => ({ row }))
             : [{}];
@@ -185,7 +185,7 @@ const sum = (ops: readonly Operand[]) => ops.reduce((s, o) => s + o.value, 0);
 const evaluatedOf = new WeakMap<TableModel[], { locale: Locale; all: Evaluated[] }>();
 function evaluatedInstances(tables: TableModel[], locale: Locale): Evaluated[] {
   const hit = evaluatedOf.get(tables);
-  if (hit && hit.locale === locale) return hit.all;
+  if (hit?.locale === locale) return hit.all;
   const ruleIds = new Set(tables.flatMap((t) => templates[t.template].equations.map((eq) => eq.rule)));
   const all = [...ruleIds].flatMap((id) => equationInstances(tables, id, locale)).map(evaluate);
   evaluatedOf.set(tables, { locale, all });
@@ -357,7 +357,7 @@ const SENTENCE_FINAL = '。！？!?；;：:';
 const ALIGNED = /\S(?: {3,}|\u3000{2,})\S/;
 const MAX_PARAGRAPH = 5000;
 
-const enum LineKind { Prose, NotProse, Alone }
+const LineKind = { Prose: 0, NotProse: 1, Alone: 2 } as const;
 
 /**
  * The paragraphs of prose outside the tables whose text matches `keywords`. A line continues the paragraph above

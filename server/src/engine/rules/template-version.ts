@@ -53,7 +53,7 @@ export const rule: Rule = {
       }
       const foreign = otherVersion(table.template);
       for (const r of table.versionLabels[foreign]) {
-        const row = table.rows.find((x) => x.labelRange && x.labelRange.start.line === r.start.line && x.labelRange.start.character === r.start.character);
+        const row = table.rows.find((x) => x.labelRange?.start.line === r.start.line && x.labelRange.start.character === r.start.character);
         const wording = row ? tableDef(table.template, table.id).rows.find((d) => d.id === row.id)?.label : undefined;
         ctx.report({
           range: r, message: 'label', args: { label: slice(r), actual: name(foreign), expected: name(table.template) },
@@ -62,7 +62,7 @@ export const rule: Rule = {
       }
       if (table.template === 'T2021' && table.id === 'applications') {
         const other = findRow(table, 'app.other');
-        if (other && other.cells.length && !['app.other.1', 'app.other.2', 'app.other.3'].some((id) => findRow(table, id))) {
+        if (other?.cells.length && !['app.other.1', 'app.other.2', 'app.other.3'].some((id) => findRow(table, id))) {
           ctx.report({ range: other.labelRange ?? other.range, message: 'singleOther', severity: 'info' });
         }
       }
