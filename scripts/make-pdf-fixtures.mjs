@@ -126,7 +126,7 @@ const g = document.getElementById('c').getContext('2d');
 g.fillStyle = '#f4f1ea'; g.fillRect(0, 0, 620, 877); g.fillStyle = '#222';
 g.font = '22px "WenQuanYi Micro Hei"'; g.fillText('某市某区某街道办事处2023年政府信息公开工作年度报告', 40, 90);
 g.font = '14px "WenQuanYi Micro Hei"';
-for (let r = 0; r < 12; r++) { g.strokeRect(40, 140 + r * 28, 540, 28); g.fillText('第' + (r + 1) + '行　　0　　0　　0　　0', 50, 160 + r * 28); }
+for (let r = 0; r < 12; r++) { g.strokeRect(40, 140 + r * 28, 540, 28); g.fillText('第' + (r + 1) + '行\u3000\u30000\u3000\u30000\u3000\u30000\u3000\u30000', 50, 160 + r * 28); }
 </script></body></html>`;
 
 function print(html, file) {

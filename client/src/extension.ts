@@ -61,6 +61,7 @@ function startClient(context: vscode.ExtensionContext): Promise<void> {
       provideCodeActions: (document, range, context, token, next) => (document.uri.scheme === EXTRACT_SCHEME ? [] : next(document, range, context, token)),
       handleDiagnostics: (uri, diagnostics, next) => next(uri, ruleLinks(diagnostics)),
     },
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- a change is then notified, and the server reads the settings again (session.ts)
     synchronize: { configurationSection: CONFIG_SECTION },
     initializationOptions: { locale: vscode.env.language },
   };
@@ -109,7 +110,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
     vscode.commands.registerCommand('govReport.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor || editor.document.languageId !== LANGUAGE_ID) return;
+      if (editor?.document.languageId !== LANGUAGE_ID) return;
       // The server's fix-all action, applied here: `editor.action.sourceAction` ignores a request made while the
       // editor's code-action model is still being set up (just after a file opens), and the command did nothing.
       const doc = editor.document;

@@ -27,7 +27,7 @@ export class PasteAsReportText implements vscode.DocumentPasteEditProvider {
     if (!result || token.isCancellationRequested) return undefined;
     // Nothing to offer when the plain text is this very text.
     const plain = await dataTransfer.get('text/plain')?.asString();
-    if (plain !== undefined && plain.trim() === result.text.trim()) return undefined;
+    if (plain?.trim() === result.text.trim()) return undefined;
     // Not as `insertText`: that is inserted as a snippet, whose lines VS Code re-indents (tabs to spaces, the
     // indentation of the line pasted into added), and a leading tab is a blank cell. A plain edit keeps them.
     const edit = new vscode.DocumentPasteEdit('', t('pasteAsReportText'), REPORT_TEXT_KIND);

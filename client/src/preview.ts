@@ -27,10 +27,12 @@ export class TablePreviews implements vscode.WebviewPanelSerializer<{ uri?: stri
   }
 
   /** A preview left open when the window was closed: opened again on its report. */
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: { uri?: string } | undefined): Promise<void> {
-    if (!state?.uri) { panel.dispose(); return; }
-    panel.webview.options = this.options();
-    this.adopt(panel, vscode.Uri.parse(state.uri), undefined);
+  deserializeWebviewPanel(panel: vscode.WebviewPanel, state: { uri?: string } | undefined): Promise<void> {
+    if (state?.uri) {
+      panel.webview.options = this.options();
+      this.adopt(panel, vscode.Uri.parse(state.uri), undefined);
+    } else panel.dispose();
+    return Promise.resolve();
   }
 
   private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri, column: vscode.ViewColumn | undefined): void {
@@ -60,11 +62,11 @@ export class TablePreviews implements vscode.WebviewPanelSerializer<{ uri?: stri
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('client', 'media', 'preview.css')}">
+<link rel="stylesheet" href="${asset('client', 'media', 'preview.css').toString()}">
 </head>
 <body>
 <div id="app" data-uri="${attr(uri.toString())}"></div>
-<script nonce="${nonce}" src="${asset('client', 'out', 'preview.js')}"></script>
+<script nonce="${nonce}" src="${asset('client', 'out', 'preview.js').toString()}"></script>
 </body>
 </html>`;
   }

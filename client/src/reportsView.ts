@@ -132,7 +132,7 @@ export class ReportStatus {
 
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || doc.languageId !== this.languageId) { this.item.hide(); return; }
+    if (doc?.languageId !== this.languageId) { this.item.hide(); return; }
         const report = this.view.list().find((r) => r.uri === doc.uri.toString());
     const counts = { error: 0, warning: 0 };
     for (const d of vscode.languages.getDiagnostics(doc.uri)) {

@@ -106,7 +106,7 @@ function printConfigText(file: string, settings: TaskOptions['settings'], locale
 
 interface RunContext extends Io { m: Translate; locale: Locale; settings: TaskOptions['settings'] }
 
-type Slots = Array<Target & { kind: 'note' } | { kind: 'file'; index: number }>;
+type Slots = (Target & { kind: 'note' } | { kind: 'file'; index: number })[];
 
 /** Lint the files and directories given: read and lint in the pool, pair the years, then print in order. */
 async function lintRun(o: CliOptions, io: RunContext): Promise<number> {
@@ -114,7 +114,7 @@ async function lintRun(o: CliOptions, io: RunContext): Promise<number> {
   const { options, threads, pool } = startWorkers(o, io);
   const { slots, given } = walk(o, settings);
   const plan = planYears(given, o.previous, settings.config);
-  const results: FileResult[] = new Array(plan.files.length);
+  const results: FileResult[] = new Array<FileResult>(plan.files.length);
   const onResult = (i: number, r: FileResult) => { results[i] = r; };
   if (pool) await pool.run(plan.files, workersFor(plan.files.length, threads), { result: onResult }, io.signal);
   else await lintSequentially(plan.files, options, { result: onResult });
@@ -249,8 +249,8 @@ function start(): void {
       process.exitCode = output.failed ? 2 : code;
       if (output.failed && !fixing) process.exit(2);
     },
-    (err) => {
-      process.stderr.write(`gov-report-lint: ${(err as Error)?.stack ?? String(err)}\n`);
+    (err: unknown) => {
+      process.stderr.write(`gov-report-lint: ${(err as Partial<Error> | undefined)?.stack ?? String(err)}\n`);
       process.exitCode = 2;
     },
   );

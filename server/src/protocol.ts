@@ -53,8 +53,8 @@ export interface ReportInfo {
   year: number | null;
   template: TemplateId | null;
   counts: Record<Severity, number>;
-  parts: Array<{ number: number; heading: string; range: Range }>;
-  findings: Array<{ rule: string; severity: Severity; message: string; range: Range }>;
+  parts: { number: number; heading: string; range: Range }[];
+  findings: { rule: string; severity: Severity; message: string; range: Range }[];
   /** Last year's report it was compared with (its uri), or null. */
   previous: string | null;
   /** Open in the editor: its figures are those of the text being edited. */

@@ -35,8 +35,9 @@ function serve(): void {
 function stdioReader(): StreamMessageReader {
   const reader = new StreamMessageReader(process.stdin);
   reader.onError((err) => {
-    if (/Content-Length|header/i.test(String(err?.message ?? err))) {
-      process.stderr.write(`gov-report: unreadable LSP header, exiting: ${err?.message ?? err}\n`);
+    const message = String((err as Partial<Error> | undefined)?.message ?? err);
+    if (/Content-Length|header/i.test(message)) {
+      process.stderr.write(`gov-report: unreadable LSP header, exiting: ${message}\n`);
       process.exit(1);
     }
   });

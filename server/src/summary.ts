@@ -10,7 +10,7 @@ export interface SummaryInput {
   linted: boolean;
   facts: Pick<YearFacts, 'officeName' | 'year'> | null;
   template: TemplateId | null;
-  diagnostics: ReadonlyArray<{ rule: string; severity: Severity }>;
+  diagnostics: readonly { rule: string; severity: Severity }[];
   /** Last year's report it was compared with, as shown (a base name), or null. */
   previous: string | null;
 }

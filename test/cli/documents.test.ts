@@ -93,7 +93,7 @@ describe('cli: saved web pages and Word documents', function () {
     }
   });
 
-  const unreadable: Array<[string, () => Buffer, RegExp, RegExp]> = [
+  const unreadable: [string, () => Buffer, RegExp, RegExp][] = [
     ['bomb.docx', () => zipBomb(500, 4096), /Word 文档过大/, /Word document too large/],
     ['cut.docx', () => docx(reportToDocumentXml(defects)).subarray(0, 300), /Word 文档不完整/, /cut short/],
     ['locked.docx', () => compoundFile('EncryptedPackage'), /已加密.*另存为 \.docx/, /encrypted.*save as \.docx/],

@@ -7,15 +7,17 @@ import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { fixAll, lint } from '../../server/src/engine';
-import { CLI, copyReport, corpusFile, ensureBuilt, repoRoot, requireCorpus, run, tempDir, type Run } from './helpers';
+import { LineIndex } from '../../server/src/engine/text';
+import { CLI, copyReport, corpusFile, ensureBuilt, requireCorpus, run, tempDir, type Run } from './helpers';
 
 const NOBODY = 65534;
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 function requireRoot(ctx: Mocha.Context, why: string): void {
   if (!isRoot) {
-    // eslint-disable-next-line no-console
     console.log(`      (skipped: needs root, ${why})`);
     ctx.skip();
   }
@@ -57,9 +59,9 @@ function runWithPause(args: readonly string[], env: NodeJS.ProcessEnv, onPause: 
     let stdout = '';
     let stderr = '';
     let paused = false;
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => {
-      stderr += d;
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
       if (!paused && stderr.includes('paused before renaming')) { paused = true; onPause(child); }
     });
     child.on('error', reject);
@@ -342,6 +344,7 @@ describe('cli: faults (issue 8)', function () {
       const text = fs.readFileSync(corpusFile('001'), 'utf8').replace('三、收到和处理政府信息公开申请情', '三、收到和处理政府信息公开申请情\u001b[31m');
       fs.writeFileSync(f, text);
       const r = run(['--locale', 'en', f, path.join(dir, 'missing\u001b[1m.txt')]);
+      // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
       for (const s of [r.stdout, r.stderr]) assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(s), JSON.stringify(s));
       assert.ok(r.stdout.includes('evil\\x1B]0;owned\\x07\\x1B[2J.txt:'), r.stdout);
       assert.ok(r.stdout.includes('申请情\\x1B[31m'), r.stdout);
@@ -368,10 +371,8 @@ describe('cli: faults (issue 8)', function () {
     });
 
     it('the line index of short-line text costs at most 10 bytes per line (it was ≈ 19 on the heap)', () => {
-      const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
       setFlagsFromString('--expose-gc');
-      const gc = require('node:vm').runInNewContext('gc') as () => void;
-      const { LineIndex } = require(path.join(repoRoot, 'server/src/engine/text')) as typeof import('../../server/src/engine/text');
+      const gc = runInNewContext('gc') as () => void;
       const text = '\n'.repeat(5_000_000);
       const used = () => { gc(); const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
       const before = used();

@@ -42,7 +42,7 @@ describe('cli: the reviewer\'s desk (issue 10)', function () {
       assert.deepEqual(a.diagnostics.filter(yearly), []);
       assert.deepEqual(b.diagnostics.filter(yearly).map((d) => `${d.rule}@${d.range.start.line}:${d.range.start.character}`),
         ['text-reuse@0:0', 'active-count-previous-year@33:12', 'carryover-previous-year@51:17', 'carryover-previous-year@51:29']);
-      const carried = b.diagnostics.find((d) => d.rule === 'carryover-previous-year') as unknown as { message: string; related: Array<{ file: string; range: { start: { line: number } }; message: string }> };
+      const carried = b.diagnostics.find((d) => d.rule === 'carryover-previous-year') as unknown as { message: string; related: { file: string; range: { start: { line: number } }; message: string }[] };
       assert.match(carried.message, /上年度报告（a\.txt）“四、结转下年度继续办理”行的同一列为 2/);
       assert.deepEqual(carried.related.map((x) => `${path.basename(x.file)}@${x.range.start.line}`), ['a.txt@74']);
       // Findings without related places keep exactly the documented keys.
@@ -63,7 +63,7 @@ describe('cli: the reviewer\'s desk (issue 10)', function () {
       assert.deepEqual(found.map((d) => d.rule), ['text-reuse', 'active-count-previous-year', 'carryover-previous-year', 'carryover-previous-year'], r.stderr);
       // In the page's source, the carry-over finding is on the cell holding 1.
       const source = fs.readFileSync(path.join(dir, '2023.html'), 'utf8').split('\n');
-      const carried = found[2] as unknown as { range: { start: { line: number; character: number }; end: { character: number } }; related: Array<{ file: string; range: { start: { line: number } } }> };
+      const carried = found[2] as unknown as { range: { start: { line: number; character: number }; end: { character: number } }; related: { file: string; range: { start: { line: number } } }[] };
       assert.equal(source[carried.range.start.line].slice(carried.range.start.character, carried.range.end.character), '1');
       assert.ok(source[carried.range.start.line].includes('二、上年结转'));
       assert.equal(path.basename(carried.related[0].file), '2022.docx');
@@ -213,7 +213,7 @@ describe('cli: the reviewer\'s desk (issue 10)', function () {
     });
 
     it('bad JSON, an unknown key or rule, a bad value: exit 2 with the file, line and column', () => {
-      const cases: Array<[string, RegExp]> = [
+      const cases: [string, RegExp][] = [
         ['{\n  "rules": {\n    "cell-blank": "warning",\n  }\n}\n', /gov-report\.config\.json:4:3：配置文件不是有效的 JSON（PropertyNameExpected）/],
         ['{\n  "rule": {}\n}\n', /gov-report\.config\.json:2:3：配置文件中有未知的设置项“rule”/],
         ['{ "rules": { "cell-blanks": "off" } }', /gov-report\.config\.json:1:14：配置文件中有未知的检查项“cell-blanks”/],

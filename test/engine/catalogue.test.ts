@@ -13,7 +13,7 @@ import { repoRoot } from '../support/paths';
 
 const SOURCE_DIRS = ['server/src', 'client/src'];
 const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-  .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.ts$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path.join(dir, e.name)] : []));
+  .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [path.join(dir, e.name)] : []));
 const sources = SOURCE_DIRS.flatMap((d) => walk(path.join(repoRoot, d))).map((f) => path.relative(repoRoot, f));
 const under = (...prefixes: string[]) => sources.filter((f) => prefixes.some((p) => f === p || f.startsWith(`${p}/`)));
 

@@ -8,7 +8,7 @@ import { toCellPerLine, toPipe } from '../support/layouts';
 import { corpus, corpusDir, eachOf, example } from '../support/paths';
 
 const at = (line: number, a: number, b = a) => ({ start: { line, character: a }, end: { line, character: b } });
-const fix = (edits: Array<[number, number, number, string]>, safe = true): Fix => ({ title: 't', safe, edits: edits.map(([l, a, b, t]) => ({ range: at(l, a, b), newText: t })) });
+const fix = (edits: [number, number, number, string][], safe = true): Fix => ({ title: 't', safe, edits: edits.map(([l, a, b, t]) => ({ range: at(l, a, b), newText: t })) });
 
 describe('applyFixes', () => {
   it('applies non-overlapping edits from the end, whatever their order', () => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine';
 import { loud } from '../support/findings';
-import { BLANKS_INVISIBLE, assertAt, clean2023, expectedRange, injections, setField } from '../support/injections';
+import { assertAt, clean2023, expectedRange, injections, setField } from '../support/injections';
 import { toCellPerLine, toCopiedPage, toCrlf, toInnerText, toPdf, toPdfWithArtefacts, toPipe, toSpaceRows } from '../support/layouts';
 import { example } from '../support/paths';
 

@@ -12,7 +12,7 @@ import { blanksCovered } from '../support/findings';
 import { corpus, example, hasCorpus } from '../support/paths';
 
 const OFFICE = '某市某区某街道办事处';
-const cases: Array<[number, TemplateId, SkeletonLayout]> = [
+const cases: [number, TemplateId, SkeletonLayout][] = [
   [2019, 'T2019', 'row-per-line'], [2020, 'T2019', 'pipe'], [2021, 'T2021', 'row-per-line'], [2023, 'T2021', 'pipe'],
   [2020, 'T2019', 'row-per-line'], [2024, 'T2021', 'pipe'],
 ];

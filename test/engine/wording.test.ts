@@ -9,7 +9,6 @@ import path from 'node:path';
 import { format, hoverAt, lint, ruleMessage, ruleMetas, type Locale } from '../../server/src/engine';
 import { catalogues as all } from '../support/catalogues';
 import { reportText } from '../../server/src/engine/messages/skeleton';
-import { rules } from '../../server/src/engine/rules/registry';
 import { injections, clean2023 } from '../support/injections';
 import { corpus, examplesDir, repoRoot } from '../support/paths';
 import { readScenario } from '../support/scenarios';
@@ -33,7 +32,7 @@ function chineseProblem(text: string): string | null {
 /** What is wrong with an English text, or null: Chinese outside “…”, "…" and **…** (report text and template labels). */
 function englishProblem(text: string): string | null {
   const bare = text.replace(/“[^”]*”/g, '').replace(/"[^"]*"/g, '').replace(/\*\*[^*]*\*\*/g, '');
-  return CJK.test(bare) ? `Chinese outside quotes: ${bare.match(/.{0,20}[\u3400-\u9fff].{0,20}/)?.[0]}` : null;
+  return CJK.test(bare) ? `Chinese outside quotes: ${(/.{0,20}[\u3400-\u9fff].{0,20}/.exec(bare))?.[0]}` : null;
 }
 
 const catalogues = Object.entries(all);

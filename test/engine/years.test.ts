@@ -14,7 +14,7 @@ const yearly = (text: string, prev: PreviousYear, options = {}) =>
 
 describe('years: the office and the kind of organ from the title', () => {
   it('the office is what the title says before the report\'s name, years, joiners and punctuation dropped', () => {
-    const cases: Array<[string, string | null]> = [
+    const cases: [string, string | null][] = [
       ['平潭综合实验区财政金融局2024年度政府信息公开工作年度报告', '平潭综合实验区财政金融局'],
       ['2021年拱墅区朝晖街道政府信息公开年度工作报告', '拱墅区朝晖街道'],
       ['贺兰县富兴街街道办事处 2020 年 政府信息公开工作年度报告', '贺兰县富兴街街道办事处'],

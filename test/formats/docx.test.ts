@@ -97,11 +97,11 @@ describe('formats: Word documents', () => {
 
 describe('formats: Word documents that cannot be read', () => {
   it('a zip bomb: a huge declared size, or an entry inflating past what it declared, is refused', () => {
-    assert.throws(() => readDocx(zipBomb(1, 4_000_000_000)), (e: unknown) => fails('tooLarge')(e) && /declares 4000000000 bytes/.test((e as Error).message));
-    assert.throws(() => readDocx(zipBomb(30, 30 << 20)), (e: unknown) => fails('tooLarge')(e) && /more than 100 to 1/.test((e as Error).message));
-    assert.throws(() => readDocx(zipBomb(200, 2000)), (e: unknown) => fails('tooLarge')(e) && /past its declared 2000 bytes/.test((e as Error).message));
+    assert.throws(() => readDocx(zipBomb(1, 4_000_000_000)), (e: unknown) => fails('tooLarge')(e) && (e as Error).message.includes('declares 4000000000 bytes'));
+    assert.throws(() => readDocx(zipBomb(30, 30 << 20)), (e: unknown) => fails('tooLarge')(e) && (e as Error).message.includes('more than 100 to 1'));
+    assert.throws(() => readDocx(zipBomb(200, 2000)), (e: unknown) => fails('tooLarge')(e) && (e as Error).message.includes('past its declared 2000 bytes'));
     const digits = randomBytes(1 << 20).toString('hex'); // 2 MB of text that does not compress
-    assert.throws(() => readDocx(docx(documentXml(p(run(digits))))), (e: unknown) => fails('tooLarge')(e) && /without a tag/.test((e as Error).message));
+    assert.throws(() => readDocx(docx(documentXml(p(run(digits))))), (e: unknown) => fails('tooLarge')(e) && (e as Error).message.includes('without a tag'));
   });
 
   it('a truncated archive, damaged data or a zip that is no Word document are each named', () => {
@@ -111,7 +111,7 @@ describe('formats: Word documents that cannot be read', () => {
     const at = damaged.indexOf('word/document.xml') + 40;
     damaged.fill(0xff, at, at + 200);
     assert.throws(() => readDocx(damaged), fails('malformed'));
-    assert.throws(() => readDocx(zip({ 'xl/workbook.xml': '<workbook/>' })), (e: unknown) => fails('malformed')(e) && /no word\/document\.xml/.test((e as Error).message));
+    assert.throws(() => readDocx(zip({ 'xl/workbook.xml': '<workbook/>' })), (e: unknown) => fails('malformed')(e) && (e as Error).message.includes('no word/document.xml'));
     assert.throws(() => readDocx(Buffer.from('not a zip at all')), fails('malformed'));
     assert.throws(() => readDocx(docx('<w:document xmlns:w="urn:x"><w:body/></w:document>')), fails('malformed'));
     assert.throws(() => readDocx(docx(documentXml(p(run('未闭合'))).replace('</w:body>', ''))), fails('malformed'));

@@ -15,8 +15,8 @@ const fails = (code: string) => (e: unknown) => e instanceof FormatError && e.co
 /** The lines of table 三, between the headings of parts 三 and 四. */
 function table3(text: string): string[] {
   const lines = text.split('\n');
-  const from = lines.findIndex((l) => /^三、收到和处理政府信息公开申请情况/.test(l.trim()));
-  const to = lines.findIndex((l, i) => i > from && /^四、政府信息公开行政/.test(l.trim()));
+  const from = lines.findIndex((l) => l.trim().startsWith('三、收到和处理政府信息公开申请情况'));
+  const to = lines.findIndex((l, i) => i > from && l.trim().startsWith('四、政府信息公开行政'));
   assert.ok(from >= 0 && to > from, 'table 三 is found between the headings of parts 三 and 四');
   return lines.slice(from + 1, to);
 }
@@ -59,7 +59,7 @@ describe('formats: saved web pages (corpus-wild)', function () {
     const p = wildPages().find((x) => x.id === '005')!;
     const html = fs.readFileSync(p.html, 'utf8');
     const base = read(html);
-    const variants: Array<[string, string]> = [
+    const variants: [string, string][] = [
       [html.replace('<meta charset="utf-8">', '<meta charset="gbk">'), 'gbk'],
       [html.replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'), 'gbk'],
       [html.replace('<meta charset="utf-8">', '<!-- saved --><META content="text/html; charset=GB18030" http-equiv=content-type>'), 'gb18030'],

@@ -55,7 +55,7 @@ describe('PDF input: text', () => {
     assert.equal(owner.text, (await readPdf(fixture('clean-2023.pdf'), DEFAULT_LIMITS)).text);
   });
 
-  const defects: Array<{ file: string; rules: string[]; at: string }> = [
+  const defects: { file: string; rules: string[]; at: string }[] = [
     // A blank cell leaves a gap in PDF text: the row comes out one figure short.
     { file: 'clean-2023.blank-cell.pdf', rules: ['row-cells'], at: '（一）予以公开' },
     { file: 'clean-2023.wrong-total.pdf', rules: ['balance-row-total', 'balance-outcome-total'], at: '（一）予以公开' },
@@ -161,7 +161,7 @@ describe('PDF input: what cannot be read', () => {
 const CJK_LINE = '政府信息公开工作年度报告，本年新收申请二十六件';
 /** Chinese text in STSong-Light, named and not embedded, in UCS-2 codes (UniGB-UCS2-H): as iText writes it. */
 function stSongPdf(): Uint8Array {
-  const codes = [...CJK_LINE].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const codes = Array.from(CJK_LINE, (c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
   return onePagePdf(Buffer.from(`BT /F1 14 Tf 72 720 Td <${codes}> Tj ET`), [
     '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
@@ -171,7 +171,7 @@ function stSongPdf(): Uint8Array {
 
 describe('PDF input: Chinese fonts named without embedding', () => {
   const cmapDir = path.join(repoRoot, 'node_modules', 'pdfjs-dist', 'cmaps');
-  const cmaps = async (name: string) => new Uint8Array(fs.readFileSync(path.join(cmapDir, `${name}.bcmap`)));
+  const cmaps = async (name: string) => new Uint8Array(await fs.promises.readFile(path.join(cmapDir, `${name}.bcmap`)));
 
   it('reads their text with the CMaps of pdfjs-dist', async () => {
     assert.equal((await readPdf(stSongPdf(), DEFAULT_LIMITS, cmaps)).text.trim(), CJK_LINE);

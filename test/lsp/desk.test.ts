@@ -119,7 +119,7 @@ describe('language server: debounce with a leading and a trailing edge', functio
     for (let v = 2; v <= 10; v++) await c.replace(uri, v, `${CLEAN}${' '.repeat(v)}`);
     await c.waitVersion(uri, 10, 5000);
     const versions = (c.published.get(uri) ?? []).map((p) => p.version);
-    assert.deepEqual(versions, [1, 10], `published ${versions}`);
+    assert.deepEqual(versions, [1, 10], `published ${versions.join()}`);
     assert.ok(Date.now() - t0 >= DEBOUNCE * 0.9, 'the burst was linted before a debounce period had passed');
     assert.ok(opened < DEBOUNCE / 2);
     await c.close(uri);

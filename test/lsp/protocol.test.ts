@@ -105,8 +105,8 @@ describe('language server: protocol and robustness', function () {
     // Give any straggler a chance to arrive (round trip through the server), then check the order.
     await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     const versions = (c.published.get(uri) ?? []).map((p) => p.version ?? -1);
-    assert.equal(versions[versions.length - 1], 20, `publications: ${versions}`);
-    for (let i = 1; i < versions.length; i++) assert.ok(versions[i] >= versions[i - 1], `stale publication after a newer one: ${versions}`);
+    assert.equal(versions[versions.length - 1], 20, `publications: ${versions.join()}`);
+    for (let i = 1; i < versions.length; i++) assert.ok(versions[i] >= versions[i - 1], `stale publication after a newer one: ${versions.join()}`);
     await c.close(uri);
   });
 
@@ -273,7 +273,7 @@ describe('language server: transports', function () {
     this.timeout(20000);
     const proc = spawn(process.execPath, [SERVER], { stdio: ['pipe', 'pipe', 'pipe'] });
     const exited = exitOf(proc);
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     await initializeOver(conn);
     assert.equal(await exited, 0);
     conn.dispose();
@@ -283,7 +283,7 @@ describe('language server: transports', function () {
     this.timeout(20000);
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const ended = new Promise<[number | null, string | null]>((resolve) => proc.once('exit', (code, signal) => resolve([code, signal])));
-    proc.stdin!.end();
+    proc.stdin.end();
     assert.deepEqual(await ended, [0, null]);
   });
 });
@@ -300,7 +300,7 @@ describe('language server: debounce (default 150 ms)', function () {
       assert.deepEqual(p.diagnostics.map((d) => d.code), lint(`${MINIMAL}\n6`).findings.map((f) => f.rule));
       // The open is linted at once (leading edge) unless the changes overtook it; the burst once, at its end.
       const versions = (c.published.get(uri) ?? []).map((x) => x.version);
-      assert.ok(['6', '1,6'].includes(versions.join()), `published ${versions}`);
+      assert.ok(['6', '1,6'].includes(versions.join()), `published ${versions.join()}`);
     } finally {
       await c.stop();
     }

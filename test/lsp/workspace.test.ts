@@ -11,7 +11,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/no
 import { example, examplesDir } from '../support/paths';
 import { TestClient } from './helpers/client';
 
-interface ReportInfo { uri: string; label: string; office: string | null; year: number | null; template: string | null; counts: Record<string, number>; previous: string | null; open: boolean; parts: unknown[]; findings: Array<{ rule: string }> }
+interface ReportInfo { uri: string; label: string; office: string | null; year: number | null; template: string | null; counts: Record<string, number>; previous: string | null; open: boolean; parts: unknown[]; findings: { rule: string }[] }
 
 const CAPABILITIES = {
   window: { workDoneProgress: true },
@@ -87,15 +87,15 @@ describe('language server: the folder of reports (issue 10)', function () {
     const carried = found[2];
     assert.deepEqual(carried.relatedInformation!.map((r) => [r.location.uri, r.location.range.start.line, r.location.range.start.character]), [[uri(path.join(dir, '2022.txt')), 74, 12]]);
     assert.match(carried.message, /上年度报告（2022\.txt）“四、结转下年度继续办理”行的同一列为 2/);
-    const reports = await c.conn.sendRequest('govReport/reports') as ReportInfo[];
+    const reports = await c.conn.sendRequest<ReportInfo[]>('govReport/reports');
     assert.deepEqual(reports.map((r) => `${r.label} ${r.office} ${r.year} ${r.template} e${r.counts.error} w${r.counts.warning} i${r.counts.info} ${r.previous ? path.basename(r.previous) : '-'} ${r.parts.length}`), [
       '2022.txt 某县市场监督管理局 2022 T2021 e0 w0 i0 - 6',
       '2023.txt 某县市场监督管理局 2023 T2021 e0 w4 i1 2022.txt 6',
       'other.txt 某市某区某街道办事处 2023 T2021 e0 w0 i0 - 6',
     ]);
-    const summary = await c.conn.sendRequest('govReport/summary', { format: 'text' }) as { text: string };
+    const summary = await c.conn.sendRequest<{ text: string }>('govReport/summary', { format: 'text' });
     assert.match(summary.text.split('\n')[3], /^2023\.txt +某县市场监督管理局 +2023 +2021年版 +0 +4 +— +正确 +相符 +2022\.txt$/);
-    const csv = await c.conn.sendRequest('govReport/summary', { format: 'csv' }) as { text: string };
+    const csv = await c.conn.sendRequest<{ text: string }>('govReport/summary', { format: 'csv' });
     assert.ok(csv.text.startsWith('\uFEFF文件,机关,'));
   });
 
@@ -113,7 +113,7 @@ describe('language server: the folder of reports (issue 10)', function () {
     assert.deepEqual(yearly(await c.waitVersion(u, 2)).map((d) => d.code), ['text-reuse', 'active-count-previous-year']);
     // The Reports view counts the text being edited: two year-against-year warnings, and the prose that still says
     // "上年结转1件" against the table's 2.
-    const reports = await c.conn.sendRequest('govReport/reports') as ReportInfo[];
+    const reports = await c.conn.sendRequest<ReportInfo[]>('govReport/reports');
     const open = reports.find((r) => r.uri === u)!;
     assert.deepEqual([open.open, open.counts.warning, open.findings.filter((f) => f.rule === 'narrative-mismatch').length], [true, 3, 1]);
     const before = c.published.get(u)!.length;

@@ -220,12 +220,12 @@ export function mutate(base: string, rnd: () => number): string {
 
 // ------------------------------------------------------------------ the run
 
-function seeds(): Array<{ name: string; text: string }> {
-  const out: Array<{ name: string; text: string }> = [];
+function seeds(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
   if (hasCorpus) {
     for (const { file, text } of Object.values(corpus())) out.push({ name: `corpus/${path.basename(file)}`, text });
   } else {
-    // eslint-disable-next-line no-console
+     
     console.log(`    (corpus not found at ${corpusDir}: fuzzing from examples/ only)`);
   }
   if (existsSync(examplesDir)) {
@@ -327,7 +327,7 @@ describe('robustness: fuzzing the engine', function () {
       }
     }
     const s = (performance.now() - t0) / 1000;
-    // eslint-disable-next-line no-console
+     
     console.log(`    ${DOCS} documents in ${s.toFixed(1)} s (${Math.round(DOCS / s)} docs/s; ${findings} findings, ${fixed} with fixes, ${relinted} re-linted after safe fixes)`);
     const failures = [...kinds].map(([kind, e]) => `[${e.n}×] ${kind}\n    e.g. ${e.example}`);
     assert.equal(failures.length, 0, `${failures.length} kinds of failure:\n  ${failures.join('\n  ')}`);

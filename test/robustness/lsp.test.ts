@@ -49,11 +49,11 @@ describe('robustness: language server', function () {
     await c.waitVersion(uri, 1002);
     const versions = (c.published.get(uri) ?? []).map((p) => p.version ?? -1);
     assert.deepEqual(versions.slice(versions.indexOf(1001)), [1001, 1002], 'published after version 1001');
-    for (let i = 1; i < versions.length; i++) assert.ok(versions[i] > versions[i - 1], `versions published out of order: ${versions.slice(Math.max(0, i - 3), i + 2)}`);
+    for (let i = 1; i < versions.length; i++) assert.ok(versions[i] > versions[i - 1], `versions published out of order: ${versions.slice(Math.max(0, i - 3), i + 2).join()}`);
     const want = lint(text).findings.map((f) => [f.rule, f.range.start.line, f.range.start.character]);
     const got = c.lastDiagnostics(uri)!.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]);
     assert.deepEqual(got, want);
-    // eslint-disable-next-line no-console
+     
     console.log(`      ${versions.length} publishDiagnostics for 1,002 versions`);
   });
 
@@ -92,7 +92,7 @@ describe('robustness: language server', function () {
     const position = { line: 0, character: 0 };
     const hover = await c.conn.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
     const want = hoverAt(lint(text), position);
-    assert.deepEqual(hover && hover.range, want && want.range);
+    assert.deepEqual(hover?.range, want?.range);
     await c.answers();
   });
 
@@ -134,7 +134,7 @@ describe('robustness: language server', function () {
     stdin.write(frame('{"jsonrpc":"2.0","id":77,"method":"textDocument/hover","params":"not an object"}'));
     stdin.write(frame('{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":null}}'));
     const outcome = await answersOrExits(c);
-    // eslint-disable-next-line no-console
+     
     console.log(`      after malformed messages the server ${outcome}`);
   });
 

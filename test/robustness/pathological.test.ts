@@ -68,7 +68,7 @@ describe('robustness: pathological input', function () {
     }
   });
 
-  const cases: Array<[string, () => string]> = [
+  const cases: [string, () => string][] = [
     ['a single 5 MB line of letters', () => 'a'.repeat(5 * 1024 * 1024)],
     ['a single 5 MB line of report text (the corpus without its line breaks)', () => {
       let s = existsSync(corpusDir) ? readdirSync(corpusDir).sort().map((f) => readFileSync(path.join(corpusDir, f), 'utf8')).join('').replace(/\r?\n/g, ' ') : '统计期限自2020年1月1日至2020年12月31日止。一、总体情况 ';
@@ -195,7 +195,7 @@ describe('robustness: regular expressions (catastrophic backtracking)', function
   };
   const rowDoc = () => base('clean-2023-row-per-line.txt', `2023年报告\n${PART_HEADINGS.join('\n')}`);
   const pipeDoc = () => base('defects-2022-pipe.md', `2022年报告\n${PART_HEADINGS.join('\n')}`);
-  const bounded: Array<[string, () => string]> = [
+  const bounded: [string, () => string][] = [
     // labels.ts TRAILING /[。：:；;，,、.]+$/ in stripNumbering: a label cell of 40,000 '。' then a letter.
     ['a table label of 40,000 "。" then "x" (labels.ts TRAILING)', () => inject(rowDoc(), '二、', `${'。'.repeat(40000)}x\t1\t2`)],
     // parse/layout.ts /^\s*\|?\s*:?-{3,}/ (pipe separator row test): 40,000 spaces then a pipe in a pipe table.

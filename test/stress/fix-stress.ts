@@ -61,8 +61,8 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ sta
     const child = spawn(cmd, args, { env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
     child.on('error', reject);
     child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
   });
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => { counts.failed++; failures.push(String(err?.stack ?? err)); }).finally(() => {
+main().catch((err: unknown) => { counts.failed++; failures.push(String((err as Partial<Error> | undefined)?.stack ?? err)); }).finally(() => {
   for (const f of failures.slice(0, 20)) console.log(`  failed: ${f}`);
   const line = { suite: 'stress', ...counts };
   console.log(`GOV_REPORT_COUNTS ${JSON.stringify(line)}`);

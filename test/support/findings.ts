@@ -5,7 +5,7 @@ export function loud(findings: readonly Finding[]): string[] {
   return findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.rule}@${f.range.start.line}`);
 }
 
-export function countBy(findings: ReadonlyArray<Pick<Finding, 'severity' | 'rule'>>): Record<string, number> {
+export function countBy(findings: readonly Pick<Finding, 'severity' | 'rule'>[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const f of findings) out[`${f.severity} ${f.rule}`] = (out[`${f.severity} ${f.rule}`] ?? 0) + 1;
   return out;

@@ -25,7 +25,6 @@ export function corpus(): Record<string, { file: string; text: string }> {
 /** Call inside a describe() or a hook: skips with a clear message when the corpus is absent. */
 export function requireCorpus(ctx: Mocha.Context | Mocha.Suite): void {
   if (!hasCorpus) {
-    // eslint-disable-next-line no-console
     console.log(`    (skipped: corpus not found at ${corpusDir})`);
     (ctx as Mocha.Context).skip?.();
   }
@@ -35,7 +34,7 @@ export function requireCorpus(ctx: Mocha.Context | Mocha.Suite): void {
  * One test per item of a corpus, or, when the corpus is absent, one test that says so and is skipped: a suite never
  * passes by defining no test at all.
  */
-export function eachOf<T>(items: Array<[string, T]>, folder: string, title: (name: string) => string, fn: (name: string, item: T) => void | Promise<void>): void {
+export function eachOf<T>(items: [string, T][], folder: string, title: (name: string) => string, fn: (name: string, item: T) => void | Promise<void>): void {
   if (items.length === 0) {
     it(`(skipped: ${folder} not found)`, function () { this.skip(); });
     return;

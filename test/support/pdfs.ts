@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 export function onePagePdf(content: Buffer, font: string[], deflate = false): Uint8Array {
   const data = deflate ? zlib.deflateSync(content, { level: 1 }) : content;
   const stream = Buffer.concat([Buffer.from(`<< /Length ${data.length}${deflate ? ' /Filter /FlateDecode' : ''} >>\nstream\n`), data, Buffer.from('\nendstream')]);
-  const objs: Array<string | Buffer> = [
+  const objs: (string | Buffer)[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',

@@ -69,7 +69,7 @@ export function excerptLine(line: string): string {
 
 const isGap = (s: string) => /^\s*…+\s*$/.test(s);
 const HEADING = /^\s*([一二三四五六])、/;
-const FIGURE = /^(?:[-+]?[\d.,]*|[/／—–\-]|无)$/;
+const FIGURE = /^(?:[-+]?[\d.,]*|[/／—–-]|无)$/;
 
 /** A row's label: its cells that are not figures, joined, in compared form ('' for a row of figures only). */
 function rowKey(line: string): string {
@@ -114,7 +114,7 @@ function replaceProse(target: string, line: string): string {
   if (open) {
     const pattern = new RegExp(body.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\d+/g, '\\d+'));
     const m = pattern.exec(target.slice(at));
-    if (!m || m.index !== 0) throw new Error(`"${s}" does not begin a sentence there: ${target}`);
+    if (m?.index !== 0) throw new Error(`"${s}" does not begin a sentence there: ${target}`);
     return target.slice(0, at) + body + target.slice(at + m[0].length);
   }
   const stop = target.indexOf('。', at);

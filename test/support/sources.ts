@@ -42,7 +42,7 @@ export function importsOf(file: string): Import[] {
     else if (ts.isExportDeclaration(n)) add(n, n.moduleSpecifier, n.isTypeOnly);
     else if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference)) add(n, n.moduleReference.expression, n.isTypeOnly);
     else if (ts.isCallExpression(n) && (n.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(n.expression) && n.expression.text === 'require'))) add(n, n.arguments[0], false, true);
-    else if (ts.isImportTypeNode(n) && ts.isLiteralTypeNode(n.argument)) add(n, n.argument.literal as ts.Expression, true);
+    else if (ts.isImportTypeNode(n) && ts.isLiteralTypeNode(n.argument)) add(n, n.argument.literal, true);
     ts.forEachChild(n, visit);
   };
   visit(sf);
@@ -52,7 +52,7 @@ export function importsOf(file: string): Import[] {
 function importIsTypeOnly(n: ts.ImportDeclaration): boolean {
   const clause = n.importClause;
   if (!clause) return false; // import 'x': for its effects
-  if (clause.isTypeOnly) return true;
+  if (clause.phaseModifier === ts.SyntaxKind.TypeKeyword) return true;
   const named = clause.namedBindings;
   return !clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
 }

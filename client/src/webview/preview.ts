@@ -17,7 +17,7 @@ const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
 let state: State = vscode.getState() ?? { uri: app.dataset.uri ?? '', scrollY: 0 };
 /** The drawn elements that stand for a place in the report, for the cursor highlight. */
-let places: Array<{ el: HTMLElement; range: Range }> = [];
+let places: { el: HTMLElement; range: Range }[] = [];
 let cursor: Position | null = null;
 let version = -1;
 

@@ -8,10 +8,10 @@ import { encodingName, megabytes, messages, type Translate } from './messages';
 export interface JsonFileEntry {
   file: string;
   template: 'T2019' | 'T2021' | null;
-  diagnostics: Array<{
+  diagnostics: {
     rule: string; severity: Severity; message: string; range: Diagnostic['range'];
-    related?: Array<{ file: string; range: Diagnostic['range']; message: string }>;
-  }>;
+    related?: { file: string; range: Diagnostic['range']; message: string }[];
+  }[];
 }
 
 type JsonDiagnostic = JsonFileEntry['diagnostics'][number];
@@ -85,6 +85,7 @@ export function useColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): 
 }
 
 // C0 and C1 controls, DEL, and the bidirectional overrides and isolates that reorder what a terminal shows.
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -21,7 +21,7 @@ export function readProblem(err: unknown): ReadProblem {
 
 /** "EFBIG: file too large, write" → the code and its short text, for messages. */
 export function errorDetail(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
+  const e = err as Partial<NodeJS.ErrnoException> | undefined;
   if (e?.code && typeof e.message === 'string') return e.message.replace(/,[^,]*$/, '');
   return String(e?.message ?? err);
 }

@@ -67,7 +67,7 @@ export interface FileResult {
 }
 
 export function toDiagnostics(findings: readonly Finding[], keepFixes = false): Diagnostic[] {
-  const out: Diagnostic[] = new Array(findings.length);
+  const out: Diagnostic[] = new Array<Diagnostic>(findings.length);
   let sorted = true;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
@@ -98,7 +98,7 @@ export async function lintFile(file: string, options: LintFileOptions): Promise<
     return await lintFileUnguarded(file, options);
   } catch (err) {
     // The engine promises never to throw; if it does, one bad file must not stop a run over thousands.
-    const e = err as Error;
+    const e = err as Partial<Error> | undefined;
     return unlinted(file, { code: 'engineFailed', detail: String(e?.stack?.split('\n').slice(0, 2).join(' ') ?? e?.message ?? err) });
   }
 }

@@ -17,6 +17,9 @@ import { removeTemporaries } from './write';
 /** Workers that died this many times in a row without a file in hand (they cannot start): replace no more. */
 const MAX_STARTUP_DEATHS = 3;
 
+/** The handlers of a pool between runs, and of a run that has finished: workers still stopping may report. */
+const ignore = (): void => undefined;
+
 /** Files per hand-out; smaller towards the end of a run so that threads finish together. */
 const CHUNK_FILES = 16;
 
@@ -51,7 +54,7 @@ export function startPool(workers: number, script: string, options: TaskOptions,
   const slots: Slot[] = [];
   const pause: Pause = { flag: new Int32Array(new SharedArrayBuffer(4)), epoch: Date.now() };
   // The current run's handlers (set by Run.start); a worker's messages between runs go nowhere.
-  const handlers: { onBatch: (s: Slot, b: Batch) => void; onExit: (s: Slot, code: number) => void } = { onBatch: () => {}, onExit: () => {} };
+  const handlers: { onBatch: (s: Slot, b: Batch) => void; onExit: (s: Slot, code: number) => void } = { onBatch: ignore, onExit: ignore };
   const spawn = (): Slot => {
     const s = spawnWorker(script, options, pause, (slot, b) => handlers.onBatch(slot, b), (slot, code) => handlers.onExit(slot, code));
     slots.push(s);
@@ -81,24 +84,24 @@ export function startPool(workers: number, script: string, options: TaskOptions,
 function spawnWorker(script: string, options: TaskOptions, pause: Pause, onBatch: (s: Slot, b: Batch) => void, onExit: (s: Slot, code: number) => void): Slot {
   const status = new Int32Array(new SharedArrayBuffer(4));
   status[0] = -1;
-  const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer as SharedArrayBuffer, pause: pause.flag.buffer as SharedArrayBuffer, epoch: pause.epoch };
+  const init: WorkerInit = { marker: WORKER_MARKER, options, status: status.buffer, pause: pause.flag.buffer as SharedArrayBuffer, epoch: pause.epoch };
   const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   const s: Slot = { w, status, chunks: [], seen: -1, since: performance.now(), stopped: false, error: null };
   w.on('message', (b: Batch) => onBatch(s, b));
-  w.on('error', (err) => { s.error ??= String((err as Error)?.message ?? err); });
+  w.on('error', (err) => { s.error ??= String((err as Partial<Error> | undefined)?.message ?? err); });
   w.on('exit', (code) => { if (!s.stopped) onExit(s, code); });
   return s;
 }
 
 /** One run of the pool over a list of files. */
 class Run {
-  private readonly results: Array<FileResult | undefined>;
+  private readonly results: (FileResult | undefined)[];
   private nextOut = 0;
   private nextIn = 0;
   private readonly retry: number[] = [];
   private startupDeaths = 0;
   private readonly cleanups: Promise<void>[] = [];
-  private finish: () => void = () => {};
+  private finish: () => void = ignore; // set by start()
 
   constructor(
     private readonly files: readonly string[],
@@ -107,7 +110,7 @@ class Run {
     private readonly workers: { slots: Slot[]; spawn: () => Slot; stop: (s: Slot) => Promise<number> },
     private readonly cb: PoolCallbacks,
   ) {
-    this.results = new Array(files.length);
+    this.results = new Array<FileResult | undefined>(files.length);
   }
 
   private get slots(): Slot[] { return this.workers.slots; }
@@ -119,7 +122,7 @@ class Run {
       this.finish = () => {
         clearInterval(watchdog);
         signal?.removeEventListener('abort', onAbort);
-        listen(() => {}, () => {});
+        listen(ignore, ignore); // workers still stopping may report: this run no longer hears them
         const stopping = this.slots.splice(0).map((s) => this.workers.stop(s).then(() => this.cleanUp(s)));
         void Promise.all([...stopping, ...this.cleanups]).then(() => resolve());
       };
@@ -138,7 +141,7 @@ class Run {
 
   private end(): void {
     const f = this.finish;
-    this.finish = () => {};
+    this.finish = ignore; // a run finishes once
     f();
   }
 

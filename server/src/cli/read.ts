@@ -20,7 +20,7 @@ export async function readReport(file: string, bytes: Uint8Array): Promise<ReadR
       return { ok: true, text: document.text, encoding: null, document };
     } catch (err) {
       // A reader's library failing on a file it cannot make sense of: a damaged file, like the ones it names.
-      const e = err instanceof FormatError ? err : new FormatError('malformed', String((err as Error)?.message ?? err));
+      const e = err instanceof FormatError ? err : new FormatError('malformed', String((err as Partial<Error> | undefined)?.message ?? err));
       return { ok: false, problem: { code: 'unreadableDocument', format, error: e.code, detail: e.detail }, encoding: null };
     }
   }

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { ruleMetas } from '../engine';
+import type { RuleSetting } from '../engine/types';
 import { CONFIG_FILE, type ConfigError, type Override, type PartialSettings, type ProjectConfig } from './types';
 
 export type Loaded = { ok: true; config: ProjectConfig } | { ok: false; error: ConfigError };
@@ -72,7 +73,7 @@ function place(text: string, offset: number): { line: number; column: number } {
 function checkKeys(obj: Node, allowed: readonly string[]): void {
   for (const prop of obj.children ?? []) {
     const key = prop.children?.[0];
-    if (key && !allowed.includes(key.value)) throw new Invalid(key, 'unknownKey', String(key.value));
+    if (key && !allowed.includes(key.value as string)) throw new Invalid(key, 'unknownKey', String(key.value));
   }
 }
 
@@ -82,7 +83,7 @@ function settingsOf(obj: Node, top: boolean): PartialSettings {
   const oneOf = <T extends string>(k: string, values: readonly T[]): T | undefined => {
     const n = get(k);
     if (!n) return undefined;
-    if (n.type !== 'string' || !values.includes(n.value)) throw new Invalid(n, 'badValue', `${k}: ${values.join(' | ')}`);
+    if (n.type !== 'string' || !(values as readonly string[]).includes(n.value as string)) throw new Invalid(n, 'badValue', `${k}: ${values.join(' | ')}`);
     return n.value as T;
   };
   const number = (k: string, min: number, max: number, integer: boolean): number | undefined => {
@@ -112,9 +113,10 @@ function rulesOf(node: Node): NonNullable<PartialSettings['rules']> {
   const ids = new Set(ruleMetas.map((m) => m.id));
   for (const prop of node.children ?? []) {
     const [key, value] = prop.children ?? [];
-    if (!ids.has(key.value)) throw new Invalid(key, 'unknownRule', String(key.value));
-    if (value?.type !== 'string' || !SEVERITIES.includes(value.value)) throw new Invalid(value ?? key, 'badValue', `${key.value}: ${SEVERITIES.join(' | ')}`);
-    out[key.value as string] = value.value;
+    const id = key.value as string;
+    if (!ids.has(id)) throw new Invalid(key, 'unknownRule', id);
+    if (value?.type !== 'string' || !SEVERITIES.includes(value.value as string)) throw new Invalid(value ?? key, 'badValue', `${id}: ${SEVERITIES.join(' | ')}`);
+    out[id] = value.value as RuleSetting;
   }
   return out;
 }

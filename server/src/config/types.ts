@@ -34,7 +34,7 @@ export interface ProjectConfig {
   exclude: string[];
   overrides: Override[];
   /** Explicit year pairs (paths relative to `dir`): `previous` is last year's report of `current`'s office. */
-  pairs: Array<{ current: string; previous: string }>;
+  pairs: { current: string; previous: string }[];
 }
 
 /** What a malformed configuration file is told with: a code (messages.ts words it) and its place. */

@@ -47,7 +47,7 @@ export function equationInstances(tables: readonly TableModel[], locale: Locale,
   for (const table of tables) {
     for (const eq of templates[table.template].equations) {
       if ((ruleId !== undefined && eq.rule !== ruleId) || eq.table !== table.id) continue;
-      const instances: Array<{ column?: string; row?: string }> =
+      const instances: { column?: string; row?: string }[] =
         eq.forEach === 'column' ? eq.over.map((column) => ({ column }))
           : eq.forEach === 'row' ? eq.over.filter((row) => findRow(table, row)).map((row) => ({ row }))
             : [{}];
@@ -102,7 +102,7 @@ export function evaluate(inst: EquationInstance): Evaluated {
 const evaluatedOf = new WeakMap<readonly TableModel[], { locale: Locale; all: Evaluated[] }>();
 export function evaluatedEquations(tables: readonly TableModel[], locale: Locale): Evaluated[] {
   const hit = evaluatedOf.get(tables);
-  if (hit && hit.locale === locale) return hit.all;
+  if (hit?.locale === locale) return hit.all;
   const all = equationInstances(tables, locale).map(evaluate);
   evaluatedOf.set(tables, { locale, all });
   return all;

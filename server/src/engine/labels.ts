@@ -5,7 +5,7 @@ import { norm } from './text';
 // Numbering as written after folding: 一、 二. 三， (一) (一)、 1. 1、 1) (1). Anchored, no nested quantifiers.
 const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.,，:：]|\([一二三四五六七八九十]{1,3}\)[、.]?|\d{1,2}[.、,，)](?!\d)|\(\d{1,2}\)[、.]?)/;
 const QUOTES = /["'‘’“”]/g;
-const TRAILING_MARKS = new Set([...'。：:；;，,、.']);
+const TRAILING_MARKS = new Set('。：:；;，,、.');
 
 /** Normalised label with its leading numbering, quotes and trailing punctuation removed. */
 export function stripNumbering(label: string): string {

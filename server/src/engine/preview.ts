@@ -60,12 +60,12 @@ export interface PreviewTable {
   /** False when the report has no such table: `notes` say why and `blocks` are empty. */
   found: boolean;
   range: Range | null;
-  notes: Array<{ text: string; range: Range | null }>;
+  notes: { text: string; range: Range | null }[];
   /** Findings inside the table that belong to no row or cell. */
   findings: PreviewFinding[];
   blocks: PreviewBlock[];
   /** Per balance rule of the table: its wording and how many of its instances add up. */
-  balances: Array<{ rule: string; description: string; summary: string; wrong: number }>;
+  balances: { rule: string; description: string; summary: string; wrong: number }[];
 }
 
 export interface PreviewModel {

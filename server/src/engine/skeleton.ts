@@ -121,8 +121,8 @@ export function skeleton(options: SkeletonOptions): Skeleton {
 }
 
 function writeProse(w: TableWriter, part: number, subHeadings: string[], id: TemplateId, text: (key: string, args?: Record<string, string | number>) => string): void {
-  if (part === 5) return w.line(text('prompt.part5'));
-  if (part === 6) return w.line(text(`prompt.part6.${id}`));
+  if (part === 5) { w.line(text('prompt.part5')); return; }
+  if (part === 6) { w.line(text(`prompt.part6.${id}`)); return; }
   subHeadings.forEach((h, i) => {
     if (i > 0) w.line();
     w.line(h);

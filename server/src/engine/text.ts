@@ -98,7 +98,7 @@ export function normalize(source: string): Normalized {
   const codes: number[] = [];
   const map: number[] = [];
   // Artefacts are rare: only pay for finding them when the text can hold one.
-  const spans: Array<[number, number]> = [];
+  const spans: [number, number][] = [];
   if (source.includes('[bookmark') || source.includes('**')) {
     for (const m of source.matchAll(ARTEFACT)) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   }

@@ -238,7 +238,7 @@ export interface SentenceFact { hash: number; chars: number; range: Range; head:
  */
 export interface YearFacts {
   title: string | null;
-  parts: Array<{ number: number; heading: string; range: Range }>;
+  parts: { number: number; heading: string; range: Range }[];
   /** The office named in the title, normalised for matching (years, spaces, punctuation dropped); null if none. */
   office: string | null;
   /** The office as the title writes it, for display. */
@@ -250,7 +250,7 @@ export interface YearFacts {
   carriedOver: CellFact[] | null;
   carriedForward: CellFact[] | null;
   /** Table 二 第二十条第（一）项 (2021 format): made, repealed, in force, for 规章 and 行政规范性文件. */
-  documents: Array<{ row: string; made: CellFact | null; repealed: CellFact | null; inForce: CellFact | null }>;
+  documents: { row: string; made: CellFact | null; repealed: CellFact | null; inForce: CellFact | null }[];
   sentences: SentenceFact[];
   /** Where a finding about the whole report is shown (the title, else the first line). */
   anchor: Range;

@@ -25,7 +25,7 @@ export class TableWriter {
   /** A whole table: table 二 as its sub-tables under their headings, the others as one grid. */
   table(def: TableDef): void {
     const sub = subTables(def);
-    if (sub.length === 0) return this.grid(def, def.rows[0].columns, printedRows(def));
+    if (sub.length === 0) { this.grid(def, def.rows[0].columns, printedRows(def)); return; }
     sub.forEach((s, i) => this.subTable(def, s.id, i > 0));
   }
 
@@ -80,7 +80,7 @@ export class TableWriter {
     const groupRow = columns.map((c) => {
       const covering = groups.filter((g) => g.columns.includes(c.id)).sort((a, b) => a.level - b.level);
       const deepest = covering[covering.length - 1];
-      return deepest && deepest.columns[0] === c.id ? covering.map((g) => g.label).join('：') : '';
+      return deepest?.columns[0] === c.id ? covering.map((g) => g.label).join('：') : '';
     });
     this.lines.push(`| ${groupRow.join(' | ')} |`, separator, `| ${leaves.join(' | ')} |`);
   }

@@ -55,7 +55,7 @@ export class BlockBuilder {
   private chunks: string[] = [];
   private at: number[] | null;
   private tabbed = false;
-  private readonly saved: Array<{ chunks: string[]; at: number[] | null; tabbed: boolean }> = [];
+  private readonly saved: { chunks: string[]; at: number[] | null; tabbed: boolean }[] = [];
 
   constructor(private readonly budget: Budget, withOffsets: boolean) {
     this.at = withOffsets ? [] : null;
@@ -164,7 +164,7 @@ export class BlockBuilder {
 
   endCell(): void {
     const t = this.open[this.open.length - 1];
-    if (!t || !t.cell) return;
+    if (!t?.cell) return;
     this.paragraph();
     this.containers.pop();
     t.cell = null;
@@ -273,7 +273,7 @@ class TextOut {
     if (this.length > this.budget.limits.maxTextChars) throw new FormatError('tooLarge', `text over ${this.budget.limits.maxTextChars} characters`);
     if (!this.map) return;
     if (at) for (const o of at) this.map.push(o);
-    else for (let i = 0; i < s.length; i++) this.map.push(this.after);
+    else for (let left = s.length; left > 0; left--) this.map.push(this.after); // one per UTF-16 unit (for-of would count code points)
   }
 
   finish(): Laid {
@@ -379,7 +379,7 @@ function spanSlots(rows: readonly Row[]): Slot[][] {
   return rows.map((row, r) => {
     active = active.filter((s) => s.lastRow >= r);
     const above = active.slice();
-    const placed: Array<{ col: number; cell: Cell }> = [];
+    const placed: { col: number; cell: Cell }[] = [];
     let col = 0;
     let k = 0;
     for (const cell of row.cells) {
@@ -402,7 +402,7 @@ function insertSpan(spans: Span[], s: Span): void {
   spans.splice(i, 0, s);
 }
 
-function mergeSlots(placed: ReadonlyArray<{ col: number; cell: Cell }>, above: readonly Span[]): Slot[] {
+function mergeSlots(placed: readonly { col: number; cell: Cell }[], above: readonly Span[]): Slot[] {
   const slots: Slot[] = [];
   let a = 0;
   for (const p of placed) {

@@ -192,7 +192,7 @@ class DocumentXml {
     if (!W_NS.has(tag.uri)) return false;
     if (SKIPPED.has(tag.local)) return true;
     // A content control showing its placeholder ("单击此处输入文字") holds no text of the report.
-    return tag.local === 'sdtContent' && this.placeholders[this.placeholders.length - 1] === true;
+    return tag.local === 'sdtContent' && this.placeholders.at(-1) === true;
   }
 
   private get parent(): Role { return this.roles[this.roles.length - 1] ?? 'none'; }

@@ -2,7 +2,7 @@
 // tables fixed up per the HTML standard) and gives every node its place in the source; the walk below reads
 // paragraphs and tables from it into the block tree (blocks.ts), leaving out what is not the article: scripts,
 // styles, forms, navigation, site headers and footers, hidden elements.
-import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes } from 'parse5';
+import { defaultTreeAdapter, html as htmlSpec, parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { BlockBuilder, reportText, type Block } from './blocks';
 import { Budget } from './budget';
 import { decodePage } from './charset';
@@ -27,7 +27,6 @@ const BLOCKS = new Set([
   'center', 'fieldset', 'legend', 'details', 'summary', 'caption', 'listing', 'plaintext', 'xmp', 'menu', 'hgroup',
 ]);
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 export function readHtml(bytes: Uint8Array, limits: Partial<ReadLimits> = {}): Extracted {
   const budget = new Budget(limits);
@@ -85,7 +84,7 @@ function parseBounded(html: string, budget: Budget): DefaultTreeAdapterTypes.Doc
       defaultTreeAdapter.insertBefore(parent, child, reference);
     },
   };
-  return parse<DefaultTreeAdapterMap>(html, { treeAdapter, sourceCodeLocationInfo: true });
+  return parse(html, { treeAdapter, sourceCodeLocationInfo: true });
 }
 
 /** Whether the page holds a table with a cell (at its top level; nested tables sit in cells of those). */
@@ -126,7 +125,7 @@ class Walk {
   /** The element's role, or null when it is dropped (or has no content, like <br>). */
   private enter(el: Element): Role | null {
     const tag = el.tagName;
-    if (el.namespaceURI !== HTML_NS || DROPPED.has(tag) || isHidden(el)) return null;
+    if (el.namespaceURI !== htmlSpec.NS.HTML || DROPPED.has(tag) || isHidden(el)) return null;
     if (LANDMARKS.has(tag) && this.sectioning === 0) return null;
     const loc = el.sourceCodeLocation;
     if (loc) this.lastOffset = loc.startOffset;

@@ -15,7 +15,7 @@ export function setReadingThreads(n: number): void {
 
 export function formatReaders(): Readers {
   if (!readers) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazy load of the separate formats bundle (see above)
     readers = require('./index') as Readers;
     readers.setConcurrentReaders(threads);
   }

@@ -122,7 +122,7 @@ function nonSpaceChars(lines: string[]): number {
 /** pdf.js text items as runs in the page's reading frame: rotated pages turned upright, diagonal text dropped. */
 function toRuns(pdfjs: Pdfjs, page: PdfPage, content: TextContent): TextRun[] {
   const viewport = page.getViewport({ scale: 1 });
-  const placed: Array<{ run: TextRun; quarter: number }> = [];
+  const placed: { run: TextRun; quarter: number }[] = [];
   for (const item of content.items) {
     if (!('str' in item)) continue;
     const text = item.str.trim();
@@ -134,7 +134,7 @@ function toRuns(pdfjs: Pdfjs, page: PdfPage, content: TextContent): TextRun[] {
     const lead = item.str.length - item.str.trimStart().length;
     const perChar = item.str.length ? item.width / item.str.length : 0;
     // Vertical writing (a label down a merged cell) is read as one horizontal run where it starts.
-    const vertical = content.styles[item.fontName]?.vertical === true;
+    const vertical = content.styles[item.fontName]?.vertical;
     const width = vertical ? text.length * size : item.width - perChar * (item.str.length - text.length);
     placed.push({ run: { text, x: tx[4] + lead * perChar, y: tx[5], width, size }, quarter });
   }
@@ -148,7 +148,7 @@ function quarterTurn(angle: number): number {
   return Math.abs(angle - q * (Math.PI / 2)) < 0.05 ? ((q % 4) + 4) % 4 : -1;
 }
 
-function dominantQuarter(placed: Array<{ run: TextRun; quarter: number }>): number {
+function dominantQuarter(placed: { run: TextRun; quarter: number }[]): number {
   const chars = [0, 0, 0, 0];
   for (const p of placed) chars[p.quarter] += p.run.text.length;
   return chars.indexOf(Math.max(...chars));

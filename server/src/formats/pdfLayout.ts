@@ -35,7 +35,7 @@ const WRAPPED_LINE = 1.8;
 /** A vertical gap this large (in ems) between two lines shows as a blank line. */
 const BLANK_LINE = 2.5;
 
-const VALUE_TOKEN = /^(?:[+\-]?\d[\d,，]*(?:\.\d+)?%?|[/／\\]|[-—–－]{1,2}|无|空)$/;
+const VALUE_TOKEN = /^(?:[+-]?\d[\d,，]*(?:\.\d+)?%?|[/／\\]|[-—–－]{1,2}|无|空)$/;
 const CJK = /^[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]$/;
 
 /** The lines of one page, top to bottom, without trailing spaces; a wide vertical gap is one blank line. */

@@ -19,9 +19,10 @@ const cmaps: CMapSource = async (name) => {
 const port = parentPort;
 if (port) {
   port.on('message', (req: PdfRequest) => {
-    readPdf(req.bytes, req.limits, cmaps).then(
+    // Each request is answered by a message, not by this handler's result.
+    void readPdf(req.bytes, req.limits, cmaps).then(
       (r): PdfReply => ({ ok: true, text: r.text }),
-      (e): PdfReply => (e instanceof FormatError ? { ok: false, code: e.code, detail: e.detail } : { ok: false, code: 'malformed', detail: String(e) }),
+      (e: unknown): PdfReply => (e instanceof FormatError ? { ok: false, code: e.code, detail: e.detail } : { ok: false, code: 'malformed', detail: String(e) }),
     ).then((reply) => port.postMessage(reply));
   });
 }

@@ -47,7 +47,7 @@ export function fixesOf(d: Diagnostic, doc: ActionDocument): Fix[] {
   if (!rule) return [];
   const finding = () => doc.result.findings.find((f) => f.rule === rule && sameRange(f.range, d.range));
   const data = d.data as DiagnosticData | undefined;
-  if (data && data.version === doc.version && Array.isArray(data.fixes) && data.fixes.every(isFix)) {
+  if (data?.version === doc.version && Array.isArray(data.fixes) && data.fixes.every(isFix)) {
     return data.fixes.map((x) => (x.deferred ? finding()?.fixes.find((y) => y.title === x.title && y.scope === x.scope) : x))
       .filter((x): x is Fix => !!x && x.edits.length > 0);
   }

@@ -79,7 +79,7 @@ export class ClientConfig {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), CONFIG_TIMEOUT_MS); });
     const ask = this.connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: name })
-      .then((v) => v as unknown, (err) => { this.log('workspace/configuration', err); return null; });
+      .then((v) => v as unknown, (err: unknown) => { this.log('workspace/configuration', err); return null; });
     return Promise.race([ask, timeout]).finally(() => clearTimeout(timer));
   }
 

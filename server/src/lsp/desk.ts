@@ -12,7 +12,7 @@ import { IDENTIFY_REQUEST, SKELETON_REQUEST, TABLES_REQUEST, type SkeletonParams
 const MAX_LAST_YEAR_CHARS = 20_000_000;
 const LAYOUTS: readonly SkeletonLayout[] = ['row-per-line', 'pipe'];
 
-type Handler<P, R> = (params: P, token: import('vscode-languageserver/node').CancellationToken) => Promise<R | ResponseError<void>>;
+type Handler<P, R> = (params: P, token: import('vscode-languageserver/node').CancellationToken) => Promise<R | ResponseError>;
 export interface DeskContext {
   guard<P, R>(name: string, fallback: R, fn: (params: P) => R | Promise<R>): Handler<P, R>;
   /** The open document with the lint result of its current version, or null. */
@@ -27,7 +27,7 @@ export function registerDesk(connection: Connection, ctx: DeskContext): void {
     return c && { uri: c.doc.uri, version: c.doc.version, preview: previewOf(c.result, c.options.locale) };
   }));
 
-  connection.onRequest(SKELETON_REQUEST, ctx.guard('skeleton', null, async (params: SkeletonParams): Promise<Skeleton | ResponseError<void>> => {
+  connection.onRequest(SKELETON_REQUEST, ctx.guard('skeleton', null, async (params: SkeletonParams): Promise<Skeleton | ResponseError> => {
     const bad = invalidSkeletonParams(params);
     if (bad) return new ResponseError(ErrorCodes.InvalidParams, bad);
     const locale = await ctx.locale();

@@ -46,7 +46,7 @@ export class DiagnosticsPublisher {
     const lintNow = () => {
       this.timers.delete(uri);
       this.lastLint.set(uri, performance.now());
-      this.validate(uri, this.generation.get(uri) ?? 0).catch((err) => this.log('validate', err));
+      this.validate(uri, this.generation.get(uri) ?? 0).catch((err: unknown) => { this.log('validate', err); });
     };
     const wait = (this.lastLint.get(uri) ?? -Infinity) + this.config.debounceMs - performance.now();
     if (wait <= 0) lintNow(); // validate() still lets the messages already received go first

@@ -66,7 +66,7 @@ export async function extractReport(uri: string, locale: Locale): Promise<Extrac
     return { ok: true, kind, text: (await readDocument(bytes, name)).text };
   } catch (err) {
     // A reader's library failing on a file it cannot make sense of: a damaged file (as the CLI says too).
-    const e = err instanceof FormatError ? err : new FormatError('malformed', String((err as Error)?.message ?? err));
+    const e = err instanceof FormatError ? err : new FormatError('malformed', String((err as Partial<Error> | undefined)?.message ?? err));
     return fail(e.code, documentProblem(locale, kind, e.code, e.detail));
   }
 }

@@ -12,7 +12,7 @@ export function logger(connection: Connection): Log {
 }
 
 export type Guard = <P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) =>
-  (params: P, token: CancellationToken) => Promise<R | ResponseError<void>>;
+  (params: P, token: CancellationToken) => Promise<R | ResponseError>;
 
 /** Wrap a request handler: cancelled → RequestCancelled; exception → `fallback` and a log line. */
 export function guardRequests(log: Log): Guard {
@@ -31,6 +31,6 @@ export function guardRequests(log: Log): Guard {
 /** Wrap a notification handler: an exception, thrown or rejected, is a log line. */
 export function guardNotifications(log: Log) {
   return <P>(name: string, fn: (params: P) => void | Promise<void>) => (params: P): void => {
-    try { void Promise.resolve(fn(params)).catch((err) => log(name, err)); } catch (err) { log(name, err); }
+    try { void Promise.resolve(fn(params)).catch((err: unknown) => { log(name, err); }); } catch (err) { log(name, err); }
   };
 }

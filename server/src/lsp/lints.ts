@@ -50,7 +50,7 @@ export class Lints {
     const key = JSON.stringify(options);
     const hit = this.cache.get(doc.uri);
     if (hit) this.cache.delete(doc.uri); // re-inserted below: the map's order is the order of use
-    if (hit && hit.version === doc.version && hit.key === key) {
+    if (hit?.version === doc.version && hit.key === key) {
       this.cache.set(doc.uri, hit);
       return hit.result;
     }

@@ -130,7 +130,7 @@ function answerLanguageFeatures(connection: Connection, guard: Guard, lints: Lin
 /** The server's own requests about published documents (documents.ts). */
 function answerDocumentRequests(connection: Connection, guard: Guard, config: ClientConfig): void {
   connection.onRequest(EXTRACT_REQUEST, guard<ExtractParams, ExtractResult | null>('extract', null, async (params) => {
-    const uri = String(params?.uri ?? '');
+    const uri = params?.uri ?? '';
     return extractReport(uri, lintOptionsOf(await config.settingsFor(uri), config.clientLocale).locale);
   }));
   connection.onRequest(HTML_TO_TEXT_REQUEST, guard<HtmlToTextParams, HtmlToTextResult>('htmlToText', null, (params) => htmlToReportText(params?.html)));

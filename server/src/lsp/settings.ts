@@ -6,7 +6,7 @@ import type { LintOptions, Locale, RuleSetting } from '../engine';
 
 export type Settings = FileSettings;
 
-export const defaultSettings: Settings = DEFAULT_SETTINGS as Settings;
+export const defaultSettings: Settings = DEFAULT_SETTINGS;
 
 const RULE_SETTINGS = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
 

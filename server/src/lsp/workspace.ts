@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  DidChangeWatchedFilesNotification, FileChangeType,
+  DidChangeWatchedFilesNotification,
   type Connection, type Diagnostic, type FileEvent, type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { findConfig, loadConfig } from '../config/load';
@@ -40,7 +40,7 @@ export interface WorkspaceHost {
   section(scopeUri: string, section: string): Promise<unknown>;
   isOpen(uri: string): boolean;
   /** The open documents' lint results (with last year's findings), for the Reports view. */
-  openResults(): Promise<Array<{ uri: string; result: LintResult }>>;
+  openResults(): Promise<{ uri: string; result: LintResult }[]>;
   /** Lint the open documents again (last year's report may have changed). */
   revalidateOpen(): void;
   /** The bundle to start worker threads from (null: no background pass). */
@@ -83,7 +83,7 @@ export class Workspace {
   /** Entries to publish, one per turn of the event loop, so that an edit of an open report never waits behind them. */
   private readonly toPublish = new Set<Entry>();
   private publishing = false;
-  private drainWaiters: Array<() => void> = [];
+  private drainWaiters: (() => void)[] = [];
   /** Configurations of directories outside the workspace folders; the entries by office and year (null: stale). */
   private readonly configs = new Map<string, ProjectConfig | null>();
   private index: Map<string, Entry[]> | null = null;
@@ -104,7 +104,7 @@ export class Workspace {
     if (this.host.watch) {
       void this.host.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.{txt,md,docx,html,htm,pdf}' }, { globPattern: '**/gov-report.config.json' }],
-      }).catch((err) => this.host.log('register file watchers', err));
+      }).catch((err: unknown) => this.host.log('register file watchers', err));
     }
     this.enqueue(() => this.fullPass());
   }
@@ -209,7 +209,7 @@ export class Workspace {
   // ------------------------------------------------------------------ passes
 
   private enqueue(job: () => Promise<void>): void {
-    this.queue = this.queue.then(job).catch((err) => this.host.log('workspace pass', err));
+    this.queue = this.queue.then(job).catch((err: unknown) => this.host.log('workspace pass', err));
   }
 
   private async fullPass(): Promise<void> {
@@ -379,7 +379,7 @@ export class Workspace {
     const text = configErrorText(loaded.error, this.host.locale());
     if (!this.warned.has(text)) {
       this.warned.add(text);
-      void this.host.connection.window.showWarningMessage(text);
+      this.host.connection.window.showWarningMessage(text);
     }
     return null;
   }
@@ -439,7 +439,7 @@ export function isReportTitle(title: string | null): boolean {
   return title !== null && REPORT_TITLE.test(norm(title));
 }
 
-function countsOf(findings: ReadonlyArray<{ severity: Finding['severity'] }>): ReportInfo['counts'] {
+function countsOf(findings: readonly { severity: Finding['severity'] }[]): ReportInfo['counts'] {
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;

@@ -12,6 +12,7 @@ export { Workspace };
 /** The workspace folders' URIs (or the root's, from clients that send only that). */
 export function workspaceFoldersOf(params: InitializeParams): string[] {
   if (Array.isArray(params.workspaceFolders) && params.workspaceFolders.length) return params.workspaceFolders.map((f) => f.uri);
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- clients without workspace folders send only the root
   if (typeof params.rootUri === 'string') return [params.rootUri];
   return [];
 }

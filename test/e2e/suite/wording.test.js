@@ -4,7 +4,7 @@
 // table with its rows as related places (corpus 002, 004).
 const assert = require('assert');
 const vscode = require('vscode');
-const { LANG, codeOf, brief, until, fileIn, openReport, diagsOf, waitDiags } = require('./helpers');
+const { LANG, codeOf, brief, until, fileIn, openReport, waitDiags } = require('./helpers');
 
 const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
 

@@ -38,7 +38,7 @@ export class TestClient {
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   readonly logs: string[] = [];
   /** $/progress, govReport/reportsChanged, window/showMessage (and the showMessageRequest requests), in order. */
-  readonly notes: Array<{ method: string; params: unknown }> = [];
+  readonly notes: { method: string; params: unknown }[] = [];
   /** What the client answers to workspace/configuration (section govReport), per scopeUri or '*'. */
   settings: Record<string, unknown> = {};
   /** What the client answers for other sections (files.exclude …). */
@@ -53,11 +53,11 @@ export class TestClient {
   static async start(opts: StartOptions = {}): Promise<TestClient> {
     ensureServerBuilt();
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const client = new TestClient(proc, conn);
     if (opts.settings) client.settings = opts.settings;
     if (opts.sections) client.sections = opts.sections;
-    proc.stderr!.on('data', (d: Buffer) => client.logs.push(`[stderr] ${d.toString()}`));
+    proc.stderr.on('data', (d: Buffer) => client.logs.push(`[stderr] ${d.toString()}`));
     proc.on('exit', (code, signal) => { client.exited = { code, signal }; client.wake(); });
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       const list = client.published.get(p.uri) ?? [];

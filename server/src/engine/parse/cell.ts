@@ -12,7 +12,7 @@ const COUNT_UNIT = /(?:件|条|个|项|次|人)$/;
 const ALL_DIGITS = /^\d{1,12}$/;
 
 /** Characters a value can hold besides digits, signs and separators: units and the placeholders 无/空. */
-const VALUE_WORDS = new Set([...'无空万元件条个项次人余']);
+const VALUE_WORDS = new Set('无空万元件条个项次人余');
 
 /** True when the text reads as a cell value (a number or a placeholder), not a label. */
 export function isValueLike(text: string): boolean {

@@ -19,9 +19,9 @@ import { readPipeRows, readRowPerLine } from './layouts/split';
 export type { LogicalRow, RawCell, TableText } from './layouts/common';
 
 /** A label, then figures apart by single spaces. */
-const SPACE_ROW = /^\S*[^\d\s.,+\-]\s+[+\-]?\d[\d.,]*(?: [+\-]?\d[\d.,]*)+$/;
+const SPACE_ROW = /^\S*[^\d\s.,+-]\s+[+-]?\d[\d.,]*(?: [+-]?\d[\d.,]*)+$/;
 /** Figures alone, apart by single spaces (table 四's row): at least five. */
-const FIGURES_ROW = /^[+\-]?\d[\d.,]*(?: [+\-]?\d[\d.,]*){4,}$/;
+const FIGURES_ROW = /^[+-]?\d[\d.,]*(?: [+-]?\d[\d.,]*){4,}$/;
 /** At least this many lines holding a figure alone make a table of one paragraph per cell. */
 const MIN_VALUE_PARAGRAPHS = 3;
 

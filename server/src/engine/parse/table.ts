@@ -27,8 +27,8 @@ const FUZZY_MIN_LENGTH = 5;
 
 /** Template labels in their compared form, computed once per table definition. */
 interface Prepared {
-  rows: Array<{ row: RowDef; exact: string[]; keys: string[] }>;
-  sections: Array<{ section: SectionDef; keys: string[] }>;
+  rows: { row: RowDef; exact: string[]; keys: string[] }[];
+  sections: { section: SectionDef; keys: string[] }[];
   columns: Map<ColumnDef, string[]>;
   sectionById: Map<string, SectionDef>;
   /** Each row's template wordings in compared form, by row id. */
@@ -214,7 +214,7 @@ class TableAssembler {
     let text = c.cell.text;
     for (let k = 1; k <= 2; k++) {
       const prev = seg[seg.length - k];
-      if (!prev || prev.kind !== 'label' || prev.match.row || prev.match.section) return null;
+      if (prev?.kind !== 'label' || prev.match.row || prev.match.section) return null;
       text = prev.cell.text + text;
       const match = matchLabel(text, this.def, this.other, context);
       if (match.row || match.section) {
@@ -413,7 +413,7 @@ const MAX_LABEL = 80;
 /** The space-separated words of `text` (which starts at document offset `start`) as cells. */
 function wordsOf(text: string, start: number): RawCell[] {
   const out: RawCell[] = [];
-  for (const m of text.matchAll(/\S+/g)) out.push({ text: m[0], start: start + m.index!, end: start + m.index! + m[0].length, sep: -1 });
+  for (const m of text.matchAll(/\S+/g)) out.push({ text: m[0], start: start + m.index, end: start + m.index + m[0].length, sep: -1 });
   return out;
 }
 
@@ -452,7 +452,7 @@ const MATCH_CACHE_SIZE = 4096;
 export function matchLabel(text: string, def: TableDef, other: TableDef, context: string | null, key?: string): LabelMatch {
   const p = prepare(def, other);
   let inContext = p.matches.get(context);
-  if (!inContext) p.matches.set(context, inContext = new Map());
+  if (!inContext) p.matches.set(context, inContext = new Map<string, LabelMatch>());
   let m = inContext.get(text);
   if (m === undefined) {
     m = findLabel(text, p, context, key ?? stripNumbering(text));

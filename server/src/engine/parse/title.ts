@@ -36,7 +36,7 @@ export function findTitle(index: LineIndex, before: number): Heading | null {
   const next = first + 1 < before ? index.line(first + 1) : '';
   const last = !l1.includes('报告') && next.trim() && next.includes('报告') && next.length <= 40 ? first + 1 : first;
   const t = titleOf(index, first, last);
-  return /报告/.test(t.text) || /政府信息公开/.test(t.text) ? t : null;
+  return t.text.includes('报告') || t.text.includes('政府信息公开') ? t : null;
 }
 
 /** The title on lines first..last (one or two), its text joined without the line break. */
@@ -59,7 +59,7 @@ const BARE_YEAR = /(?:19|20)\d{2}年1月1日起?(?:至|到|-|~)(?:(?:19|20)\d{2}
 /** How far into a text a period sentence is looked for (far beyond any real report's length). */
 const PERIOD_SEARCH = 400000;
 
-type PeriodFound = { period: Period | null; problem: ReportModel['periodProblem'] };
+interface PeriodFound { period: Period | null; problem: ReportModel['periodProblem'] }
 
 /**
  * The 统计期限: the first period sentence of the introduction (before part 二) is the report's period. A period

@@ -34,7 +34,8 @@ export const rule: Rule = {
     for (const doc of ctx.current.documents) {
       const prev = ctx.previous.facts.documents.find((d) => d.row === doc.row)?.inForce;
       const [made, repealed, inForce] = [doc.made, doc.repealed, doc.inForce].map(valueOf);
-      if (!prev || prev.value === null || made === null || repealed === null || inForce === null) continue;
+      if (!prev) continue;
+      if (prev.value === null || made === null || repealed === null || inForce === null) continue;
       const expected = prev.value + made - repealed;
       const args = {
         row: rows.find((r) => r.id === doc.row)?.label ?? doc.row, value: num(inForce), previous: num(prev.value),

@@ -34,7 +34,8 @@ export const rule: Rule = {
     const columns = tableDef('T2021', 'applications').columnSets.app;
     for (const cell of now) {
       const prev = before.find((c) => c.column === cell.column);
-      if (cell.value === null || !prev || prev.value === null) continue;
+      if (!prev) continue;
+      if (cell.value === null || prev.value === null) continue;
       const args = { column: columns.find((c) => c.id === cell.column)?.label ?? cell.column, value: num(cell.value), previous: num(prev.value), file: ctx.previous.label };
       ctx.note(cell.range, ctx.t('note', { ...args, verdict: ctx.t(cell.value === prev.value ? 'same' : 'different') }));
       if (cell.value === prev.value) continue;

@@ -97,7 +97,7 @@ function runs(blanks: { row: RowModel; cell: CellModel }[]): { row: RowModel; ce
     const last = out[out.length - 1];
     const end = last?.row === row ? cellRange(last.cells[last.cells.length - 1]).end : null;
     const start = cellRange(cell).start;
-    if (end && end.line === start.line && start.character <= end.character) last.cells.push(cell);
+    if (end?.line === start.line && start.character <= end.character) last.cells.push(cell);
     else out.push({ row, cells: [cell] });
   }
   return out;

@@ -98,7 +98,7 @@ function reviewCases(ctx: RuleContext): number | null {
 function checkApplications(ctx: RuleContext, text: string, at: At, f: Received): void {
   if (f.received > 0) {
     for (const m of text.matchAll(NO_APPLICATIONS)) {
-      ctx.report({ range: at(m.index!, m.index! + m[0].length), message: 'noApplications', args: { quote: m[0], total: num(f.received) } });
+      ctx.report({ range: at(m.index, m.index + m[0].length), message: 'noApplications', args: { quote: m[0], total: num(f.received) } });
     }
   }
   const withCarried = f.carried ? f.received + f.carried : null;
@@ -117,7 +117,7 @@ function statedTotals(text: string): RegExpMatchArray[] {
   const byRequest = [...text.matchAll(BY_REQUEST)].filter((b) => !received.some((r) => overlaps(r, b)) && !DOCUMENT_TYPES.test(sentenceAround(text, b)));
   return [...received, ...byRequest]
     .filter((m) => !NOT_RECEIVED.test(m[0]) && (m[0].startsWith('新收') || TOTAL_WORD.test(clauseOf(text, m))))
-    .sort((a, b) => a.index! - b.index!);
+    .sort((a, b) => a.index - b.index);
 }
 
 function overlaps(a: RegExpMatchArray, b: RegExpMatchArray): boolean {
@@ -135,7 +135,7 @@ function clauseOf(text: string, m: RegExpMatchArray): string {
 function checkCases(ctx: RuleContext, text: string, at: At, cases: number | null): void {
   if (cases === null || cases === 0) return;
   for (const m of text.matchAll(NO_CASES)) {
-    ctx.report({ range: at(m.index!, m.index! + m[0].length), message: 'noCases', args: { quote: m[0], total: num(cases) } });
+    ctx.report({ range: at(m.index, m.index + m[0].length), message: 'noCases', args: { quote: m[0], total: num(cases) } });
   }
 }
 
@@ -147,6 +147,6 @@ function checkParts(ctx: RuleContext, text: string, at: At): void {
     for (const p of m[3].matchAll(PART[m[2]])) { sum += Number(p[1]); parts++; }
     if (parts < 2) continue;
     // Parts that fall short may be a selection; parts that exceed the whole are a contradiction. Shown on "共N条".
-    if (sum > total) ctx.report({ range: at(m.index!, m.index! + 2 + m[1].length), message: 'parts', args: { total, unit: m[2], sum } });
+    if (sum > total) ctx.report({ range: at(m.index, m.index + 2 + m[1].length), message: 'parts', args: { total, unit: m[2], sum } });
   }
 }

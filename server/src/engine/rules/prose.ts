@@ -17,7 +17,7 @@ const SENTENCE_FINAL = '。！？!?；;：:';
 const ALIGNED = /\S(?: {3,}|\u3000{2,})\S/;
 const MAX_PARAGRAPH = 5000;
 
-const enum LineKind { Prose, NotProse, Alone }
+const LineKind = { Prose: 0, NotProse: 1, Alone: 2 } as const;
 
 /**
  * The paragraphs of prose outside the tables whose text matches `keywords`. A line continues the paragraph above

@@ -54,7 +54,7 @@ export const rule: Rule = {
       }
       const foreign = otherVersion(table.template);
       for (const r of table.versionLabels[foreign]) {
-        const row = table.rows.find((x) => x.labelRange && x.labelRange.start.line === r.start.line && x.labelRange.start.character === r.start.character);
+        const row = table.rows.find((x) => x.labelRange?.start.line === r.start.line && x.labelRange.start.character === r.start.character);
         const wording = row ? rowDefOf(table, row.id)?.label : undefined;
         ctx.report({
           range: r, message: 'label', args: { label: slice(r), actual: name(foreign), expected: name(table.template) },
@@ -64,7 +64,7 @@ export const rule: Rule = {
       // A row the format splits into sub-rows (2021's （六）其他处理), written as one row with figures of its own.
       for (const split of defOf(table).rows) {
         const whole = split.aggregateOf ? findRow(table, split.id) : undefined;
-        if (whole && whole.cells.length && !split.aggregateOf!.some((id) => findRow(table, id))) {
+        if (whole?.cells.length && !split.aggregateOf!.some((id) => findRow(table, id))) {
           ctx.report({ range: whole.labelRange ?? whole.range, message: 'singleOther', severity: 'info' });
         }
       }

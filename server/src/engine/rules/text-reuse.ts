@@ -67,7 +67,7 @@ function runs(sentences: readonly SentenceFact[], repeated: readonly boolean[]):
   let open: Passage | null = null;
   sentences.forEach((s, i) => {
     if (!repeated[i]) { open = null; return; }
-    if (open && s.range.start.line - (open as Passage).range.end.line > MAX_GAP) open = null;
+    if (open && s.range.start.line - open.range.end.line > MAX_GAP) open = null;
     if (open) { open.range = { start: open.range.start, end: s.range.end }; open.chars += s.chars; return; }
     open = { range: s.range, chars: s.chars, head: s.head };
     out.push(open);

@@ -7,8 +7,8 @@ import { PAGE_NUMBER, type LineIndex } from '../../text';
 import { TableTextBuilder, type RawCell, type TableText } from './common';
 import { isProse } from './paragraph';
 
-const NUMBER_RUN = /^[+\-]?[\d.,，]+(?: +[+\-]?[\d.,，]+)+$/;
-const LABEL_THEN_NUMBERS = /^(.*[^\d\s.,+\-])\s+([+\-]?\d[\d\s.,+\-]*)$/;
+const NUMBER_RUN = /^[+-]?[\d.,，]+(?: +[+-]?[\d.,，]+)+$/;
+const LABEL_THEN_NUMBERS = /^(.*[^\d\s.,+-])\s+([+-]?\d[\d\s.,+-]*)$/;
 /** Tokens apart by two or more spaces (a tab counts as a wide gap too). */
 const TOKEN = /[^\s\u3000]+(?:[ \u3000][^\s\u3000]+)*/g;
 

@@ -16,7 +16,6 @@ const CARRIED_OVER = /上年度?结转(?:的|政府信息公开|申请){0,3}(?:�
 const CARRIED_FORWARD = /结转(?:至|到)?(?:下一?年度?|(?:19|20)\d{2}年度?)(?:继续办理)?(?:的|申请){0,2}(?:共)?(\d{1,6})(?:件|条)/g;
 const CLOSED = /办结(?:政府信息公开|依申请公开|依申请)?(?:申请)?(?:共)?(\d{1,6})(?:件|条)/g;
 const ABOUT_DISCLOSURE = /信息公开|依申请/;
-const ABOUT_APPLICATIONS = /申请/;
 /** Other business an office closes or carries over (hotline calls, petitions, proposals): not applications. */
 const OTHER_BUSINESS = /热线|信访|诉求|办件|事项|投诉|举报|建议|提案|案件/;
 /** How far back (characters) a statement of 结转 or 办结 may be from the words naming the applications. */
@@ -76,7 +75,7 @@ function checkCases(text: string, f: Figures, report: Report): void {
       report(m, 'cases', { stated, total: num(f.review + litigation) });
     }
   }
-  const inBoth = (m: RegExpMatchArray) => both.some((b) => m.index! >= b.index! && m.index! < b.index! + b[0].length);
+  const inBoth = (m: RegExpMatchArray) => both.some((b) => m.index! >= b.index && m.index! < b.index + b[0].length);
   for (const m of text.matchAll(REVIEW)) {
     if (f.review !== null && !inBoth(m) && about(m) && Number(m[1]) !== f.review) report(m, 'review', reviewArgs(Number(m[1])));
   }
@@ -92,7 +91,7 @@ function compare(text: string, pattern: RegExp, total: number | null, message: s
     const stated = Number(m[1]);
     if (stated === total) continue;
     // "上年结转3件。本年度办结26件，其中…" follow the sentence that names the applications: look a little way back.
-    const context = text.slice(Math.max(0, m.index! - CONTEXT), m.index! + m[0].length);
-    if (!OTHER_BUSINESS.test(sentenceAround(text, m)) && ABOUT_APPLICATIONS.test(context)) report(m, message, { stated, total: num(total) });
+    const context = text.slice(Math.max(0, m.index - CONTEXT), m.index + m[0].length);
+    if (!OTHER_BUSINESS.test(sentenceAround(text, m)) && context.includes('申请')) report(m, message, { stated, total: num(total) });
   }
 }
