@@ -101,8 +101,17 @@ if [ -n "${GOV_REPORT_RESULTS:-}" ]; then
 fi
 
 echo "== UI test of the wording (no unicode highlight on Chinese punctuation; the Problems panel and a hover on 004)"
-WORDING_WS="$TMP/wording-ws"; make_ws "$WORDING_WS"
+# A folder of corpus 004 alone: in a folder of thirty reports the background pass kept the server busy enough for
+# the hover and the line positions this test reads to come late (it failed 3 runs in 5 under load).
+WORDING_WS="$TMP/wording-ws"; mkdir -p "$WORDING_WS"
+CORPUS=$(node -e 'const c = require(process.argv[1]).findCorpus(); if (c) console.log(c)' "$HERE/make-workspace.js")
 wording_rc=0
-node "$HERE/ui-wording.js" "$WORDING_WS" "$EXT_DIR" "$ROOT/test-output" || wording_rc=$?   # writes its own counts
+if [ -n "$CORPUS" ] && [ -f "$CORPUS/004_974e4c203befb017.txt" ]; then
+  cp "$CORPUS/004_974e4c203befb017.txt" "$WORDING_WS/"
+  node "$HERE/ui-wording.js" "$WORDING_WS" "$EXT_DIR" "$ROOT/test-output" || wording_rc=$?   # writes its own counts
+else
+  echo "SKIP ui-wording: corpus 004 not found (set GOV_REPORT_CORPUS)"
+  [ -n "${GOV_REPORT_RESULTS:-}" ] && echo '{"suite":"ui-wording","passed":0,"failed":0,"skipped":2}' >> "$GOV_REPORT_RESULTS"
+fi
 for rc in "$ui_rc" "$preview_rc" "$inputs_rc" "$reports_rc" "$wording_rc"; do [ "$rc" = 0 ] || exit "$rc"; done
 exit 0
