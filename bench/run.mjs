@@ -127,7 +127,7 @@ if (want('engine')) {
     const script = path.join(tmp, 'prof.cjs');
     fs.writeFileSync(script, `const e=require(${JSON.stringify(path.join(tmp, 'engine-prof.cjs'))});const fs=require('fs');const t=${JSON.stringify(docs.map((d) => d.file))}.map(f=>fs.readFileSync(f,'utf8'));const t0=Date.now();while(Date.now()-t0<3000)for(const x of t)e.lint(x);`);
     const esbuild = await import('esbuild');
-    await esbuild.build({ entryPoints: [path.join(root, 'server', 'src', 'engine', 'index.ts')], outfile: path.join(tmp, 'engine-prof.cjs'), bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: false, keepNames: true, logLevel: 'warning' });
+    await esbuild.build({ entryPoints: [path.join(root, 'server', 'src', 'engine', 'index.ts')], outfile: path.join(tmp, 'engine-prof.cjs'), bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: false, logLevel: 'warning' });
     spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', tmp, '--cpu-prof-name', 'engine.cpuprofile', script], { stdio: 'inherit' });
     const prof = JSON.parse(fs.readFileSync(path.join(tmp, 'engine.cpuprofile'), 'utf8'));
     const self = new Map();

@@ -8,15 +8,15 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LanguageMode } from './languageMode';
 import { t, uiLocale } from './messages';
-import { ExtractedReports, EXTRACT_SCHEME, filesToOpen } from './openAsReport';
+import { ExtractedReports, filesToOpen } from './openAsReport';
 import { PasteAsReportText, PASTE_METADATA } from './paste';
-import { EXTRACT_REQUEST, HTML_TO_TEXT_REQUEST, type ExtractParams, type ExtractResult, type HtmlToTextParams, type HtmlToTextResult } from './protocol';
+import {
+  CONFIG_SECTION, EXTRACT_REQUEST, EXTRACT_SCHEME, FIX_ALL_KIND, HTML_TO_TEXT_REQUEST, LANGUAGE_ID,
+  type ExtractParams, type ExtractResult, type HtmlToTextParams, type HtmlToTextResult,
+} from '../../server/src/protocol';
 import { newReport, type NewReportArgs } from './newReport';
 import { PREVIEW_VIEW_TYPE, TablePreviews } from './preview';
 import { followServer, registerReportsView, type ReportStatus, type ReportsView } from './reportsView';
-
-export const LANGUAGE_ID = 'gov-report';
-const FIX_ALL_KIND = 'source.fixAll.gov-report';
 
 let client: LanguageClient | undefined;
 
@@ -62,7 +62,7 @@ function startClient(context: vscode.ExtensionContext): Promise<void> {
       handleDiagnostics: (uri, diagnostics, next) => next(uri, ruleLinks(diagnostics)),
     },
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- a change is then notified, and the server reads the settings again (session.ts)
-    synchronize: { configurationSection: 'govReport' },
+    synchronize: { configurationSection: CONFIG_SECTION },
     initializationOptions: { locale: vscode.env.language },
   };
   client = new LanguageClient('govReport', 'gov-report', serverOptions, clientOptions);

@@ -2,14 +2,14 @@
 // `format`: Chinese by default, English when govReport.locale says so, or with `auto` when VS Code's display
 // language is English, as the server chooses for findings. Command titles are in package.nls*.json.
 import * as vscode from 'vscode';
-import { format, type Args } from '../../server/src/engine/messages';
+import { format, localeOf, type Args } from '../../server/src/engine/messages';
 import type { Locale } from '../../server/src/engine/types';
-import { localeOf } from '../../server/src/lsp/settings';
+import { CONFIG_SECTION } from '../../server/src/protocol';
 import { clientMessages } from './words';
 
 /** The language of the extension's own words: govReport.locale (Chinese by default), `auto` following VS Code's display language, as the server. */
 export function uiLocale(): Locale {
-  const setting = vscode.workspace.getConfiguration('govReport').get<string>('locale');
+  const setting = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('locale');
   if (setting === 'en' || setting === 'zh-CN') return setting;
   return setting === 'auto' ? localeOf(vscode.env.language) : 'zh-CN';
 }

@@ -6,6 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { format, list } from '../../server/src/engine/messages';
 import { skeletonMessages } from '../../server/src/engine/messages/skeleton';
 import type { Locale, Skeleton, SkeletonLayout } from '../../server/src/engine';
+import { IDENTIFY_REQUEST, LANGUAGE_ID, SKELETON_REQUEST, type SkeletonParams } from '../../server/src/protocol';
 
 export interface NewReportArgs { office?: string; year?: number; layout?: SkeletonLayout; lastYear?: string }
 
@@ -24,7 +25,7 @@ export async function newReport(client: LanguageClient, locale: Locale, args: Ne
       void vscode.window.showErrorMessage(t('error.lastYear', { reason: err instanceof Error ? err.message : String(err) }));
       return undefined;
     }
-    defaults = await client.sendRequest('govReport/identify', lastYear);
+    defaults = await client.sendRequest(IDENTIFY_REQUEST, lastYear);
   }
   const office = args.office ?? await vscode.window.showInputBox({
     title: t('ask.office'), placeHolder: t('ask.officeExample'), value: defaults.office ?? '', ignoreFocusOut: true,
@@ -35,8 +36,8 @@ export async function newReport(client: LanguageClient, locale: Locale, args: Ne
   if (year === undefined) return undefined;
   const layout = args.layout ?? (await vscode.window.showQuickPick((['row-per-line', 'pipe'] as const).map((l) => ({ label: t(`layout.${l}`), layout: l })), { title: t('ask.layout'), ignoreFocusOut: true }))?.layout;
   if (!layout) return undefined;
-  const s = await client.sendRequest<Skeleton>('govReport/skeleton', { office: office.trim(), year, layout, lastYear });
-  const doc = await vscode.workspace.openTextDocument({ language: 'gov-report', content: s.text });
+  const s = await client.sendRequest<Skeleton>(SKELETON_REQUEST, { office: office.trim(), year, layout, lastYear } satisfies SkeletonParams);
+  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: s.text });
   const editor = await vscode.window.showTextDocument(doc);
   tell(editor, s, year, locale, t);
   return doc.uri;

@@ -5,10 +5,8 @@
 // scheme gov-report-extract, which the language client's document selector includes.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { EXTRACT_SCHEME, type ExtractResult } from '../../server/src/protocol';
 import { t } from './messages';
-import type { ExtractResult } from './protocol';
-
-export const EXTRACT_SCHEME = 'gov-report-extract';
 
 type Extract = (file: vscode.Uri) => Promise<ExtractResult | null>;
 

@@ -5,7 +5,7 @@
 // pages, so the client stays small. Plain paste stays the default: this option is offered next to it.
 import * as vscode from 'vscode';
 import { t } from './messages';
-import type { HtmlToTextResult } from './protocol';
+import type { HtmlToTextResult } from '../../server/src/protocol';
 
 export const REPORT_TEXT_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('govReport', 'reportText');
 

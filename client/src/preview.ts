@@ -7,10 +7,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { format } from '../../server/src/engine/messages';
 import { previewMessages } from '../../server/src/engine/messages/preview';
 import type { Locale, Range } from '../../server/src/engine/types';
-import type { TablesResult } from '../../server/src/lsp/desk';
+import { TABLES_REQUEST, type TablesResult } from '../../server/src/protocol';
 
 export const PREVIEW_VIEW_TYPE = 'govReport.tablePreview';
-const TABLES_REQUEST = 'govReport/tables';
 
 export class TablePreviews implements vscode.WebviewPanelSerializer<{ uri?: string }> {
   private readonly open = new Map<string, TablePreview>();

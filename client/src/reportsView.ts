@@ -7,14 +7,14 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { t } from './messages';
-import { REPORTS_CHANGED, REPORTS_REQUEST, SUMMARY_REQUEST, type Range, type ReportInfo, type Severity, type SummaryParams, type SummaryResult } from './protocol';
+import { DIAGNOSTIC_SOURCE, EXTRACT_SCHEME, REPORTS_CHANGED, REPORTS_REQUEST, SUMMARY_REQUEST, type ReportInfo, type SummaryParams, type SummaryResult } from '../../server/src/protocol';
+import type { Range, Severity } from '../../server/src/engine/types';
 
 /** 2019年版格式 / the 2019 template, as every message names the versions. */
 const templateText = (id: 'T2019' | 'T2021' | null) => (id ? t(`template.${id}`) : t('templateUnknown'));
 const yearText = (year: number | null) => (year === null ? t('yearUnknown') : t('year', { year }));
 
 export const VIEW_ID = 'govReport.reports';
-const EXTRACT_SCHEME = 'gov-report-extract';
 type Sort = 'office' | 'problems';
 
 type Node =
@@ -136,7 +136,7 @@ export class ReportStatus {
         const report = this.view.list().find((r) => r.uri === doc.uri.toString());
     const counts = { error: 0, warning: 0 };
     for (const d of vscode.languages.getDiagnostics(doc.uri)) {
-      if (d.source !== 'gov-report') continue;
+      if (d.source !== DIAGNOSTIC_SOURCE) continue;
       if (d.severity === vscode.DiagnosticSeverity.Error) counts.error++;
       else if (d.severity === vscode.DiagnosticSeverity.Warning) counts.warning++;
     }

@@ -18,7 +18,9 @@ import { addRenderedToTotals, ansi, jsonArrayText, newTotals, plain, printable, 
 import { errorDetail, readRegularFile } from './cli/input';
 import type { FileResult } from './cli/lintFile';
 import { messages, type Translate } from './cli/messages';
-import { fileBudgetMs, lintSequentially, runWorker, startPool, threadCount, WORKER_MARKER, WORKER_THRESHOLD, workersFor, type Pool, type TaskOptions } from './cli/pool';
+import { startPool, type Pool } from './cli/pool';
+import { fileBudgetMs, threadCount, WORKER_THRESHOLD, workersFor, type Threads } from './cli/threads';
+import { lintSequentially, runWorker, WORKER_MARKER, type TaskOptions } from './cli/worker';
 import { readReport } from './cli/read';
 import { sarifLog } from './cli/sarif';
 import { compareResults, planYears, type Compared, type YearPlan } from './cli/years';
@@ -26,9 +28,7 @@ import { findConfig, loadConfig } from './config/load';
 import { configErrorText } from './config/messages';
 import { configExcludes, configNames, resolveSettings } from './config/resolve';
 import { DEFAULT_SETTINGS, type ProjectConfig } from './config/types';
-import { ruleMetas, type Locale } from './engine';
-import { PART_FIVE_MIN_LENGTH } from './engine/rules/section-content';
-import { REUSE_THRESHOLD } from './engine/rules/text-reuse';
+import { PART_FIVE_MIN_LENGTH, REUSE_THRESHOLD, ruleMetas, type Locale } from './engine';
 import { summaryCsv, summaryRow, summaryTable } from './summary';
 
 export { lintFile } from './cli/lintFile';
@@ -106,31 +106,13 @@ function printConfigText(file: string, settings: TaskOptions['settings'], locale
 
 interface RunContext extends Io { m: Translate; locale: Locale; settings: TaskOptions['settings'] }
 
+type Slots = (Target & { kind: 'note' } | { kind: 'file'; index: number })[];
+
 /** Lint the files and directories given: read and lint in the pool, pair the years, then print in order. */
 async function lintRun(o: CliOptions, io: RunContext): Promise<number> {
   const { m, settings } = io;
-  // Workers take a few tens of ms to boot: start them before the directories are walked (as many as a large
-  // run needs when one is likely), and adjust once the number of files is known.
-  const threads = threadCount(io.env, io.script);
-  const facts = o.files.length > 1 || o.previous !== null || o.files.some(isDirectory) || (settings.config?.pairs.length ?? 0) > 0 || o.format === 'summary' || o.format === 'csv';
-  const options: TaskOptions = {
-    lint: { locale: io.locale, fix: o.fix, suggestions: o.suggestions, facts, keepFixes: o.format === 'sarif' },
-    settings,
-    threads: Math.max(1, threads.count),
-  };
-  const likelyMany = o.files.length > WORKER_THRESHOLD || o.files.some(isDirectory);
-  const pool: Pool | null = threads.count > 0
-    ? startPool(threads.forced || likelyMany ? threads.count : 1, io.script!, options, fileBudgetMs(io.env))
-    : null;
-
-  const targets = expandArguments(o.files).filter((t) => !(t.kind === 'file' && t.walked && settings.config && configExcludes(settings.config, t.file)));
-  // Notes of the walk (empty or unreadable directories, links) are printed in their place in the order.
-  const given: string[] = [];
-  const slots: (Target & { kind: 'note' } | { kind: 'file'; index: number })[] = [];
-  for (const t of targets) {
-    if (t.kind === 'note') slots.push(t);
-    else { slots.push({ kind: 'file', index: given.length }); given.push(t.file); }
-  }
+  const { options, threads, pool } = startWorkers(o, io);
+  const { slots, given } = walk(o, settings);
   const plan = planYears(given, o.previous, settings.config);
   const results: FileResult[] = new Array<FileResult>(plan.files.length);
   const onResult = (i: number, r: FileResult) => { results[i] = r; };
@@ -143,8 +125,38 @@ async function lintRun(o: CliOptions, io: RunContext): Promise<number> {
   return printResults(o, io, slots, results, plan, compared);
 }
 
+/**
+ * The job of every thread, and the pool: workers take a few tens of ms to boot, so they are started before the
+ * directories are walked (as many as a large run needs when one is likely), and adjusted once the files are known.
+ */
+function startWorkers(o: CliOptions, io: RunContext): { options: TaskOptions; threads: Threads; pool: Pool | null } {
+  const { settings } = io;
+  const threads = threadCount(io.env, io.script);
+  const facts = o.files.length > 1 || o.previous !== null || o.files.some(isDirectory) || (settings.config?.pairs.length ?? 0) > 0 || o.format === 'summary' || o.format === 'csv';
+  const options: TaskOptions = {
+    lint: { locale: io.locale, fix: o.fix, suggestions: o.suggestions, facts, keepFixes: o.format === 'sarif' },
+    settings,
+    threads: Math.max(1, threads.count),
+  };
+  const likelyMany = o.files.length > WORKER_THRESHOLD || o.files.some(isDirectory);
+  const pool = threads.count > 0 ? startPool(threads.forced || likelyMany ? threads.count : 1, io.script!, options, fileBudgetMs(io.env)) : null;
+  return { options, threads, pool };
+}
+
+/** The files to lint (without those the configuration excludes from a walk), and the walk's notes in their place. */
+function walk(o: CliOptions, settings: TaskOptions['settings']): { slots: Slots; given: string[] } {
+  const targets = expandArguments(o.files).filter((t) => !(t.kind === 'file' && t.walked && settings.config && configExcludes(settings.config, t.file)));
+  const given: string[] = [];
+  const slots: Slots = [];
+  for (const t of targets) {
+    if (t.kind === 'note') slots.push(t);
+    else { slots.push({ kind: 'file', index: given.length }); given.push(t.file); }
+  }
+  return { slots, given };
+}
+
 /** Print in argument order: walk notes and each file's lines (text, json) or one table or log at the end. */
-function printResults(o: CliOptions, io: RunContext, slots: (Target & { kind: 'note' } | { kind: 'file'; index: number })[], results: FileResult[], plan: YearPlan, compared: Compared): number {
+function printResults(o: CliOptions, io: RunContext, slots: Slots, results: FileResult[], plan: YearPlan, compared: Compared): number {
   const { m } = io;
   const c = io.colour && o.format === 'text' ? ansi : plain;
   const render = renderer({ format: o.format, colour: io.colour, locale: io.locale });
@@ -222,53 +234,66 @@ function start(): void {
   const m = messages(requestedLocale(argv));
   const fixing = argv.some((a) => a === '--fix' || a === '--fix-suggestions');
   const stop = new AbortController();
-  /** Set by a signal: the run stops, temporary files are removed, and this is the exit status. */
-  let signalExit: number | null = null;
-  for (const [sig, code] of Object.entries(SIGNAL_EXIT)) {
-    process.on(sig, () => {
-      if (signalExit !== null) return; // cleaning up already
-      signalExit = code;
-      try { fs.writeSync(2, `gov-report-lint: ${m('interrupted', { signal: sig })}\n`); } catch { /* stderr gone */ }
-      stop.abort();
-    });
-  }
-  // Output that cannot be written (a closed pipe, a full disk) makes the result unknown to the caller: exit 2.
-  // Without --fix the run stops at once; with it, the files are finished (each fixed whole or left alone).
-  let outputFailed = false;
-  const outputError = (err: unknown) => {
-    if (outputFailed) return;
-    outputFailed = true;
-    process.exitCode = 2; // errors of asynchronous writes can come after main() returned
-    if ((err as NodeJS.ErrnoException)?.code !== 'EPIPE') {
-      try { fs.writeSync(2, `gov-report-lint: ${m('outputFailed', { detail: errorDetail(err) })}\n`); } catch { /* stderr gone too */ }
-    }
-    if (!fixing) stop.abort();
-  };
-  process.stdout.on('error', outputError);
-  process.stderr.on('error', outputError);
-  const write = (stream: NodeJS.WriteStream) => (s: string) => {
-    if (outputFailed) return;
-    try { stream.write(s); } catch (err) { outputError(err); } // a file or device on stdout is written synchronously
-  };
-  const script = typeof __filename === 'string' ? __filename : null;
+  const signals = stopOnSignals(stop, m);
+  const output = guardOutput(stop, m, fixing);
   main(argv, {
-    out: write(process.stdout),
-    err: write(process.stderr),
+    out: output.write(process.stdout),
+    err: output.write(process.stderr),
     colour: useColour(process.stdout, process.env),
     env: process.env,
-    script,
+    script: typeof __filename === 'string' ? __filename : null,
     signal: stop.signal,
   }).then(
     (code) => {
-      if (signalExit !== null) process.exit(signalExit);
-      process.exitCode = outputFailed ? 2 : code;
-      if (outputFailed && !fixing) process.exit(2);
+      if (signals.exit !== null) process.exit(signals.exit);
+      process.exitCode = output.failed ? 2 : code;
+      if (output.failed && !fixing) process.exit(2);
     },
     (err: unknown) => {
       process.stderr.write(`gov-report-lint: ${(err as Partial<Error> | undefined)?.stack ?? String(err)}\n`);
       process.exitCode = 2;
     },
   );
+}
+
+/** SIGHUP, SIGINT, SIGTERM stop the run (its temporary files are removed); `exit` is then the status to end with. */
+function stopOnSignals(stop: AbortController, m: Translate): { exit: number | null } {
+  const state: { exit: number | null } = { exit: null };
+  for (const [sig, code] of Object.entries(SIGNAL_EXIT)) {
+    process.on(sig, () => {
+      if (state.exit !== null) return; // cleaning up already
+      state.exit = code;
+      try { fs.writeSync(2, `gov-report-lint: ${m('interrupted', { signal: sig })}\n`); } catch { /* stderr gone */ }
+      stop.abort();
+    });
+  }
+  return state;
+}
+
+/**
+ * Output that cannot be written (a closed pipe, a full disk) makes the result unknown to the caller: exit 2.
+ * Without --fix the run stops at once; with it, the files are finished (each fixed whole or left alone).
+ */
+function guardOutput(stop: AbortController, m: Translate, fixing: boolean) {
+  const state = {
+    failed: false,
+    write: (stream: NodeJS.WriteStream) => (s: string) => {
+      if (state.failed) return;
+      try { stream.write(s); } catch (err) { failed(err); } // a file or device on stdout is written synchronously
+    },
+  };
+  const failed = (err: unknown) => {
+    if (state.failed) return;
+    state.failed = true;
+    process.exitCode = 2; // errors of asynchronous writes can come after main() returned
+    if ((err as NodeJS.ErrnoException)?.code !== 'EPIPE') {
+      try { fs.writeSync(2, `gov-report-lint: ${m('outputFailed', { detail: errorDetail(err) })}\n`); } catch { /* stderr gone too */ }
+    }
+    if (!fixing) stop.abort();
+  };
+  process.stdout.on('error', failed);
+  process.stderr.on('error', failed);
+  return state;
 }
 
 /** Exit status after a signal: 128 + its number, as a shell reports a process killed by it. */

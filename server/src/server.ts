@@ -5,7 +5,7 @@
 import './lsp/memory'; // first: V8 settings before anything allocates
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
-import { runWorker, WORKER_MARKER } from './cli/pool';
+import { runWorker, WORKER_MARKER } from './cli/worker';
 import { startServer } from './lsp/session';
 
 if (isMainThread) serve();

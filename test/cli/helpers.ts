@@ -4,11 +4,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureBundle } from '../support/build';
+import { corpusDir, repoRoot, requireCorpus } from '../support/paths';
 
-export const repoRoot = path.resolve(__dirname, '../..');
+export { corpusDir, repoRoot };
 export const CLI = path.join(repoRoot, 'server/out/cli.js');
-/** The shared corpus next to the repository (GOV_REPORT_CORPUS overrides it, e.g. to check the skip path). */
-export const corpusDir = process.env.GOV_REPORT_CORPUS || path.resolve(repoRoot, '../shared/corpus');
 export const fixturesDir = path.join(repoRoot, 'test/fixtures/cli');
 
 /** Build server/out/cli.js with scripts/build.mjs when it is missing or older than server/src. */
@@ -40,26 +39,19 @@ export interface JsonEntry { file: string; template: 'T2019' | 'T2021' | null; d
 
 export function runJson(args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { run: Run; entries: JsonEntry[] } {
   const r = run(['--format', 'json', ...args], opts);
-  let entries: JsonEntry[];
+  return { run: r, entries: jsonOf(r) };
+}
+
+/** The entries of a run with --format json; an error that shows the output when it is not one JSON value. */
+export function jsonOf(r: Run): JsonEntry[] {
   try {
-    entries = JSON.parse(r.stdout) as JsonEntry[];
+    return JSON.parse(r.stdout) as JsonEntry[];
   } catch (err) {
     throw new Error(`stdout is not one JSON value (${(err as Error).message}); status ${r.status}; stderr: ${r.stderr}\nstdout: ${r.stdout.slice(0, 2000)}`);
   }
-  return { run: r, entries };
 }
 
-export function hasCorpus(): boolean {
-  return fs.existsSync(corpusDir) && fs.readdirSync(corpusDir).some((f) => f.endsWith('.txt'));
-}
-
-/** Skip the current suite/test with a clear message when the corpus is absent. */
-export function requireCorpus(ctx: Mocha.Context): void {
-  if (!hasCorpus()) {
-    console.log(`      (skipped: corpus not found at ${corpusDir})`);
-    ctx.skip();
-  }
-}
+export { requireCorpus };
 
 export function corpusFile(prefix: string): string {
   const name = fs.readdirSync(corpusDir).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));

@@ -7,8 +7,9 @@
 #   4. the UI test of published documents (ui-inputs.js: paste from a web page, open a PDF and a damaged
 #      Word document as reports) on the same installed .vsix.
 # Everything is installed by this script into .vscode-test/cs (git-ignored); re-runs reuse it.
-# Env: GOV_REPORT_CORPUS (folder of corpus reports; absent → skip), GOV_REPORT_CORPUS_WILD (published reports;
-# default ../shared/corpus-wild; absent → their tests skip), CS_CACHE (install prefix), SKIP_UI=1, KEEP=1.
+# The workspace holds copies of the project's examples; the shared corpora add cases when they are there.
+# Env: GOV_REPORT_CORPUS (tidy reports; default ../shared/corpus), GOV_REPORT_CORPUS_WILD (published reports;
+# default ../shared/corpus-wild), CS_CACHE (install prefix), SKIP_UI=1, KEEP=1.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/test/e2e"
@@ -27,12 +28,8 @@ trap cleanup EXIT
 export XDG_CONFIG_HOME="$TMP/xdg/config" XDG_DATA_HOME="$TMP/xdg/data" XDG_CACHE_HOME="$TMP/xdg/cache"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 
-# ---- workspace of copies of corpus reports (see make-workspace.js); no corpus → skip
-make_ws() {
-  local rc=0; node "$HERE/make-workspace.js" "$@" || rc=$?
-  if [ "$rc" = 3 ]; then echo "SKIP test:e2e: corpus not found (set GOV_REPORT_CORPUS)"; exit 0; fi
-  return "$rc"
-}
+# ---- workspace of copies of the examples, and of the shared corpora when present (see make-workspace.js)
+make_ws() { node "$HERE/make-workspace.js" "$@"; }
 WS="$TMP/ws"; make_ws "$WS" --examples
 
 # ---- code-server + Node 24 + chromium, idempotent (stamp written only after a complete install)
@@ -77,7 +74,7 @@ if [ -n "${SKIP_UI:-}" ]; then exit 0; fi
 echo "== UI smoke test (packaged .vsix installed into a fresh extensions dir)"
 UI_WS="$TMP/ui-ws"; make_ws "$UI_WS"
 ui_rc=0
-node "$HERE/ui-smoke.js" "$UI_WS" 001_4f9cdb8381e45e30.txt "$EXT_DIR" "$ROOT/test-output/ui-smoke.png" || ui_rc=$?
+node "$HERE/ui-smoke.js" "$UI_WS" notes-a.txt "$EXT_DIR" "$ROOT/test-output/ui-smoke.png" || ui_rc=$?
 # one test for CI's summary line (scripts/ci-summary.mjs)
 if [ -n "${GOV_REPORT_RESULTS:-}" ]; then
   if [ "$ui_rc" = 0 ]; then p=1 f=0; else p=0 f=1; fi
@@ -104,8 +101,17 @@ if [ -n "${GOV_REPORT_RESULTS:-}" ]; then
 fi
 
 echo "== UI test of the wording (no unicode highlight on Chinese punctuation; the Problems panel and a hover on 004)"
-WORDING_WS="$TMP/wording-ws"; make_ws "$WORDING_WS"
+# A folder of corpus 004 alone: in a folder of thirty reports the background pass kept the server busy enough for
+# the hover and the line positions this test reads to come late (it failed 3 runs in 5 under load).
+WORDING_WS="$TMP/wording-ws"; mkdir -p "$WORDING_WS"
+CORPUS=$(node -e 'const c = require(process.argv[1]).findCorpus(); if (c) console.log(c)' "$HERE/make-workspace.js")
 wording_rc=0
-node "$HERE/ui-wording.js" "$WORDING_WS" "$EXT_DIR" "$ROOT/test-output" || wording_rc=$?   # writes its own counts
+if [ -n "$CORPUS" ] && [ -f "$CORPUS/004_974e4c203befb017.txt" ]; then
+  cp "$CORPUS/004_974e4c203befb017.txt" "$WORDING_WS/"
+  node "$HERE/ui-wording.js" "$WORDING_WS" "$EXT_DIR" "$ROOT/test-output" || wording_rc=$?   # writes its own counts
+else
+  echo "SKIP ui-wording: corpus 004 not found (set GOV_REPORT_CORPUS)"
+  [ -n "${GOV_REPORT_RESULTS:-}" ] && echo '{"suite":"ui-wording","passed":0,"failed":0,"skipped":2}' >> "$GOV_REPORT_RESULTS"
+fi
 for rc in "$ui_rc" "$preview_rc" "$inputs_rc" "$reports_rc" "$wording_rc"; do [ "$rc" = 0 ] || exit "$rc"; done
 exit 0

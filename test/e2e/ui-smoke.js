@@ -1,10 +1,10 @@
 // UI smoke test: code-server with the packaged extension installed, driven by headless chromium as a
-// user would: open a corpus report from the explorer (a .txt that reaches gov-report through content
-// detection), open the Problems panel, hover a table row label, save a screenshot.
+// user would: open a report from the explorer (notes-a.txt, a copy of examples/defects-2022-pipe.md that reaches
+// gov-report through content detection), open the Problems panel, hover a table row label, save a screenshot.
 // usage: node ui-smoke.js <workspaceFolder> <fileName> <extensionsDir> <png>   (env NODE24, CS_ENTRY)
 const { runUiSession } = require('./cs-common');
 
-const LABEL_LINE = 78; // 1-based line of "一、本年新收政府信息公开申请数量" in corpus 001
+const LABEL_LINE = 61; // 1-based line of "| 一、本年新收政府信息公开申请数量 | …" in examples/defects-2022-pipe.md
 const step = (s) => console.log(`  ui: ${s}`);
 
 const [folder, fileName, extensionsDir, png] = process.argv.slice(2);
@@ -34,7 +34,7 @@ runUiSession({ folder, extensionsDir, png, name: 'ui', timeoutMs: 150000 }, asyn
   const label = page.locator('.monaco-editor .view-line', { hasText: '本年新收政府信息公开申请数量' }).first();
   await label.waitFor({ timeout: 15000 });
   const box = await label.boundingBox();
-  // the label starts after one tab; aim at its middle
+  // the label starts after "| "; aim at its middle
   await page.mouse.move(box.x + 120, box.y + box.height / 2);
   await page.mouse.move(box.x + 124, box.y + box.height / 2);
   const hover = page.locator('.monaco-hover:visible').filter({ hasText: /申请|received|application/ }).first();

@@ -107,7 +107,8 @@ const step = (s) => console.log(`  ui-wording: ${s}`);
       const gutter = await page.locator('.monaco-editor .view-lines').first().boundingBox();
       await page.mouse.move(gutter.x + 8, cursor.y + cursor.height / 2);
       await page.mouse.move(gutter.x + 10, cursor.y + cursor.height / 2);
-      const hover = page.locator('.monaco-hover:visible').filter({ hasText: '未填写' }).first();
+      // The finding's part of the hover comes first; wait for the server's part too (its article line).
+      const hover = page.locator('.monaco-hover:visible').filter({ hasText: '未填写' }).filter({ hasText: '依据：' }).first();
       await hover.waitFor({ timeout: 20000 });
       const text = (await hover.innerText()).replace(/\s+/g, ' ');
       step(`hover: ${text.slice(0, 240)}`);

@@ -21,7 +21,7 @@ const under = (...prefixes: string[]) => sources.filter((f) => prefixes.some((p)
  * Where a rule's keys may be asked for: its module, the balance code all balance rules share, the code actions, and
  * the helper folder named by the rule's first word (rules/narrative/ for narrative-mismatch).
  */
-const ruleScope = (file: string) => [file, 'server/src/engine/rules/support.ts', 'server/src/lsp/codeActions.ts'];
+const ruleScope = (file: string) => [file, 'server/src/engine/rules/balance.ts', 'server/src/lsp/codeActions.ts'];
 
 interface Known { name: string; catalogue: Catalogue; scope: string[] }
 /** Where each catalogue's keys may be asked for. */

@@ -1,65 +1,20 @@
 // The reports of ../shared/corpus-wild in every text form they come in (a browser's innerText, a real copy of the
-// page, pdftotext -layout) get exactly the findings its README lists, and nothing else at error or warning.
-// The expectations are written once per report, by what they are about (a heading, a cell of the model, a line of
-// prose), since line numbers differ between forms. The saved page (.html) is read by readDocument, as the CLI
-// and the editor read it, and its text checked the same way.
+// page, pdftotext -layout) get exactly the findings its README lists (test/support/corpus-expected.ts), and nothing
+// else at error or warning. The expectations are written once per report, by what they are about (a heading, a cell
+// of the model, a line of prose), since line numbers differ between forms. The saved page (.html) is read by
+// readDocument, as the CLI and the editor read it, and its text checked the same way.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { lint, type Finding, type LintOptions, type LintResult, type Range } from '../../server/src/engine';
 import { readDocument } from '../../server/src/formats';
-import { repoRoot } from '../support/paths';
-
-export const corpusWildDir = path.resolve(repoRoot, '..', 'shared', 'corpus-wild');
-
-/** Where a finding must be. */
-type At =
-  | { line: string } // the finding's first line contains this text
-  | { cell: [table: string, row: string, column: string] } // on this cell of the parsed model
-  | { row: [table: string, row: string] } // on this row's label
-  | { table: string }; // inside this table
-
-interface Expected { rule: string; severity: Finding['severity']; at: At }
-
-const heading = (text: string): Expected => ({ rule: 'section-title', severity: 'warning', at: { line: text } });
-
-/** corpus-wild/README.md, "What each report holds", as expectations. */
-export const EXPECTED: Record<string, Expected[]> = {
-  '001_pingtan_czj_2024': [{ rule: 'narrative-mismatch', severity: 'warning', at: { line: '共61条' } }],
-  '002_pingtan_zone_2025': [],
-  '004_pingtan_hzs_2021': [],
-  '005_pingtan_nyn_2021': [
-    { rule: 'balance-outcome-total', severity: 'error', at: { cell: ['applications', 'app.total', 'natural'] } },
-    { rule: 'balance-outcome-total', severity: 'error', at: { cell: ['applications', 'app.total', 'other'] } },
-    { rule: 'balance-carryover', severity: 'error', at: { cell: ['applications', 'app.total', 'natural'] } },
-    { rule: 'balance-carryover', severity: 'error', at: { cell: ['applications', 'app.total', 'other'] } },
-    heading('五、政府信息公开存在的主要问题及改进情况'),
-    heading('六、需要说明的其他事项与附表'),
-  ],
-  '008_pingtan_shs_2021': [
-    { rule: 'template-version', severity: 'warning', at: { table: 'active' } },
-    // Not in the README: "其他" for "3.其他" under （六）, an info (the issue lists it as a row-label case).
-    { rule: 'row-label', severity: 'info', at: { row: ['applications', 'app.other.3'] } },
-  ],
-  '010_pingtan_hzs_2019': [],
-  '012_pingtan_jjf_2022': [heading('四、政府信息公开行政复议与行政诉讼情况')],
-  '013_pingtan_zhz_2020': [{ rule: 'period-mismatch', severity: 'warning', at: { line: '' } }],
-  '018_huaian_hongze_2024': [
-    { rule: 'template-version', severity: 'info', at: { row: ['applications', 'app.other'] } },
-    { rule: 'row-label', severity: 'warning', at: { line: '2.其他法律行政止公开' } },
-  ],
-  '019_pingtan_scj_2020': [],
-  '021_pingtan_hzs_2025': [
-    { rule: 'row-missing', severity: 'error', at: { row: ['active', 'active.normative'] } },
-    heading('四、政府信息公开行政复议与行政诉讼情况'),
-  ],
-  '023_pingtan_jtj_2023': [],
-};
+import { WILD, type At, type WildFinding } from '../support/corpus-expected';
+import { hasWild, wildDir } from '../support/paths';
 
 /** The text forms of a report that are in the folder. */
-export function textForms(report: string): string[] {
-  if (!existsSync(corpusWildDir)) return [];
-  return readdirSync(corpusWildDir).filter((f) => f.startsWith(`${report}.`) && f.endsWith('.txt')).sort();
+function textForms(report: string): string[] {
+  if (!hasWild) return [];
+  return readdirSync(wildDir).filter((f) => f.startsWith(`${report}.`) && f.endsWith('.txt')).sort();
 }
 
 function rangeOf(r: LintResult, at: At): Range | null {
@@ -79,7 +34,7 @@ function rangeOf(r: LintResult, at: At): Range | null {
 const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
 
 /** Whether finding f is where `at` says, in `text` linted as `r`. */
-export function isAt(f: Finding, at: At, r: LintResult, lines: string[]): boolean {
+function isAt(f: Finding, at: At, r: LintResult, lines: string[]): boolean {
   if ('line' in at) return lines[f.range.start.line]?.includes(at.line) ?? false;
   const want = rangeOf(r, at);
   if (!want) return false;
@@ -88,7 +43,7 @@ export function isAt(f: Finding, at: At, r: LintResult, lines: string[]): boolea
 }
 
 /** Findings at error or warning, plus infos that are expected, matched against the expectations one to one. */
-export function checkExpected(text: string, expected: Expected[], label: string, options: LintOptions = {}): void {
+function checkExpected(text: string, expected: WildFinding[], label: string, options: LintOptions = {}): void {
   const r = lint(text, { strict: true, ...options });
   const lines = text.split(/\r\n|\r|\n/);
   const unmatched = [...expected];
@@ -103,18 +58,18 @@ export function checkExpected(text: string, expected: Expected[], label: string,
 }
 
 describe('corpus-wild: every text form gets exactly the findings its README lists', function () {
-  if (!existsSync(corpusWildDir)) {
-    it(`(skipped: ${corpusWildDir} not found)`, function () { this.skip(); });
+  if (!hasWild) {
+    it(`(skipped: ${wildDir} not found)`, function () { this.skip(); });
     return;
   }
-  for (const [report, expected] of Object.entries(EXPECTED)) {
+  for (const [report, expected] of Object.entries(WILD)) {
     const forms = textForms(report);
     it(`${report}: has text forms`, () => assert.ok(forms.length > 0, `no text form of ${report}`));
     for (const form of forms) {
-      it(form, () => checkExpected(readFileSync(path.join(corpusWildDir, form), 'utf8'), expected, form));
+      it(form, () => checkExpected(readFileSync(path.join(wildDir, form), 'utf8'), expected, form));
     }
     for (const ext of ['html', 'pdf']) {
-      const file = path.join(corpusWildDir, `${report}.${ext}`);
+      const file = path.join(wildDir, `${report}.${ext}`);
       if (!existsSync(file)) continue;
       it(`${report}.${ext}`, async () => {
         const { text, tableFields } = await readDocument(readFileSync(file), file);

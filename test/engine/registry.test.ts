@@ -1,11 +1,12 @@
 // Rule ids are a public contract (editor, CLI, configuration, docs): the registry, the docs and the
 // message catalogue must agree with it, and configuration must be able to change or silence each rule.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { format, lint, ruleMetas } from '../../server/src/engine';
 import { rules } from '../../server/src/engine/rules/registry';
-import { example, repoRoot } from '../support/paths';
+import { example, examplesDir, repoRoot } from '../support/paths';
+import { readScenario, scenariosDir } from '../support/scenarios';
 
 const CONTRACT = [
   'section-missing', 'section-order', 'section-title', 'table-missing', 'row-missing', 'row-cells', 'cell-blank', 'cell-invalid',
@@ -30,6 +31,20 @@ describe('rule registry', () => {
       assert.match(readFileSync(doc, 'utf8'), new RegExp(id), `${id} page does not name the rule`);
       assert.deepEqual(Object.keys(r.messages.en).sort(), Object.keys(r.messages['zh-CN']).sort(), `${id}: message keys differ between locales`);
     }
+  });
+  it('each rule\'s fixable says what its fixes are: none, all safe, or all suggestions (over the examples and scenarios)', () => {
+    const texts = [...readdirSync(examplesDir).filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md').map(example),
+      ...readdirSync(scenariosDir).map((f) => readScenario(readFileSync(path.join(scenariosDir, f), 'utf8')).text)];
+    const seen = new Set<string>();
+    for (const text of texts) {
+      for (const f of lint(text).findings) {
+        const kind = ruleMetas.find((m) => m.id === f.rule)!.fixable;
+        if (!kind) assert.deepEqual(f.fixes, [], f.rule);
+        else assert.ok(f.fixes.every((x) => x.safe === (kind === 'safe')), `${f.rule}: ${kind}, but ${JSON.stringify(f.fixes.map((x) => x.safe))}`);
+        if (f.fixes.length) seen.add(`${f.rule}:${kind}`);
+      }
+    }
+    assert.ok([...seen].some((k) => k.endsWith(':safe')) && [...seen].filter((k) => k.endsWith(':suggestion')).length >= 4, [...seen].join());
   });
   it('a rule set to off reports nothing; a severity setting changes the severity', () => {
     const text = example('defects-2022-pipe.md');

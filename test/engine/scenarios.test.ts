@@ -7,31 +7,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fixAll, lint, ruleMetas, type Finding, type Severity } from '../../server/src/engine';
-import { repoRoot } from '../support/paths';
-
-export const scenariosDir = path.join(repoRoot, 'test', 'fixtures', 'scenarios');
-
-const MARKERS = /(?:[ \t]+\{[a-z-]+(?::(?:error|warning|info|hint))?\})+[ \t]*$/;
-const MARKER = /\{([a-z-]+)(?::(error|warning|info|hint))?\}/g;
-
-export interface Scenario { text: string; expected: string[] }
-
-/** A fixture's text without markers, and "rule:severity@line" for each marker (0-based lines). */
-export function readScenario(source: string): Scenario {
-  const defaults = new Map(ruleMetas.map((m) => [m.id, m.severity]));
-  const expected: string[] = [];
-  const lines = source.split('\n').map((line, i) => {
-    const m = MARKERS.exec(line);
-    if (!m) return line;
-    for (const k of m[0].matchAll(MARKER)) {
-      assert.ok(defaults.has(k[1]), `line ${i + 1}: unknown rule ${k[1]}`);
-      expected.push(`${k[1]}:${(k[2] as Severity | undefined) ?? defaults.get(k[1])}@${i}`);
-    }
-    return line.slice(0, m.index);
-  });
-  return { text: lines.join('\n'), expected: expected.sort() };
-}
+import { fixAll, lint, type Finding, type Severity } from '../../server/src/engine';
+import { readScenario, scenariosDir } from '../support/scenarios';
 
 const loud = (s: Severity) => s === 'error' || s === 'warning';
 const key = (f: Finding) => `${f.rule}:${f.severity}@${f.range.start.line}`;

@@ -3,10 +3,11 @@
 // its columns blank in every row, nothing else; filled with figures it lints clean; given last year's
 // report it carries 四、结转下年度 into 二、上年结转 and (2021 format) 现行有效件数 forward, to be confirmed.
 import assert from 'node:assert/strict';
-import { applyFixes, lint, skeleton, templates, type SkeletonLayout, type TemplateId } from '../../server/src/engine';
-import { blankColumns, cellRange } from '../../server/src/engine/rules/support';
+import { applyFixes, lint, skeleton, type SkeletonLayout, type TemplateId } from '../../server/src/engine';
+import { cellRange } from '../../server/src/engine/lookup';
+import { blankColumns } from '../../server/src/engine/rules/patterns';
 import { printedRows } from '../../server/src/engine/template/grid';
-import { columnsOf } from '../../server/src/engine/template';
+import { columnsOf, templates } from '../../server/src/engine/template';
 import { blanksCovered } from '../support/findings';
 import { corpus, example, hasCorpus } from '../support/paths';
 

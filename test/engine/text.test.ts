@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { LineIndex } from '../../server/src/engine';
 import { readCell, isValueLike } from '../../server/src/engine/parse/cell';
-import { stripNumbering } from '../../server/src/engine/parse/labels';
+import { stripNumbering } from '../../server/src/engine/labels';
 import { chineseNumber, editDistance, normalize } from '../../server/src/engine/text';
 
 describe('LineIndex', () => {

@@ -11,7 +11,7 @@ import { catalogues as all } from '../support/catalogues';
 import { reportText } from '../../server/src/engine/messages/skeleton';
 import { injections, clean2023 } from '../support/injections';
 import { corpus, examplesDir, repoRoot } from '../support/paths';
-import { readScenario } from './scenarios.test';
+import { readScenario } from '../support/scenarios';
 
 const RULE_IDS = ruleMetas.map((m) => m.id);
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;

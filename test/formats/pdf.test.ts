@@ -11,11 +11,10 @@ import { readPdfInThread } from '../../server/src/formats/pdfThread';
 import { DEFAULT_LIMITS, FormatError, type FormatErrorCode, type ReadLimits } from '../../server/src/formats/types';
 import { ensureBundle } from '../support/build';
 import { flateBomb, onePagePdf } from '../support/pdfs';
-import { repoRoot } from '../support/paths';
+import { repoRoot, wildDir } from '../support/paths';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'pdf');
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(fixtures, name)));
-const wildDir = path.resolve(repoRoot, '..', 'shared', 'corpus-wild');
 const workerFile = path.join(repoRoot, 'server', 'out', 'pdf-worker.js');
 /** A bound that only catches hangs: speed is measured by `npm run bench`. */
 const HANG_MS = 15000;

@@ -40,8 +40,11 @@ describe('language server: closed documents are forgotten', function () {
       // A round trip now and then: every notification before it has been handled.
       if (i % 200 === 199) await client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     }
-    await client.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///none.txt' } });
-    await new Promise((r) => setTimeout(r, 50)); // pending debounce timers of the last documents
+    // The diagnostics of one more document: every open, close and lint before it has been handled.
+    const barrier = 'file:///barrier.txt';
+    const published = new Promise<void>((resolve) => client.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => { if (p.uri === barrier) resolve(); }));
+    await client.sendNotification('textDocument/didOpen', { textDocument: { uri: barrier, languageId: 'gov-report', version: 1, text: '' } });
+    await published;
     const grown = heapAfterGc() - before;
     client.dispose();
     server.dispose();

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { lint } from '../../server/src/engine';
-import { repoRoot, TestClient, uriOf } from './helpers/client';
+import { TestClient, uriOf } from './helpers/client';
+import { repoRoot } from '../support/paths';
 
 // The fixture report with a truncated heading of part 三 (section-title, a warning) and no tables (table-missing).
 const TEXT = readFileSync(path.join(repoRoot, 'test/fixtures/cli/minimal.txt'), 'utf8')

@@ -6,7 +6,7 @@ import {
   type CompletionList, type DocumentSymbol, type Hover, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { lint, type PreviewCell, type Skeleton } from '../../server/src/engine';
-import type { TablesResult } from '../../server/src/lsp/desk';
+import type { TablesResult } from '../../server/src/protocol';
 import { example } from '../support/paths';
 import { applyEdits, TestClient, uriOf } from './helpers/client';
 

@@ -11,12 +11,12 @@ import type { DocumentSymbol } from 'vscode-languageserver-protocol/node';
 import { lint } from '../../server/src/engine';
 import { readDocument } from '../../server/src/formats';
 import { documentProblem } from '../../server/src/formats/messages';
-import type { ExtractResult, HtmlToTextResult } from '../../server/src/lsp/documents';
+import type { ExtractResult, HtmlToTextResult } from '../../server/src/protocol';
 import { docx, reportToDocumentXml } from '../support/docx';
 import { flateBomb } from '../support/pdfs';
 import { wildDir, hasWild } from '../support/pages';
-import { example } from '../support/paths';
-import { repoRoot, SERVER, TestClient, uriOf } from './helpers/client';
+import { example, repoRoot } from '../support/paths';
+import { SERVER, TestClient, uriOf } from './helpers/client';
 
 const EXTRACT = 'govReport/extract';
 const HTML_TO_TEXT = 'govReport/htmlToText';

@@ -1,32 +1,21 @@
 // The CLI under awkward input: unreadable files, directories, vanished paths, mixed encodings, 10,000 files in
 // one call; exit codes 0/1/2 with clear messages; nothing written without --fix; --fix never truncates and
-// replaces files by rename (a new inode). Skipped with a message when server/out/cli.js is missing.
+// replaces files by rename (a new inode). Spawns the built CLI through the CLI tests' helpers.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fixAll, lint } from '../../server/src/engine';
+import { ensureBuilt, jsonOf, run } from '../cli/helpers';
+import { corpus, examplesDir } from '../support/paths';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const CLI = path.join(repoRoot, 'server', 'out', 'cli.js');
-const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus');
-const examplesDir = path.join(repoRoot, 'examples');
-
-interface Run { status: number | null; stdout: string; stderr: string }
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1', GOV_REPORT_LINT_JOBS: '', ...env } });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-function json(r: Run): { file: string; diagnostics: { rule: string; severity: string }[] }[] {
-  try { return JSON.parse(r.stdout); } catch { throw new Error(`stdout is not JSON (status ${r.status}): ${r.stderr.slice(0, 500)} ${r.stdout.slice(0, 500)}`); }
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => run(args, { env });
 
 /** A clean report (no error findings) and one with errors, from the corpus or else the examples. */
 function reports(): { clean: string; errors: string; fixable: string | null } {
   const texts: string[] = [];
-  if (fs.existsSync(corpusDir)) for (const f of fs.readdirSync(corpusDir).filter((x) => x.endsWith('.txt')).sort()) texts.push(fs.readFileSync(path.join(corpusDir, f), 'utf8'));
+  texts.push(...Object.values(corpus()).map((c) => c.text));
   for (const f of fs.readdirSync(examplesDir).filter((x) => /\.(txt|md)$/.test(x) && x !== 'README.md').sort()) texts.push(fs.readFileSync(path.join(examplesDir, f), 'utf8'));
   const hasError = (t: string) => lint(t).findings.some((f) => f.severity === 'error');
   const clean = texts.find((t) => !hasError(t));
@@ -42,10 +31,7 @@ describe('robustness: CLI', function () {
   let r: ReturnType<typeof reports>;
 
   before(function () {
-    if (!fs.existsSync(CLI)) {
-      console.log(`    (skipped: ${CLI} missing; npm run build)`);
-      this.skip();
-    }
+    ensureBuilt();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-report-robust-cli-'));
     r = reports();
   });
@@ -62,7 +48,7 @@ describe('robustness: CLI', function () {
     const m = cli(['--format', 'json', clean, gone, bad]);
     assert.equal(m.status, 2);
     assert.match(m.stderr, /vanished\.txt/);
-    assert.deepEqual(json(m).map((e) => path.basename(e.file)), ['clean.txt', 'errors.txt']);
+    assert.deepEqual(jsonOf(m).map((e) => path.basename(e.file)), ['clean.txt', 'errors.txt']);
   });
 
   it('a path that does not exist: exit 2, named on stderr in both locales', function () {
@@ -77,6 +63,7 @@ describe('robustness: CLI', function () {
 
   it('an unreadable file (chmod 000): exit 2, "permission" on stderr', function () {
     if (typeof process.getuid === 'function' && process.getuid() === 0) {
+       
       console.log('      (skipped: running as root, which can read a chmod 000 file)');
       this.skip();
     }
@@ -98,7 +85,7 @@ describe('robustness: CLI', function () {
     fs.writeFileSync(path.join(d, 'ignored.png'), 'x');
     const x = cli(['--format', 'json', d]);
     assert.equal(x.status, 0, x.stderr);
-    assert.deepEqual(json(x).map((e) => path.relative(d, e.file)).sort(), ['b.md', path.join('sub.txt', 'a.txt')]);
+    assert.deepEqual(jsonOf(x).map((e) => path.relative(d, e.file)).sort(), ['b.md', path.join('sub.txt', 'a.txt')]);
     const empty = path.join(dir, 'empty-dir');
     fs.mkdirSync(empty);
     const y = cli(['--locale', 'en', empty]);
@@ -115,6 +102,7 @@ describe('robustness: CLI', function () {
     try {
       files['gb18030.txt'] = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: Buffer.from(r.errors, 'utf8') });
     } catch {
+       
       console.log('      (GB18030 case skipped: iconv not available)');
     }
     const d = path.join(dir, 'enc');
@@ -122,7 +110,7 @@ describe('robustness: CLI', function () {
     for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(d, name), bytes);
     const x = cli(['--format', 'json', ...Object.keys(files).map((f) => path.join(d, f))]);
     assert.equal(x.status, 1, x.stderr);
-    const entries = json(x);
+    const entries = jsonOf(x);
     assert.equal(entries.length, Object.keys(files).length);
     const want = JSON.stringify(lint(r.errors).findings.map((f) => [f.rule, f.severity, f.range]));
     for (const e of entries) assert.equal(JSON.stringify(e.diagnostics.map((g) => [g.rule, g.severity, (g as unknown as { range: unknown }).range])), want, e.file);
@@ -143,9 +131,10 @@ describe('robustness: CLI', function () {
     const t0 = performance.now();
     const x = cli(['--format', 'json', d]);
     const s = (performance.now() - t0) / 1000;
+     
     console.log(`      10,000 files in ${s.toFixed(1)} s (${Math.round(10000 / s)} files/s)`);
     assert.equal(x.status, 1, x.stderr.slice(0, 500)); // file 4321 has error findings
-    const entries = json(x);
+    const entries = jsonOf(x);
     assert.equal(entries.length, 10000);
     assert.deepEqual(entries.map((e) => path.basename(e.file)), names);
     assert.ok(entries[4321].diagnostics.some((g) => g.severity === 'error'));
@@ -188,6 +177,7 @@ describe('robustness: CLI', function () {
   it('--fix on a read-only directory fails cleanly (exit 2) and leaves the file intact', function () {
     if (!r.fixable) this.skip();
     if (typeof process.getuid === 'function' && process.getuid() === 0) {
+       
       console.log('      (skipped: running as root, which can write into a read-only directory)');
       this.skip();
     }

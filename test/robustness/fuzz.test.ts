@@ -10,12 +10,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyFixes, lint, outline, type Finding, type Fix, type LintResult, type Range } from '../../server/src/engine';
 import { pickFixes } from '../../server/src/engine/fix';
+import { corpus, corpusDir, examplesDir, hasCorpus, wildDir } from '../support/paths';
+import { scenariosDir } from '../support/scenarios';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus');
-const examplesDir = path.join(repoRoot, 'examples');
-const scenariosDir = path.join(repoRoot, 'test', 'fixtures', 'scenarios');
-const corpusWildDir = path.resolve(repoRoot, '..', 'shared', 'corpus-wild');
 
 const DOCS = Number(process.env.GOV_REPORT_FUZZ_DOCS) || 20000;
 const SEED = Number(process.env.GOV_REPORT_FUZZ_SEED) || 0x5eed2024;
@@ -225,9 +222,10 @@ export function mutate(base: string, rnd: () => number): string {
 
 function seeds(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
-  if (existsSync(corpusDir)) {
-    for (const f of readdirSync(corpusDir).filter((x) => x.endsWith('.txt')).sort()) out.push({ name: `corpus/${f}`, text: readFileSync(path.join(corpusDir, f), 'utf8') });
+  if (hasCorpus) {
+    for (const { file, text } of Object.values(corpus())) out.push({ name: `corpus/${path.basename(file)}`, text });
   } else {
+     
     console.log(`    (corpus not found at ${corpusDir}: fuzzing from examples/ only)`);
   }
   if (existsSync(examplesDir)) {
@@ -235,7 +233,7 @@ function seeds(): { name: string; text: string }[] {
   }
   // The other layouts: innerText and copies of web pages, PDF text, single-space rows (the scenario fixtures, markers
   // and all: they are text too), and the real ones of corpus-wild when it is there.
-  const more = [scenariosDir, corpusWildDir].filter((d) => existsSync(d));
+  const more = [scenariosDir, wildDir].filter((d) => existsSync(d));
   for (const dir of more) {
     for (const f of readdirSync(dir).filter((x) => /\.(txt|md)$/.test(x) && x !== 'README.md').sort()) out.push({ name: `${path.basename(dir)}/${f}`, text: readFileSync(path.join(dir, f), 'utf8') });
   }
@@ -329,6 +327,7 @@ describe('robustness: fuzzing the engine', function () {
       }
     }
     const s = (performance.now() - t0) / 1000;
+     
     console.log(`    ${DOCS} documents in ${s.toFixed(1)} s (${Math.round(DOCS / s)} docs/s; ${findings} findings, ${fixed} with fixes, ${relinted} re-linted after safe fixes)`);
     const failures = [...kinds].map(([kind, e]) => `[${e.n}×] ${kind}\n    e.g. ${e.example}`);
     assert.equal(failures.length, 0, `${failures.length} kinds of failure:\n  ${failures.join('\n  ')}`);

@@ -6,10 +6,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { lint, type LintResult } from '../../server/src/engine';
+import { corpusDir, repoRoot } from '../support/paths';
+import { parse, sourceFiles } from '../support/sources';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
 const engineDir = path.join(repoRoot, 'server', 'src', 'engine');
-const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus');
 const HANG_MS = 10000;
 
 function timed(text: string): { res: LintResult; ms: number } {
@@ -129,9 +129,8 @@ interface Literal { file: string; line: number; source: string; re: RegExp }
 function engineRegexes(): { literals: Literal[]; constructed: string[] } {
   const literals: Literal[] = [];
   const constructed: string[] = [];
-  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
-  for (const file of walk(engineDir)) {
-    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  for (const file of sourceFiles(engineDir)) {
+    const sf = parse(file);
     const visit = (n: ts.Node): void => {
       if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
         const text = n.getText(sf);
@@ -197,7 +196,7 @@ describe('robustness: regular expressions (catastrophic backtracking)', function
   const rowDoc = () => base('clean-2023-row-per-line.txt', `2023年报告\n${PART_HEADINGS.join('\n')}`);
   const pipeDoc = () => base('defects-2022-pipe.md', `2022年报告\n${PART_HEADINGS.join('\n')}`);
   const bounded: [string, () => string][] = [
-    // parse/labels.ts TRAILING /[。：:；;，,、.]+$/ in stripNumbering: a label cell of 40,000 '。' then a letter.
+    // labels.ts TRAILING /[。：:；;，,、.]+$/ in stripNumbering: a label cell of 40,000 '。' then a letter.
     ['a table label of 40,000 "。" then "x" (labels.ts TRAILING)', () => inject(rowDoc(), '二、', `${'。'.repeat(40000)}x\t1\t2`)],
     // parse/layout.ts /^\s*\|?\s*:?-{3,}/ (pipe separator row test): 40,000 spaces then a pipe in a pipe table.
     ['a pipe-table line of 40,000 spaces then "|" (layout.ts separator-row test)', () => inject(pipeDoc(), '二、', `${' '.repeat(40000)}|`)],

@@ -10,10 +10,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fixAll, lint } from '../../server/src/engine';
+import { corpus, corpusDir, examplesDir, hasCorpus, repoRoot } from '../support/paths';
 
-const root = path.resolve(__dirname, '..', '..');
-const CLI = path.join(root, 'server', 'out', 'cli.js');
-const corpusDir = process.env.GOV_REPORT_CORPUS || path.resolve(root, '..', 'shared', 'corpus');
+const CLI = path.join(repoRoot, 'server', 'out', 'cli.js');
 const COPIES = 2000;
 const EDITED_EVERY = 7; // every 7th copy is edited by the other process
 const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -26,9 +25,8 @@ function check(ok: boolean, what: string): void {
 
 function sources(): string[] {
   const texts: string[] = [];
-  if (fs.existsSync(corpusDir)) for (const f of fs.readdirSync(corpusDir).filter((x) => x.endsWith('.txt')).sort()) texts.push(fs.readFileSync(path.join(corpusDir, f), 'utf8'));
-  const ex = path.join(root, 'examples');
-  for (const f of fs.readdirSync(ex).filter((x) => /\.(txt|md)$/.test(x) && x !== 'README.md').sort()) texts.push(fs.readFileSync(path.join(ex, f), 'utf8'));
+  texts.push(...Object.values(corpus()).map((c) => c.text));
+  for (const f of fs.readdirSync(examplesDir).filter((x) => /\.(txt|md)$/.test(x) && x !== 'README.md').sort()) texts.push(fs.readFileSync(path.join(examplesDir, f), 'utf8'));
   return texts;
 }
 
@@ -79,7 +77,7 @@ function tmpLeft(dir: string): string[] {
 async function main(): Promise<void> {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} missing: npm run build`);
   const texts = sources();
-  if (!fs.existsSync(corpusDir)) console.log(`(corpus not found at ${corpusDir}: examples only)`);
+  if (!hasCorpus) console.log(`(corpus not found at ${corpusDir}: examples only)`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-report-stress-'));
   try {
     const copies = makeCopies(dir, texts);

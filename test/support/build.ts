@@ -2,8 +2,8 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { repoRoot } from './paths';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
 
 function newestMtime(dir: string): number {
   let newest = 0;

@@ -1,14 +1,24 @@
-import type { Finding } from '../../server/src/engine';
+import type { Finding, Range } from '../../server/src/engine';
 
 /** "rule@line" for each finding at error or warning severity, sorted: the shape corpus expectations use. */
 export function loud(findings: readonly Finding[]): string[] {
   return findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.rule}@${f.range.start.line}`);
 }
 
-export function countBy(findings: readonly Finding[]): Record<string, number> {
+export function countBy(findings: readonly Pick<Finding, 'severity' | 'rule'>[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const f of findings) out[`${f.severity} ${f.rule}`] = (out[`${f.severity} ${f.rule}`] ?? 0) + 1;
   return out;
+}
+
+/** "line:char-line:char" of a range (0-based). */
+export function at(r: Range): string {
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+/** "severity rule line:char-line:char": the shape of the corpus expectations (test/support/corpus-expected.ts). */
+export function described(f: Pick<Finding, 'severity' | 'rule' | 'range'>): string {
+  return `${f.severity} ${f.rule} ${at(f.range)}`;
 }
 
 /**

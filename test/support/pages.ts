@@ -2,10 +2,9 @@
 // into it), and a GBK encoder built from TextDecoder round trips (Node can decode GBK but not encode it).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from './paths';
+import { hasWild, wildDir } from './paths';
 
-export const wildDir = path.resolve(repoRoot, '..', 'shared', 'corpus-wild');
-export const hasWild = existsSync(wildDir);
+export { hasWild, wildDir };
 
 export interface WildReport { id: string; name: string; html: string; innertext: string | null }
 

@@ -1,11 +1,10 @@
 // The text forms of ../shared/corpus-wild (browser innerText, copy-and-paste, pdftotext -layout), read where they
 // are, never copied into the repository. Empty when the folder is absent; tests then skip.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from './paths';
+import { hasWild, wildDir } from './paths';
 
-export const wildDir = path.resolve(repoRoot, '..', 'shared', 'corpus-wild');
-export const hasWild = existsSync(wildDir);
+export { hasWild, wildDir };
 
 /** Every text form by file name ("013_pingtan_zhz_2020.copy.txt" → text). */
 export function wildTexts(): Record<string, string> {

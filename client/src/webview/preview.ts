@@ -1,7 +1,7 @@
 // The table preview's page (runs in the webview; bundled to client/out/preview.js). It draws the model the
 // language server built (govReport/tables) and knows nothing of reports: no parsing, no template, no words of
 // its own (they come with the model). Built with DOM calls only, so the strict CSP needs no inline anything.
-import type { PreviewBalance, PreviewBlock, PreviewCell, PreviewFinding, PreviewModel, PreviewRow, PreviewTable } from '../../../server/src/engine/preview';
+import type { PreviewBalance, PreviewBlock, PreviewCell, PreviewFinding, PreviewModel, PreviewRow, PreviewTable } from '../../../server/src/engine';
 import type { Position, Range } from '../../../server/src/engine/types';
 import { fill } from '../../../server/src/engine/messages';
 

@@ -14,11 +14,6 @@ export interface JsonFileEntry {
   }[];
 }
 
-/** Exactly the documented keys, in the documented order: nothing more leaks into the JSON. */
-export function jsonEntry(r: FileResult): JsonFileEntry {
-  return { file: r.file, template: r.template, diagnostics: r.diagnostics.map((d) => jsonDiagnostic(d, r.file)) };
-}
-
 type JsonDiagnostic = JsonFileEntry['diagnostics'][number];
 
 const rangeJson = (r: Diagnostic['range']) => ({
@@ -40,9 +35,10 @@ const q = JSON.stringify;
 const num = (n: number) => (Number.isFinite(n) ? String(n) : 'null');
 
 /**
- * The text of jsonEntry(r) as an element of the output array: byte for byte what
- * `JSON.stringify([..., jsonEntry(r), ...], null, 2)` prints for it (two-space indent, no separator).
- * Built directly so that a run over thousands of files does not build and stringify an object per finding.
+ * A file's JsonFileEntry (exactly the documented keys, in the documented order; `related` only on findings that
+ * have it) as an element of the output array:
+ * byte for byte what `JSON.stringify([..., entry, ...], null, 2)` prints for it (two-space indent, no separator).
+ * Built directly so worker threads can hand back a string instead of an object to clone and stringify.
  */
 export function jsonEntryText(r: FileResult): string {
   let s = `  {\n    "file": ${q(r.file)},\n    "template": ${r.template == null ? 'null' : q(r.template)},\n    "diagnostics": `;
@@ -170,13 +166,6 @@ export interface Totals {
 
 export function newTotals(): Totals {
   return { files: 0, unreadable: 0, error: 0, warning: 0, info: 0, hint: 0, fixes: 0, fixedFiles: 0 };
-}
-
-export function addToTotals(t: Totals, r: FileResult): void {
-  if (!r.linted) { t.unreadable++; return; }
-  t.files++;
-  for (const d of r.diagnostics) t[d.severity]++;
-  if (r.written) { t.fixes += r.fixesApplied; t.fixedFiles++; }
 }
 
 export interface RenderOptions {

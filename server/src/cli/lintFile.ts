@@ -1,8 +1,7 @@
 // One file in, one result out: read, decode, lint, optionally fix and write back. No printing and no
 // locale-dependent text of its own (problems are codes), so it runs the same in the main thread or a worker.
-import { fixAll, lint } from '../engine';
+import { fixAll, lint, mapFactRanges } from '../engine';
 import type { Finding, Fix, LintOptions, Locale, Range, RelatedLocation, Severity, TemplateId, YearFacts } from '../engine/types';
-import { mapFactRanges } from '../engine/years/facts';
 import { sourceRanges } from '../formats/source';
 import type { Extracted, FormatErrorCode, FormatKind } from '../formats/types';
 import { canEncode, decode, encode, lineEnds, toCrlf, type EncodingId } from './encoding';

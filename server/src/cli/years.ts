@@ -5,8 +5,7 @@
 import * as path from 'node:path';
 import { lintOptionsOf, resolveSettings } from '../config/resolve';
 import type { FileSettings, ProjectConfig } from '../config/types';
-import { compareYears, pairReports, type Locale, type PairingNote } from '../engine';
-import { byPlace } from '../engine/rules/registry';
+import { byPlace, compareYears, pairReports, type Locale, type PairingNote } from '../engine';
 import { toDiagnostics, type FileResult } from './lintFile';
 
 export interface YearPlan {

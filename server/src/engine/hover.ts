@@ -1,16 +1,15 @@
 // Hover explanations read off the model and the template data: what a row, column or cell counts, its
 // article of the 条例, and for totals the computed sum and whether it balances.
+import { balanceOf, evaluatedEquations, type EquationInstance } from './balance';
+import { cellRange, columnDefOf } from './lookup';
 import { citation, format } from './messages';
+import { cellName, num } from './names';
 import { tableDef, templates } from './template';
 import type { Provision } from './template/types';
-import type { EquationInstance } from './rules/support';
-import { balanceOf, cellName, cellRange, columnDefOf, equationInstances, num } from './rules/support';
 import { comparePositions, containsPosition } from './text';
 import type { CellModel, LintResult, Locale, Position, Range, RowModel, TableModel, YearNote } from './types';
 
 export interface HoverInfo { markdown: string; range: Range }
-
-const BALANCE_RULES = ['balance-carryover', 'balance-row-total', 'balance-outcome-total', 'balance-review-total'];
 
 export function hoverAt(result: LintResult, position: Position, locale: Locale = 'zh-CN'): HoverInfo | null {
   const { report } = result;
@@ -23,7 +22,7 @@ export function hoverAt(result: LintResult, position: Position, locale: Locale =
   const table = report.tables.find((t) => containsPosition(t.range, position));
   if (!table) return null;
   const def = tableDef(table.template, table.id);
-  const instances = () => BALANCE_RULES.flatMap((id) => equationInstances([table], id, locale));
+  const instances = () => evaluatedEquations(report.tables, locale).filter((e) => e.inst.table === table).map((e) => e.inst);
 
   for (const row of table.rows) {
     const rowDef = def.rows.find((r) => r.id === row.id);

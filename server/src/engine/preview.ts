@@ -5,7 +5,8 @@
 import { format, partNumeral } from './messages';
 import { previewMessages } from './messages/preview';
 import { ruleMeta } from './rules/registry';
-import { balanceOf, cellRange, equationInstances } from './rules/support';
+import { balanceOf, equationInstances } from './balance';
+import { cellRange } from './lookup';
 import { columnsOf, tableDef, templates } from './template';
 import { headerRows, labelPath, subTables, type HeaderCell } from './template/grid';
 import type { RowDef, TableDef } from './template/types';
@@ -166,7 +167,7 @@ function balanceViews(table: TableModel, locale: Locale, t: (key: string, args?:
   const rules = [...new Set(templates[table.template].equations.filter((e) => e.table === table.id).map((e) => e.rule))];
   const summary = rules.map((rule) => {
     const counts = { ok: 0, wrong: 0, unchecked: 0, absent: 0 };
-    for (const inst of equationInstances([table], rule, locale)) {
+    for (const inst of equationInstances([table], locale, rule)) {
       const ops = [inst.target, ...inst.plus, ...inst.minus];
       if (ops.some((o) => o.status === 'absent')) { counts.absent++; continue; }
       const b = balanceOf(inst, locale);

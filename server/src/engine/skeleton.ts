@@ -4,8 +4,9 @@
 // this year's 二、上年结转, and (2021 format) its 现行有效件数 is carried forward as figures to confirm.
 import { fill, format } from './messages';
 import { reportText } from './messages/skeleton';
-import { findRow } from './rules/support';
-import { columnsOf, labelKey, tableDef, templateForYear, templates } from './template';
+import { findRow } from './lookup';
+import { labelKey } from './labels';
+import { columnsOf, tableDef, templateForYear, templates } from './template';
 import type { TemplateDef } from './template/types';
 import type { Locale, Range, ReportModel, TableId, TemplateId } from './types';
 import { TableWriter } from './write';

@@ -130,6 +130,9 @@ export function norm(source: string): string {
   return source;
 }
 
+/** A page number on a line of its own in PDF text ("-3-", "第 3 页"): the table or paragraph goes on past it. */
+export const PAGE_NUMBER = /^\s*(?:[-—－]\s*\d{1,4}\s*[-—－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$/;
+
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 /** Value of a Chinese numeral from 一 to 九十九 (enough for part and item numbers), or null. */

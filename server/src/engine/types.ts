@@ -107,7 +107,7 @@ export interface Part {
   /** The whole part, heading included (for folding and outline). */
   range: Range;
   subHeadings: Heading[];
-  table: Table | null;
+  table: TableModel | null;
 }
 
 export interface CellModel {
@@ -182,7 +182,6 @@ export interface TableModel {
    */
   blanksVisible: boolean;
 }
-export type Table = TableModel;
 
 export interface ReportModel {
   /** Line count of the text; the last line's length is `lineLengths[lineCount-1]`. */
@@ -268,8 +267,11 @@ export interface RuleMeta {
   /** What a person calls the check (空白单元格): rule pages, settings and messages name rules by it, never by id. */
   name: { 'zh-CN': string; en: string };
   severity: Severity;
+  /** Findings of the rule at another level than `severity`, as the rules table says so: 缺少编号：信息. */
+  otherLevels?: { 'zh-CN': string; en: string };
   description: { 'zh-CN': string; en: string };
   /** Documentation page, relative to the repository (docs/rules/<id>.md). */
   docs: string;
-  fixable: boolean;
+  /** What its fixes are: safe (applied by --fix and fix-all), suggestions (need confirmation), or none. */
+  fixable: false | 'safe' | 'suggestion';
 }

@@ -5,9 +5,8 @@ import {
   type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { applyFixes, fixAll, format, lint, pickFixes, ruleMessage, type Finding, type Fix, type LintOptions, type LintResult, type Locale } from '../engine';
-import { minimalEdit, SOURCE, type DiagnosticData } from './convert';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
+import { minimalEdit, type DiagnosticData } from './convert';
 
 export interface ActionDocument {
   uri: string;
@@ -28,7 +27,7 @@ export function kindRequested(kind: string, only: readonly string[] | undefined)
 
 function codeOf(d: Diagnostic): string | null {
   const c = d.code;
-  return d.source === SOURCE && (typeof c === 'string' || typeof c === 'number') ? String(c) : null;
+  return d.source === DIAGNOSTIC_SOURCE && (typeof c === 'string' || typeof c === 'number') ? String(c) : null;
 }
 
 const sameRange = (a: Finding['range'], b: Diagnostic['range']) =>

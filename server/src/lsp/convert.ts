@@ -7,8 +7,7 @@ import {
   type Diagnostic, type Hover, type Range, type TextEdit,
 } from 'vscode-languageserver/node';
 import { LineIndex, ruleMeta, type Finding, type Fix, type HoverInfo, type OutlineNode, type Severity } from '../engine';
-
-export const SOURCE = 'gov-report';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -54,7 +53,7 @@ export function toDiagnostic(f: Finding, version: number, uri?: string): Diagnos
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Error,
     code: f.rule,
     ...(href ? { codeDescription: { href } } : {}),
-    source: SOURCE,
+    source: DIAGNOSTIC_SOURCE,
     message: f.message,
     ...(related?.length ? { relatedInformation: related } : {}),
     data,

@@ -5,23 +5,8 @@ import {
   type CompletionItem, type CompletionList, type Connection,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { identityOf, lint, previewOf, skeleton, snippetsAt, type LintResult, type Locale, type PreviewModel, type Skeleton, type SkeletonLayout } from '../engine';
-
-export const TABLES_REQUEST = 'govReport/tables';
-export const SKELETON_REQUEST = 'govReport/skeleton';
-export const IDENTIFY_REQUEST = 'govReport/identify';
-
-export interface TablesParams { uri: string }
-/** The preview of the document's latest version (whatever version the client last saw). */
-export interface TablesResult { uri: string; version: number; preview: PreviewModel }
-
-export interface SkeletonParams {
-  office: string;
-  year: number;
-  layout: SkeletonLayout;
-  /** The text of last year's report, to carry its figures forward. */
-  lastYear?: { text: string };
-}
+import { identityOf, lint, previewOf, skeleton, snippetsAt, type LintResult, type Locale, type Skeleton, type SkeletonLayout } from '../engine';
+import { IDENTIFY_REQUEST, SKELETON_REQUEST, TABLES_REQUEST, type SkeletonParams, type TablesParams, type TablesResult } from '../protocol';
 
 /** Last year's report is read whole: beyond this many characters it is not a report. */
 const MAX_LAST_YEAR_CHARS = 20_000_000;

@@ -13,11 +13,9 @@ import { translator, type Locale } from '../engine';
 import { DOCUMENT_EXTENSIONS, documentKind } from '../formats/kind';
 import { formatReaders } from '../formats/load';
 import { documentProblem, formatMessages } from '../formats/messages';
-import { DEFAULT_LIMITS, type FormatErrorCode, type FormatKind, type ReadLimits } from '../formats/types';
+import { DEFAULT_LIMITS, type ReadLimits } from '../formats/types';
+import { EXTRACT_SCHEME, type ExtractProblem, type ExtractResult, type HtmlToTextResult } from '../protocol';
 
-export const EXTRACT_REQUEST = 'govReport/extract';
-/** The scheme under which the client shows a document's text (client/src/openAsReport.ts): the file's URI otherwise. */
-export const EXTRACT_SCHEME = 'gov-report-extract';
 
 /**
  * How to read the tables of a document the client shows: a Word document's or a web page's cells are exact (an
@@ -28,21 +26,6 @@ export function tableFieldsOf(uri: string): 'exact' | undefined {
   const kind = DOCUMENT_EXTENSIONS[path.extname(decodeURIComponent(uri)).toLowerCase()];
   return kind === 'html' || kind === 'docx' ? 'exact' : undefined;
 }
-export const HTML_TO_TEXT_REQUEST = 'govReport/htmlToText';
-
-export interface ExtractParams { uri: string }
-
-/** Why a file could not be opened as a report: a reader's FormatError, or the file itself. */
-export type ExtractProblem = FormatErrorCode | 'notFound' | 'unreadable' | 'notDocument';
-
-export type ExtractResult =
-  | { ok: true; kind: FormatKind; text: string }
-  | { ok: false; code: ExtractProblem; message: string };
-
-export interface HtmlToTextParams { html: string }
-
-/** The report text of the clipboard's HTML, or null when it holds no table (plain paste is then all there is). */
-export type HtmlToTextResult = { text: string } | null;
 
 /**
  * Clipboard HTML is read on the server's own thread: a page copied whole is a few hundred KB and reads in

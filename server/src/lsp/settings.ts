@@ -27,13 +27,8 @@ export function normalizeSettings(raw: unknown): Settings {
   return { rules, template, locale, partFiveMinLength: number(r.partFiveMinLength, 100000), textReuseThreshold: number(r.textReuseThreshold, 1), organKind };
 }
 
-/** A client locale ('zh-cn', 'zh-tw', 'en-US', …) → an engine locale; unknown → zh-CN. */
-export function localeOf(clientLocale: unknown): Locale {
-  if (typeof clientLocale !== 'string') return 'zh-CN';
-  if (/^zh/i.test(clientLocale)) return 'zh-CN';
-  if (/^en/i.test(clientLocale)) return 'en';
-  return 'zh-CN';
-}
+/** A client locale → an engine locale: the catalogue's rule, which the VS Code client applies too. */
+export { localeOf } from '../engine/messages';
 
 export function lintOptionsOf(settings: Settings, clientLocale: Locale): LintOptions & { locale: Locale } {
   return optionsOf(settings, clientLocale);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InitializeParams } from 'vscode-languageserver/node';
 import { summaryCsv, summaryRow, summaryTable } from '../summary';
-import { REPORTS_REQUEST, SUMMARY_REQUEST, type ReportInfo, type SummaryParams, type SummaryResult } from './reports';
+import { REPORTS_REQUEST, SUMMARY_REQUEST, type ReportInfo, type SummaryParams, type SummaryResult } from '../protocol';
 import { Workspace, type WorkspaceHost } from './workspace';
 
 export { Workspace };

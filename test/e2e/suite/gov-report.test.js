@@ -1,22 +1,21 @@
-// End-to-end: the real extension + language server inside VS Code's extension host.
-// Runs on copies of corpus reports in the workspace folder prepared by test/e2e/make-workspace.js.
-// Line numbers below are 0-based (VS Code API).
+// End-to-end: the real extension + language server inside VS Code's extension host, on copies of the project's
+// examples in the workspace folder prepared by test/e2e/make-workspace.js (notes-a.txt and the fix-*.txt copies are
+// examples/defects-2022-pipe.md); the shared corpus adds cases when it is beside the repository. 0-based lines.
 const assert = require('assert');
 const fs = require('fs');
+const path = require('path');
 const vscode = require('vscode');
 
 const {
   LANG, EXT_ID, PARTS, wsRoot, codeOf, brief, tick, until, fileIn, openReport, waitDiags, hoverText, symbolsOf, partSymbols,
 } = require('./helpers');
 
-describe('gov-report in VS Code', function () {
-  before(function () {
-    if (!fileIn('001_4f9cdb8381e45e30.txt')) {
-      console.log('SKIP: the workspace holds no corpus copies (see test/e2e/make-workspace.js)');
-      this.skip();
-    }
-  });
+/** Where examples/defects-2022-pipe.md has its findings (examples/README.md lists them). */
+const DEFECTS = { period: 2, placeholder: 54, heading: 56, blank: 76, rowLabel: 60 };
+const HEADING = '三、收到和处理政府信息公开申请情况';
+const LOUD = new Set([vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning]);
 
+describe('gov-report in VS Code', function () {
   describe('language mode', () => {
     it('content detection: a report named notes-a.txt (no filename pattern) becomes gov-report and activates the extension', async () => {
       const doc = await openReport('notes-a.txt');
@@ -26,15 +25,14 @@ describe('gov-report in VS Code', function () {
       await until(() => ext.isActive, 'activation');
     });
 
-    it('content detection at activation and on open: every corpus copy becomes gov-report', async () => {
-      for (const n of fs.readdirSync(wsRoot()).filter((n) => /^\d{3}_.*\.txt$/.test(n))) {
-        const doc = await openReport(n);
-        assert.strictEqual(doc.languageId, LANG, n);
-      }
+    it('content detection at activation and on open: every plain-text example (and corpus copy) becomes gov-report', async () => {
+      const reports = fs.readdirSync(wsRoot()).filter((n) => /^(clean-.*|\d{3}_.*)\.txt$/.test(n));
+      assert.ok(reports.length >= 2, reports.join(' '));
+      for (const n of reports) assert.strictEqual((await openReport(n)).languageId, LANG, n);
     });
 
     it('filename pattern *年度报告*.txt gives gov-report directly', async () => {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(fileIn('2020年度报告-000.txt')));
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(fileIn('2022年度报告-defects.txt')));
       assert.strictEqual(doc.languageId, LANG);
     });
 
@@ -55,23 +53,17 @@ describe('gov-report in VS Code', function () {
   });
 
   describe('diagnostics', () => {
-    it('001: section-title on the truncated heading (line 57) and row-cells near line 24', async () => {
+    it('the defects example: the findings examples/README.md lists, at their lines', async () => {
       const doc = await openReport('notes-a.txt');
-      const d = await waitDiags(doc, (ds) => ds.some((x) => codeOf(x) === 'section-title'), 'section-title diagnostic');
-      console.log('    001 diagnostics:', d.map(brief).join(' | '));
-      const title = d.find((x) => codeOf(x) === 'section-title');
-      assert.strictEqual(title.range.start.line, 57, brief(title));
-      assert.ok(doc.lineAt(57).text.startsWith('三、收到和处理政府信息公开申请情'));
-      const rowCells = d.filter((x) => codeOf(x) === 'row-cells');
-      assert.ok(rowCells.some((x) => x.range.start.line >= 20 && x.range.start.line <= 28), `row-cells near line 24: ${rowCells.map(brief)}`);
-      for (const x of d) assert.ok(x.source, `diagnostic without source: ${brief(x)}`);
-    });
-
-    it('000: cell-blank findings on line 94 (table 四, 行政复议 cells left blank)', async () => {
-      const doc = await openReport('000_a4e415a0067ed183.txt');
-      const d = await waitDiags(doc, (ds) => ds.some((x) => codeOf(x) === 'cell-blank'), 'cell-blank diagnostic');
-      console.log('    000 diagnostics:', d.map(brief).join(' | '));
-      assert.ok(d.some((x) => codeOf(x) === 'cell-blank' && x.range.start.line === 94), 'no cell-blank on line 94');
+      const d = await waitDiags(doc, (ds) => ds.some((x) => codeOf(x) === 'section-missing'), 'section-missing diagnostic');
+      console.log('    diagnostics:', d.map(brief).join(' | '));
+      const at = d.map((x) => `${codeOf(x)}@${x.range.start.line}`).sort();
+      assert.deepStrictEqual(at, [
+        'balance-outcome-total@83', 'balance-outcome-total@83', 'balance-row-total@72', 'balance-row-total@76',
+        'cell-blank@54', 'cell-blank@76', 'period-mismatch@2', 'section-missing@99', 'section-title@56',
+      ]);
+      assert.ok(doc.lineAt(DEFECTS.heading).text.startsWith('三、收到和处理政府信息公开申请情'));
+      for (const x of d) assert.strictEqual(x.source, 'gov-report', brief(x));
     });
 
     it('setting govReport.rules turns a rule off and back on', async () => {
@@ -89,7 +81,7 @@ describe('gov-report in VS Code', function () {
 
   describe('language features', () => {
     it('outline: the six parts in order', async () => {
-      const doc = await openReport('notes-a.txt');
+      const doc = await openReport('clean-2023-row-per-line.txt');
       const flat = await symbolsOf(doc.uri);
       console.log('    outline:', flat.map((s) => `${'  '.repeat(s.depth)}${s.name}@${s.line}`).join(' | '));
       const parts = partSymbols(flat);
@@ -100,7 +92,7 @@ describe('gov-report in VS Code', function () {
 
     it('hover on a table row label explains the row', async () => {
       const doc = await openReport('notes-a.txt');
-      const line = 77;
+      const line = DEFECTS.rowLabel;
       assert.ok(doc.lineAt(line).text.includes('本年新收'), doc.lineAt(line).text);
       const text = await until(async () => hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 4))), 'hover');
       console.log('    hover:', text.replace(/\s+/g, ' ').slice(0, 200));
@@ -110,7 +102,7 @@ describe('gov-report in VS Code', function () {
 
   describe('fixes', () => {
     it('quick fix restores the truncated heading and the finding goes away', async () => {
-      const doc = await openReport('fix-001.txt');
+      const doc = await openReport('fix-heading.txt');
       const d = await waitDiags(doc, (ds) => ds.some((x) => codeOf(x) === 'section-title'), 'section-title');
       const diag = d.find((x) => codeOf(x) === 'section-title');
       const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
@@ -120,34 +112,49 @@ describe('gov-report in VS Code', function () {
       assert.ok(fix, 'no quick fix with an edit for section-title');
       assert.ok(await vscode.workspace.applyEdit(fix.edit), 'applyEdit failed');
       if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments || []));
-      assert.strictEqual(doc.lineAt(57).text.trim(), '三、收到和处理政府信息公开申请情况');
+      assert.strictEqual(doc.lineAt(DEFECTS.heading).text.trim(), HEADING);
       await waitDiags(doc, (ds) => !ds.some((x) => codeOf(x) === 'section-title'), 'section-title to go away');
     });
 
     it('quick fix fills a blank cell with 0 (the user\'s explicit choice) and that cell-blank goes away', async () => {
-      const doc = await openReport('fix-000.txt');
-      const d = await waitDiags(doc, (ds) => ds.some((x) => codeOf(x) === 'cell-blank' && x.range.start.line === 94), 'cell-blank on 94');
-      const blanks = d.filter((x) => codeOf(x) === 'cell-blank' && x.range.start.line === 94);
-      const diag = blanks[0];
+      const doc = await openReport('fix-blank.txt');
+      const onBlank = (ds) => ds.filter((x) => codeOf(x) === 'cell-blank' && x.range.start.line === DEFECTS.blank);
+      const d = await waitDiags(doc, (ds) => onBlank(ds).length > 0, `cell-blank on ${DEFECTS.blank}`);
+      const diag = onBlank(d)[0];
       const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
       console.log('    actions:', (actions || []).map((a) => `${a.title} [${a.kind && a.kind.value}${a.edit ? ' edit' : ''} ${(a.diagnostics || []).map(codeOf).join(',')}]`).join(' | '));
       // executeCodeActionProvider does not hand back the actions' diagnostics: pick the single-cell fix by title.
-      // The title names its cell, so that neighbouring cells' fixes offered together can be told apart.
-      const fix = (actions || []).find((a) => a.edit && a.kind && a.kind.value === 'quickfix' && a.title === '确认未发生，“行政复议·结果维持”列填 0');
+      // The title names its cell, so that neighbouring cells' fixes offered together can be told apart; the fix of a
+      // single cell says the blank means nothing happened (确认未发生), the table's says 确认均未发生.
+      const fix = (actions || []).find((a) => a.edit && a.kind && a.kind.value === 'quickfix' && /^确认未发生，“.+”列填 0$/.test(a.title));
       assert.ok(fix, 'no quick fix for cell-blank');
       assert.ok(await vscode.workspace.applyEdit(fix.edit), 'applyEdit failed');
-      // The five blank cells side by side were one finding; 结果维持 filled, 结果纠正 to 总计 are left (4 cells).
-      const after = await waitDiags(doc, (ds) => ds.some((x) => codeOf(x) === 'cell-blank' && x.range.start.line === 94 && /共 4 格未填写/.test(x.message)),
-        'cell-blank on the four cells left on line 94');
-      assert.strictEqual(after.find((x) => codeOf(x) === 'cell-blank' && x.range.start.line === 94).message, '“行政复议·结果纠正”至“行政复议·总计”列共 4 格未填写；没有发生的请填 0，不能留空');
+      await waitDiags(doc, (ds) => onBlank(ds).length === 0, `no cell-blank left on line ${DEFECTS.blank}`);
     });
 
     it('govReport.fixAll applies the safe fixes of the active document', async () => {
-      const doc = await openReport('001_4f9cdb8381e45e30.txt');
+      const doc = await openReport('fix-all.txt');
       await waitDiags(doc, (ds) => ds.some((x) => codeOf(x) === 'section-title'), 'section-title');
       await vscode.commands.executeCommand('govReport.fixAll');
-      await until(() => doc.lineAt(57).text.trim() === '三、收到和处理政府信息公开申请情况', 'fixAll to restore the heading');
+      await until(() => doc.lineAt(DEFECTS.heading).text.trim() === HEADING, 'fixAll to restore the heading');
       await waitDiags(doc, (ds) => !ds.some((x) => codeOf(x) === 'section-title'), 'section-title to go away');
+    });
+  });
+
+  describe('the shared corpus (when it is beside the repository)', () => {
+    const expected = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../fixtures/corpus-expected.json'), 'utf8')).corpus;
+    const copies = () => fs.readdirSync(wsRoot()).filter((n) => /^\d{3}_.*\.txt$/.test(n)).sort();
+
+    it('every corpus copy: the diagnostics at error and warning of test/fixtures/corpus-expected.json', async function () {
+      if (copies().length === 0) { console.log('SKIP: no corpus copies in the workspace'); this.skip(); }
+      for (const n of copies()) {
+        const e = expected[n.slice(0, 3)];
+        const doc = await openReport(n);
+        const loudWanted = (e.findings || []).filter((f) => /^(error|warning) /.test(f)).map((f) => `${f.split(' ')[1]}@${f.split(' ')[2].split(':')[0]}`);
+        const count = e.findings ? loudWanted.length : Object.entries(e.summary.counts).filter(([k]) => /^(error|warning) /.test(k)).reduce((s, [, v]) => s + v, 0);
+        const d = await waitDiags(doc, (ds) => ds.filter((x) => LOUD.has(x.severity)).length === count, `${count} findings at error and warning in ${n}`);
+        if (e.findings) assert.deepStrictEqual(d.filter((x) => LOUD.has(x.severity)).map((x) => `${codeOf(x)}@${x.range.start.line}`), loudWanted, n);
+      }
     });
   });
 });

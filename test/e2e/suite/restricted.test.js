@@ -14,11 +14,11 @@ describe('Restricted Mode', function () {
     if (!restricted) this.skip(); // the main session runs with workspace trust disabled
   });
 
-  it('the folder is untrusted, and a report still gets its diagnostics (section-title on line 57 of 001)', async () => {
+  it('the folder is untrusted, and a report still gets its diagnostics (section-title on line 56 of the defects example)', async () => {
     assert.equal(vscode.workspace.isTrusted, false, 'the workspace should be in Restricted Mode');
     const root = vscode.workspace.workspaceFolders[0].uri.fsPath;
-    const file = path.join(root, '001_4f9cdb8381e45e30.txt');
-    assert.ok(fs.existsSync(file), 'corpus copy 001 in the workspace');
+    const file = path.join(root, 'notes-a.txt');
+    assert.ok(fs.existsSync(file), 'the copy of examples/defects-2022-pipe.md in the workspace');
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
     await vscode.window.showTextDocument(doc);
     if (doc.languageId !== 'gov-report') await vscode.languages.setTextDocumentLanguage(doc, 'gov-report');
@@ -26,10 +26,10 @@ describe('Restricted Mode', function () {
     let diags = [];
     while (Date.now() < end) {
       diags = vscode.languages.getDiagnostics(doc.uri);
-      if (diags.some((d) => String(d.code && d.code.value) === 'section-title' && d.range.start.line === 57)) break;
+      if (diags.some((d) => String(d.code && d.code.value) === 'section-title' && d.range.start.line === 56)) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    assert.ok(diags.some((d) => String(d.code && d.code.value) === 'section-title' && d.range.start.line === 57),
+    assert.ok(diags.some((d) => String(d.code && d.code.value) === 'section-title' && d.range.start.line === 56),
       `diagnostics: ${diags.map((d) => `${String(d.code && d.code.value)}@${d.range.start.line}`).join(', ') || 'none'}`);
     const ext = vscode.extensions.getExtension('gov-report.gov-report');
     assert.ok(ext && ext.isActive, 'the extension is active');

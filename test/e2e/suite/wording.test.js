@@ -13,13 +13,13 @@ describe('wording and first contact (issue 12)', function () {
     if (!fileIn('002_90b599f5afc7c4ca.txt')) this.skip();
   });
 
-  it('Chinese by default in an English VS Code: the findings of 001 (its copy notes-a.txt) are the Chinese ones', async () => {
+  it('Chinese by default in an English VS Code: the findings of notes-a.txt (a copy of examples/defects-2022-pipe.md) are the Chinese ones', async () => {
     assert.match(vscode.env.language, /^en/, `VS Code's display language: ${vscode.env.language}`);
     assert.strictEqual(vscode.workspace.getConfiguration('govReport').get('locale'), 'zh-CN');
-    const doc = await openReport('notes-a.txt'); // a copy of 001 (001 itself is fixed by an earlier test)
+    const doc = await openReport('notes-a.txt');
     const d = await waitDiags(doc, (ds) => ds.some((x) => codeOf(x) === 'section-title'), 'section-title');
     assert.strictEqual(d.find((x) => codeOf(x) === 'section-title').message, '标题“三、收到和处理政府信息公开申请情”与模板不一致，应为“三、收到和处理政府信息公开申请情况”');
-    assert.strictEqual(d.find((x) => codeOf(x) === 'row-cells').message, '“行政规范性文件”行应有 3 个数字，实有 2 个：可能漏填一格、两格数字粘连或错位');
+    assert.strictEqual(d.find((x) => codeOf(x) === 'cell-blank' && x.range.start.line === 76).message, '“（五）2.重复申请”行“科研机构”列未填写；没有发生的请填 0，不能留空');
   });
 
   it('a report looks as plain text does: no unicode highlight of ambiguous characters (Chinese punctuation) in gov-report', () => {
@@ -55,7 +55,7 @@ describe('wording and first contact (issue 12)', function () {
   });
 
   it('the rule link of a finding opens the rule page rendered (Markdown preview), read-only', async () => {
-    const doc = await openReport('notes-a.txt'); // a copy of 001 (001 itself is fixed by an earlier test)
+    const doc = await openReport('notes-a.txt'); // a copy of examples/defects-2022-pipe.md
     const d = await waitDiags(doc, (ds) => ds.some((x) => codeOf(x) === 'section-title'), 'section-title');
     const target = d.find((x) => codeOf(x) === 'section-title').code.target;
     assert.strictEqual(target.scheme, 'command', String(target));

@@ -10,8 +10,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../../../server/src/engine';
 import { ensureBundle } from '../../support/build';
+import { repoRoot } from '../../support/paths';
 
-export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const SERVER = path.join(repoRoot, 'server', 'out', 'server.js');
 
 /** Build the bundle (scripts/build.mjs) when server/out/server.js is missing or older than server/src. */
@@ -100,6 +100,33 @@ export class TestClient {
   }
 
   get alive(): boolean { return this.exited === null; }
+
+  /** How the server process ended, or null while it runs. */
+  get exit(): { code: number | null; signal: string | null } | null { return this.exited; }
+
+  /** Resolves when the server process has ended; rejects after `ms`. */
+  async waitExit(ms = 5000): Promise<{ code: number | null; signal: string | null }> {
+    const deadline = Date.now() + ms;
+    while (!this.exited) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`the server did not exit within ${ms} ms`);
+      await new Promise<void>((resolve) => { const t = setTimeout(resolve, left); this.waiters.push(() => { clearTimeout(t); resolve(); }); });
+    }
+    return this.exited;
+  }
+
+  /** The server answers a request (documentSymbol of a document that is not open: []) within `ms`; rejects otherwise. */
+  async answers(ms = 5000): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const r = await Promise.race([
+      this.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf('not-open.txt') } }),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`the server did not answer within ${ms} ms`)), ms); }),
+    ]).finally(() => clearTimeout(timer));
+    if (!Array.isArray(r) || r.length !== 0) throw new Error(`documentSymbol of a closed document: ${JSON.stringify(r)}`);
+  }
+
+  /** How many publications `uri` has had so far (to look at the ones after a point). */
+  count(uri: string): number { return this.published.get(uri)?.length ?? 0; }
 
   async open(uri: string, text: string, version = 1, languageId = 'gov-report'): Promise<void> {
     await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });

@@ -105,6 +105,14 @@ export const common: Catalogue = {
   },
 };
 
+/** A client locale ('zh-cn', 'zh-tw', 'en-US', …) → an engine locale; unknown → zh-CN. */
+export function localeOf(clientLocale: unknown): Locale {
+  if (typeof clientLocale !== 'string') return 'zh-CN';
+  if (/^zh/i.test(clientLocale)) return 'zh-CN';
+  if (/^en/i.test(clientLocale)) return 'en';
+  return 'zh-CN';
+}
+
 export type Args = Record<string, string | number>;
 
 /**

@@ -2,13 +2,13 @@
 // in layouts/ produces logical rows of raw cells, so matching labels, rebuilding rows, trimming and reading
 // cells happen once, here. Rows are rebuilt from the template's row labels: a row runs from its label to the
 // next label, so it does not matter whether a layout shows where rows end (a copied web page does not).
-import { labelKey, versionLabels } from '../template';
+import { hasNumbering, labelKey, stripNumbering } from '../labels';
+import { versionLabels } from '../template';
 import type { ColumnDef, RowDef, SectionDef, TableDef } from '../template/types';
 import type { LineIndex } from '../text';
 import { editDistance, norm } from '../text';
 import type { CellModel, HeaderCellModel, Range, RowModel, TableLayout, TableModel, TableSectionModel, TemplateId } from '../types';
 import { isValueLike, readCell } from './cell';
-import { hasNumbering, stripNumbering } from './labels';
 import type { RawCell, TableText } from './layout';
 
 type LabelQuality = NonNullable<RowModel['labelMatch']>;
@@ -35,6 +35,8 @@ interface Prepared {
   exactById: Map<string, string[]>;
   /** Memo of typoMatch. */
   typos: Map<string, LabelMatch | null>;
+  /** Memo of matchLabel, by section context and text: the same labels come in every table of every report. */
+  matches: Map<string | null, Map<string, LabelMatch>>;
 }
 const prepared = new WeakMap<TableDef, Prepared>();
 
@@ -52,6 +54,7 @@ function prepare(def: TableDef, other: TableDef): Prepared {
     sectionById: new Map(def.sections.map((s) => [s.id, s])),
     exactById: new Map(),
     typos: new Map(),
+    matches: new Map(),
   };
   for (const r of p.rows) p.exactById.set(r.row.id, r.exact);
   prepared.set(def, p);
@@ -442,10 +445,26 @@ function trimCells(cells: RawCell[], expected: number, tt: TableText): RawCell[]
 
 const NO_MATCH: LabelMatch = Object.freeze({ row: null, section: null, quality: null });
 
-export function matchLabel(text: string, def: TableDef, other: TableDef, context: string | null, key = stripNumbering(text)): LabelMatch {
+/** Labels remembered per table definition (matchLabel); past this many the memo starts afresh. */
+const MATCH_CACHE_SIZE = 4096;
+
+/** The template row or section a label names (in the section context where it stands), or none. */
+export function matchLabel(text: string, def: TableDef, other: TableDef, context: string | null, key?: string): LabelMatch {
+  const p = prepare(def, other);
+  let inContext = p.matches.get(context);
+  if (!inContext) p.matches.set(context, inContext = new Map<string, LabelMatch>());
+  let m = inContext.get(text);
+  if (m === undefined) {
+    m = findLabel(text, p, context, key ?? stripNumbering(text));
+    if (inContext.size >= MATCH_CACHE_SIZE) inContext.clear();
+    inContext.set(text, m);
+  }
+  return m;
+}
+
+function findLabel(text: string, p: Prepared, context: string | null, key: string): LabelMatch {
   if (!key) return NO_MATCH;
   const numbered = hasNumbering(text);
-  const p = prepare(def, other);
   let best: RowDef | null = null;
   let bestScore = 0;
   let quality: LabelQuality | null = null;

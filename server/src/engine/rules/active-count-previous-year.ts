@@ -3,7 +3,7 @@
 // the stock (a revision of what counts as in force) can explain a difference: the message says so.
 import { tableDef } from '../template';
 import type { CellFact } from '../types';
-import { num } from './support';
+import { num } from '../names';
 import type { Rule } from './rule';
 
 export const rule: Rule = {

@@ -1,9 +1,9 @@
 // 勾稽关系 as the template prints it above table 三: in every column, 第一项加第二项之和，等于第三项加第四项之和
 // (一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理).
-import { balanceRule } from './support';
+import { balanceRule } from './balance';
 
 export const rule = balanceRule({
-  id: 'balance-carryover', severity: 'error', fixable: true, docs: 'docs/rules/balance-carryover.md',
+  id: 'balance-carryover', severity: 'error', fixable: 'suggestion', docs: 'docs/rules/balance-carryover.md',
   name: { 'zh-CN': '第三部分表格勾稽关系', en: 'Carry-over balance of the part 3 table' },
   description: {
     'zh-CN': '第三部分表格各列：一、本年新收＋二、上年结转＝（七）总计＋四、结转下年度继续办理',

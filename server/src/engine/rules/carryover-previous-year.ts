@@ -2,7 +2,7 @@
 // N−1 carried forward, column by column. Shown on this year's cell; last year's cell is a related location, and the
 // hover of every compared cell shows both figures. Either report may hold the wrong figure: the rule says so.
 import { tableDef } from '../template';
-import { num } from './support';
+import { num } from '../names';
 import type { Rule } from './rule';
 
 export const rule: Rule = {

@@ -7,11 +7,13 @@ import { format, list } from '../messages';
 import type { CellModel, Fix, RowModel, TableModel } from '../types';
 import type { Rule, RuleContext } from './rule';
 import type { ColumnDef } from '../template/types';
-import { blankColumns, cellName, cellRange, columnDefOf, columnName, isBlank, rowName, tableStart } from './support';
+import { cellRange, columnDefOf } from '../lookup';
+import { cellName, columnName, rowName } from '../names';
+import { blankColumns, isBlank, tableStart } from './patterns';
 
 export const rule: Rule = {
   meta: {
-    id: 'cell-blank', severity: 'error', fixable: true, docs: 'docs/rules/cell-blank.md',
+    id: 'cell-blank', severity: 'error', fixable: 'suggestion', docs: 'docs/rules/cell-blank.md',
     name: { 'zh-CN': '空白单元格', en: 'Blank cell' },
     description: { 'zh-CN': '应填数字的单元格未填写，或填了“/”“—”“-”“无”等符号', en: 'A cell that takes a number is blank or holds a sign such as “/”, “—”, “-” or “无”' },
   },

@@ -1,7 +1,7 @@
 // A cell holds a valid number for its column: counts are non-negative integers (spec §7).
 import type { CellModel } from '../types';
 import type { Rule } from './rule';
-import { cellName } from './support';
+import { cellName } from '../names';
 
 /** The message of each reason a cell is not a number. */
 const MESSAGE: Record<NonNullable<CellModel['invalidReason']>, string> = { text: 'text', negative: 'negative', decimal: 'decimal' };

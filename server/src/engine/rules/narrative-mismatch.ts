@@ -6,7 +6,9 @@
 // Prose wrapped over lines is read whole.
 import type { Range } from '../types';
 import type { Rule, RuleContext } from './rule';
-import { cellAt, num, paragraphs, sentenceAround } from './support';
+import { cellAt } from '../lookup';
+import { num } from '../names';
+import { paragraphs, sentenceAround } from './prose';
 import { checkStatedFigures, statedFigures } from './narrative/stated';
 
 const NO_APPLICATIONS = /未(?:收到|受理|接到)[^。；，,]{0,16}?(?:公开申请|依申请公开)/g;

@@ -5,7 +5,7 @@ import type { Rule, RuleContext } from './rule';
 
 export const rule: Rule = {
   meta: {
-    id: 'period-mismatch', severity: 'warning', fixable: true, docs: 'docs/rules/period-mismatch.md',
+    id: 'period-mismatch', severity: 'warning', fixable: 'suggestion', docs: 'docs/rules/period-mismatch.md',
     name: { 'zh-CN': '统计期限', en: 'Statistical period' },
     description: {
       'zh-CN': '标题年份、统计期限与报告年度不一致，统计期限不是1月1日至12月31日、无法识别或未写明',

@@ -6,7 +6,8 @@
 import { format } from '../messages';
 import type { RowModel, TableModel } from '../types';
 import type { Rule, RuleContext } from './rule';
-import { MIN_PATTERN_ROWS, rowName, tableStart } from './support';
+import { rowName } from '../names';
+import { MIN_PATTERN_ROWS, tableStart } from './patterns';
 
 export const rule: Rule = {
   meta: {

@@ -1,12 +1,13 @@
 // A row recognised despite a wrong label: a typo ("2.其他法律行政止公开") or the numbering that tells the row from a
 // column heading left out ("其他" for "3.其他"). The template wording is the fix.
 import type { Rule } from './rule';
-import { rowDefOf } from './support';
+import { rowDefOf } from '../lookup';
 
 export const rule: Rule = {
   meta: {
-    id: 'row-label', severity: 'warning', fixable: true, docs: 'docs/rules/row-label.md',
+    id: 'row-label', severity: 'warning', fixable: 'safe', docs: 'docs/rules/row-label.md',
     name: { 'zh-CN': '表格行名', en: 'Row label' },
+    otherLevels: { 'zh-CN': '缺少编号：信息', en: 'missing numbering: info' },
     description: { 'zh-CN': '表格行名与模板不一致（错字、缺少编号）', en: 'A table row label differs from the template (typo, missing numbering)' },
   },
   messages: {

@@ -1,7 +1,7 @@
 // Every template row of a table is present (rows that reports may split or merge excepted).
 import { format } from '../messages';
 import type { Rule } from './rule';
-import { defOf } from './support';
+import { defOf } from '../lookup';
 
 export const rule: Rule = {
   meta: {

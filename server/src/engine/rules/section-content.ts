@@ -14,6 +14,7 @@ export const rule: Rule = {
   meta: {
     id: 'section-content', severity: 'warning', fixable: false, docs: 'docs/rules/section-content.md',
     name: { 'zh-CN': '部分内容', en: 'Content of a part' },
+    otherLevels: { 'zh-CN': '信息处理费：信息', en: 'information-processing fee: info' },
     description: { 'zh-CN': '第五部分为空或没有实际内容，或2021年版格式报告的第六部分未说明信息处理费', en: 'Part 5 is empty or says nothing of substance, or part 6 of a report in the 2021 template does not state the information-processing fee' },
   },
   messages: {

@@ -4,7 +4,7 @@ import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: {
-    id: 'section-title', severity: 'warning', fixable: true, docs: 'docs/rules/section-title.md',
+    id: 'section-title', severity: 'warning', fixable: 'safe', docs: 'docs/rules/section-title.md',
     name: { 'zh-CN': '部分标题', en: 'Part heading' },
     description: { 'zh-CN': '部分标题与模板不一致（错字、截断、编号错误）', en: 'A part heading differs from the template (typo, truncation, numbering)' },
   },

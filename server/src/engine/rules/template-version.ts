@@ -1,13 +1,14 @@
 // Tables follow the template version of the report's year (T2019 for 2019–2020, T2021 from 2021), not a mix.
 import { format } from '../messages';
-import { otherVersion, tableDef } from '../template';
+import { otherVersion } from '../template';
+import { defOf, findRow, rowDefOf } from '../lookup';
 import type { Rule } from './rule';
-import { findRow } from './support';
 
 export const rule: Rule = {
   meta: {
-    id: 'template-version', severity: 'warning', fixable: true, docs: 'docs/rules/template-version.md',
+    id: 'template-version', severity: 'warning', fixable: 'suggestion', docs: 'docs/rules/template-version.md',
     name: { 'zh-CN': '格式版本', en: 'Template version' },
+    otherLevels: { 'zh-CN': '推定格式版本、第六项未分行：信息', en: 'assumed version, single （六） row: info' },
     description: { 'zh-CN': '表格使用了另一版本格式的栏目，或一张表混用两版', en: 'Table labels of the other template version, or of both in one table' },
   },
   messages: {
@@ -54,16 +55,17 @@ export const rule: Rule = {
       const foreign = otherVersion(table.template);
       for (const r of table.versionLabels[foreign]) {
         const row = table.rows.find((x) => x.labelRange?.start.line === r.start.line && x.labelRange.start.character === r.start.character);
-        const wording = row ? tableDef(table.template, table.id).rows.find((d) => d.id === row.id)?.label : undefined;
+        const wording = row ? rowDefOf(table, row.id)?.label : undefined;
         ctx.report({
           range: r, message: 'label', args: { label: slice(r), actual: name(foreign), expected: name(table.template) },
           fixes: wording ? [{ title: ctx.t('fixLabel', { expected: name(table.template), wording }), edits: [{ range: r, newText: wording }], safe: false }] : [],
         });
       }
-      if (table.template === 'T2021' && table.id === 'applications') {
-        const other = findRow(table, 'app.other');
-        if (other?.cells.length && !['app.other.1', 'app.other.2', 'app.other.3'].some((id) => findRow(table, id))) {
-          ctx.report({ range: other.labelRange ?? other.range, message: 'singleOther', severity: 'info' });
+      // A row the format splits into sub-rows (2021's （六）其他处理), written as one row with figures of its own.
+      for (const split of defOf(table).rows) {
+        const whole = split.aggregateOf ? findRow(table, split.id) : undefined;
+        if (whole?.cells.length && !split.aggregateOf!.some((id) => findRow(table, id))) {
+          ctx.report({ range: whole.labelRange ?? whole.range, message: 'singleOther', severity: 'info' });
         }
       }
     }

@@ -1,6 +1,6 @@
 // Lookups over the template data, computed once at load.
 import type { TableId, TemplateId } from '../types';
-import { stripNumbering } from '../parse/labels';
+import { labelKey } from '../labels';
 import { T2019, T2021 } from './data';
 import type { ColumnDef, RowDef, TableDef, TemplateDef } from './types';
 
@@ -25,14 +25,18 @@ export function tableForPart(template: TemplateId, part: number): TableDef | und
   return templates[template].tables.find((t) => t.part === part);
 }
 
+/** The columns of a row, from its column set. */
 export function columnsOf(table: TableDef, row: RowDef): ColumnDef[] {
   return table.columnSets[row.columns] ?? [];
 }
 
-/** The normalised form under which labels are compared. */
-export function labelKey(label: string): string {
-  return stripNumbering(label);
-}
+/**
+ * Keys of the table labels numbered like a part heading ("一、本年新收…", "三、本年度办理结果"): a line that reads
+ * so is a row or section of table 三, not a heading of the report.
+ */
+export const partHeadingLikeTableKeys: readonly string[] = Object.values(templates).flatMap((v) => v.tables)
+  .flatMap((t) => [...t.rows, ...t.sections]).filter((x) => /^[一二三四五六]、/.test(x.label)).flatMap((x) => x.keys)
+  .filter((k, i, all) => all.indexOf(k) === i);
 
 /**
  * Labels (rows, sections, columns) that belong to only one version of a table, by normalised text:

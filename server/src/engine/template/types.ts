@@ -1,4 +1,4 @@
-// Shapes of the template data. The data itself (t2019.ts, t2021.ts, shared.ts) is the one place that
+// Shapes of the template data. The data itself (data.ts) is the one place that
 // knows the report format; parser, rules, hover and outline read it and never repeat it.
 import type { TableId, TemplateId } from '../types';
 

@@ -1,7 +1,8 @@
 // The facts of one report that the year-against-year rules compare (types.ts: YearFacts), read off the parsed
 // report once. Small on purpose: an adapter keeps them for every report of a folder to pair and compare them.
 import type { ParsedReport } from '../parse/report';
-import { cellRange, findRow, paragraphs } from '../rules/support';
+import { cellRange, findRow } from '../lookup';
+import { paragraphs } from '../rules/prose';
 import { templates } from '../template';
 import type { CellFact, Range, SentenceFact, TableModel, YearFacts } from '../types';
 import { officeOf, organKindOf } from './identity';

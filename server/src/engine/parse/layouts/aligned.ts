@@ -3,8 +3,8 @@
 // ("一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3"). Blank cells are invisible in both, so a row that comes out
 // short is reported (row-cells), never padded with guessed cells. Each line is a logical row; a label wrapped
 // over lines, with its figures on the last one, is put back together by the assembler.
-import type { LineIndex } from '../../text';
-import { PAGE_NUMBER, TableTextBuilder, type RawCell, type TableText } from './common';
+import { PAGE_NUMBER, type LineIndex } from '../../text';
+import { TableTextBuilder, type RawCell, type TableText } from './common';
 import { isProse } from './paragraph';
 
 const NUMBER_RUN = /^[+-]?[\d.,，]+(?: +[+-]?[\d.,，]+)+$/;

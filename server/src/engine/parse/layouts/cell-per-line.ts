@@ -1,7 +1,7 @@
 // Cell per line (corpus 001, 003, 004): each cell on its own line indented by one tab, rows apart by blank
 // lines, a blank cell a line holding only the tab; short untabbed lines continue the cell above ("商业" / "企业").
-import type { LineIndex } from '../../text';
-import { PAGE_NUMBER, TableTextBuilder, trimmed, type RawCell, type TableText } from './common';
+import { PAGE_NUMBER, type LineIndex } from '../../text';
+import { TableTextBuilder, trimmed, type RawCell, type TableText } from './common';
 
 export const CELL_LINE = /^[ \u3000]*\t[^\t]*$/;
 

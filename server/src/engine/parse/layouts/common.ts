@@ -28,8 +28,6 @@ export interface TableText {
   lastLine: number;
 }
 
-export const PAGE_NUMBER = /^\s*(?:[-—－]\s*\d{1,4}\s*[-—－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$/;
-
 /**
  * Padding that pasted and exported text puts around cells and labels: spaces, tabs, the ideographic space,
  * no-break space (&nbsp;), zero-width spaces and joiners, the word joiner, soft hyphens and the BOM.

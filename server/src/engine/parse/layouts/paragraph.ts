@@ -6,9 +6,9 @@
 //   - a real copy ('paragraph-copy'): only the cells' texts, one per paragraph; an empty cell leaves nothing, so
 //     a blank cell cannot be seen. Rows are rebuilt by the assembler from the template's row labels.
 // Prose paragraphs (sentences) end a run of cells; they are never cells.
-import type { LineIndex } from '../../text';
+import { PAGE_NUMBER, type LineIndex } from '../../text';
 import { isValueLike } from '../cell';
-import { PAGE_NUMBER, TableTextBuilder, emptyCell, trimmed, type RawCell, type TableText } from './common';
+import { TableTextBuilder, emptyCell, trimmed, type RawCell, type TableText } from './common';
 
 /** A sentence, not a cell: it holds a full stop or semicolon, or is longer than any template label. */
 export function isProse(text: string): boolean {

@@ -1,7 +1,7 @@
 // Row per line (cells apart by tabs, as Word and WPS export tables) and pipe rows (Markdown, web text):
 // one logical row per line, cells split on the separator.
-import type { LineIndex } from '../../text';
-import { PAGE_NUMBER, TableTextBuilder, countChar, trimmed, type RawCell, type TableText } from './common';
+import { PAGE_NUMBER, type LineIndex } from '../../text';
+import { TableTextBuilder, countChar, trimmed, type RawCell, type TableText } from './common';
 import { isProse } from './paragraph';
 
 const SEPARATOR_CELL = /^[\s:：\-—=_]*$/;

@@ -4,7 +4,9 @@
 // is about disclosure (信息公开, 依申请, 申请): a government's report may count all its reconsiderations too.
 import type { Range, TableModel } from '../../types';
 import type { RuleContext } from '../rule';
-import { cellAt, num, sentenceAround } from '../support';
+import { cellAt } from '../../lookup';
+import { num } from '../../names';
+import { sentenceAround } from '../prose';
 
 const UNIT = '(?:件|起|宗|个)';
 const REVIEW = new RegExp(`行政复议(?:案件|申请)?(?:共|合计|总计)?(\\d{1,5})${UNIT}`, 'g');

@@ -1,5 +1,6 @@
-// Label normalisation shared by the heading finder and the table parser.
-import { norm } from '../text';
+// Label normalisation: the form under which labels (template rows, sections, columns, headings) are compared. Used
+// by the template lookups and the parser alike, so it belongs to neither.
+import { norm } from './text';
 
 // Numbering as written after folding: 一、 二. 三， (一) (一)、 1. 1、 1) (1). Anchored, no nested quantifiers.
 const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.,，:：]|\([一二三四五六七八九十]{1,3}\)[、.]?|\d{1,2}[.、,，)](?!\d)|\(\d{1,2}\)[、.]?)/;
@@ -9,6 +10,11 @@ const TRAILING_MARKS = new Set('。：:；;，,、.');
 /** Normalised label with its leading numbering, quotes and trailing punctuation removed. */
 export function stripNumbering(label: string): string {
   return trimTrailingMarks(norm(label).replace(NUMBERING, '').replace(QUOTES, ''));
+}
+
+/** The normalised form under which labels are compared. */
+export function labelKey(label: string): string {
+  return stripNumbering(label);
 }
 
 /** True when the (raw) label starts with a numbering such as 一、 (一) 1. */

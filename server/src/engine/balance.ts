@@ -1,0 +1,137 @@
+// The balance equations of the template, instantiated over a report's tables and evaluated once per lint.
+// The four balance rules report from these evaluations and hover shows them, so a finding and a hover never
+// disagree about a sum. The equations themselves are data (template/data.ts); this module only reads them.
+import { findRow, rowDefOf } from './lookup';
+import { format } from './messages';
+import { cellNameOf, columnName, num, rowName } from './names';
+import { templates } from './template';
+import type { EquationDef } from './template/types';
+import type { CellModel, Locale, TableModel } from './types';
+
+/** One side of an equation: a cell (or the sum of a split row's cells), named lazily since most balance. */
+export class Operand {
+  constructor(
+    readonly status: 'ok' | 'blank' | 'absent',
+    readonly value: number,
+    readonly cells: CellModel[],
+    /** The template cell the operand stands for. */
+    readonly ref: { row: string; column: string },
+    private readonly nameOf: () => string,
+  ) {}
+  get name(): string { return this.nameOf(); }
+}
+
+export interface EquationInstance {
+  eq: EquationDef;
+  table: TableModel;
+  /** The column the instance runs over (forEach column), or the row (forEach row). */
+  column?: string;
+  row?: string;
+  target: Operand;
+  plus: Operand[];
+  minus: Operand[];
+}
+
+/**
+ * An instance evaluated: an operand is absent (left to row-missing and row-cells), blank or invalid (it cannot be
+ * checked), or every operand is a number and the target equals the sum or not.
+ */
+export type Evaluated =
+  | { inst: EquationInstance; state: 'absent' | 'balanced' }
+  | { inst: EquationInstance; state: 'blank'; blank: Operand }
+  | { inst: EquationInstance; state: 'unbalanced'; expected: number; actual: number };
+
+/** Every instance of the template's equations over the tables (of one rule, when `ruleId` is given). */
+export function equationInstances(tables: readonly TableModel[], locale: Locale, ruleId?: string): EquationInstance[] {
+  const out: EquationInstance[] = [];
+  for (const table of tables) {
+    for (const eq of templates[table.template].equations) {
+      if ((ruleId !== undefined && eq.rule !== ruleId) || eq.table !== table.id) continue;
+      const instances: { column?: string; row?: string }[] =
+        eq.forEach === 'column' ? eq.over.map((column) => ({ column }))
+          : eq.forEach === 'row' ? eq.over.filter((row) => findRow(table, row)).map((row) => ({ row }))
+            : [{}];
+      for (const inst of instances) {
+        const sub = (s: string) => s === '$column' ? inst.column! : s === '$row' ? inst.row! : s;
+        const resolve = (ref: { row: string; column: string }) => operand(table, sub(ref.row), sub(ref.column), locale, eq.forEach);
+        out.push({ eq, table, ...inst, target: resolve(eq.target), plus: eq.plus.map(resolve), minus: eq.minus.map(resolve) });
+      }
+    }
+  }
+  return out;
+}
+
+function operand(table: TableModel, rowId: string, columnId: string, locale: Locale, forEach: EquationDef['forEach']): Operand {
+  // Name operands by what varies across the equation: rows for column sums, columns for row sums.
+  const nameOf = () => (forEach === 'column' ? rowName(table, rowId, locale) : columnName(table, rowId, columnId));
+  const ref = { row: rowId, column: columnId };
+  const row = findRow(table, rowId);
+  if (!row) {
+    // A row some reports split into sub-rows is the sum of those when it is absent.
+    const agg = rowDefOf(table, rowId)?.aggregateOf;
+    const parts = (agg ?? []).map((id) => operand(table, id, columnId, locale, forEach)).filter((o) => o.status !== 'absent');
+    if (parts.length === 0) return new Operand('absent', 0, [], ref, nameOf);
+    const cells = parts.flatMap((p) => p.cells);
+    if (parts.some((p) => p.status === 'blank')) return new Operand('blank', 0, cells, ref, nameOf);
+    return new Operand('ok', parts.reduce((s, p) => s + p.value, 0), cells, ref, nameOf);
+  }
+  const cell = row.foundCells === row.expectedCells ? row.cells.find((c) => c.columnId === columnId) : undefined;
+  if (!cell) return new Operand('absent', 0, [], ref, nameOf);
+  if (cell.kind !== 'number' || cell.value === null) return new Operand('blank', 0, [cell], ref, nameOf);
+  return new Operand('ok', cell.value, [cell], ref, nameOf);
+}
+
+export const sum = (ops: readonly Operand[]): number => ops.reduce((s, o) => s + o.value, 0);
+
+/** Σ plus − Σ minus: what the target should be. */
+function expectedValue(inst: EquationInstance): number {
+  return sum(inst.plus) - sum(inst.minus);
+}
+
+export function evaluate(inst: EquationInstance): Evaluated {
+  const ops = [inst.target, ...inst.plus, ...inst.minus];
+  if (ops.some((o) => o.status === 'absent')) return { inst, state: 'absent' };
+  const blank = ops.find((o) => o.status === 'blank');
+  if (blank) return { inst, state: 'blank', blank };
+  const expected = expectedValue(inst);
+  const actual = inst.target.value;
+  return Math.abs(expected - actual) < 1e-6 ? { inst, state: 'balanced' } : { inst, state: 'unbalanced', expected, actual };
+}
+
+/** Every equation of the report, evaluated once per lint result (the rules and hover share it). */
+const evaluatedOf = new WeakMap<readonly TableModel[], { locale: Locale; all: Evaluated[] }>();
+export function evaluatedEquations(tables: readonly TableModel[], locale: Locale): Evaluated[] {
+  const hit = evaluatedOf.get(tables);
+  if (hit?.locale === locale) return hit.all;
+  const all = equationInstances(tables, locale).map(evaluate);
+  evaluatedOf.set(tables, { locale, all });
+  return all;
+}
+
+/** Whether an instance adds up, when every operand is a number: its expression, with the figure as written when not. */
+export function balanceOf(inst: EquationInstance, locale: Locale): { balanced: boolean; expression: string } | null {
+  const e = evaluate(inst);
+  if (e.state !== 'balanced' && e.state !== 'unbalanced') return null;
+  const args = { target: instanceName(inst, locale), terms: terms(inst.plus, inst.minus, locale), sum: num(expectedValue(inst)), actual: num(inst.target.value) };
+  const key = e.state === 'balanced' ? 'equation.balanced' : inst.minus.length ? 'equation.unbalancedNet' : 'equation.unbalanced';
+  return { balanced: e.state === 'balanced', expression: format(locale, key, args) };
+}
+
+/** The cell an equation instance checks, named as every message names cells. */
+export function instanceName(inst: EquationInstance, locale: Locale): string {
+  return cellNameOf(inst.table, inst.target.ref.row, inst.target.ref.column, locale);
+}
+
+/** "（一）予以公开 6＋（二）部分公开 6"; long sums list their non-zero terms and say the rest are 0. */
+export function terms(plus: readonly Operand[], minus: readonly Operand[], locale: Locale): string {
+  const fmt = (o: Operand) => format(locale, 'term', { name: o.name, value: num(o.value) });
+  const many = plus.length + minus.length > 6;
+  const keep = (o: Operand) => !many || o.value !== 0;
+  const p = plus.filter(keep).map(fmt);
+  const m = minus.filter(keep).map(fmt);
+  if (many && p.length + m.length === 0) return format(locale, 'terms.allZero');
+  let s = p.join(format(locale, 'terms.plus')) || '0';
+  if (m.length) s += format(locale, 'terms.minus') + m.join(format(locale, 'terms.minus'));
+  if (many && p.length + m.length < plus.length + minus.length) s += format(locale, 'terms.rest');
+  return s;
+}
