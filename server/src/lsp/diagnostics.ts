@@ -1,14 +1,22 @@
 // Publishing diagnostics: each change schedules a lint of its document, at once after a quiet spell and at most
 // every debounceMs during a burst, and a lint publishes only when nothing has made it stale (a newer change, a
 // close) by the time it is done. The background pass over the workspace holds from the keystroke to the publication.
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, TextDocuments, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClientConfig } from './config';
 import { toDiagnostic } from './convert';
+import { format, type Locale } from '../engine';
 import type { Log } from './guard';
 import type { Lints } from './lints';
+import { lspMessages } from './messages';
 import type { Settings } from './settings';
 import type { Workspace } from './workspace';
+
+/**
+ * A document this long (UTF-16 units) is announced as being checked (window/workDoneProgress; VS Code shows it in
+ * the status bar): it takes a second or more, and an 8.7 MB report was silent for 9 s. Shorter ones would only flicker.
+ */
+export const LONG_REPORT_CHARS = 1_000_000;
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -81,12 +89,33 @@ export class DiagnosticsPublisher {
     if (stale() || !doc) return;
     const version = doc.version;
     this.workspace.editing(); // the background pass holds its threads until this document is published
-    const diagnostics = this.diagnosticsOf(doc, settings);
+    const progress = doc.getText().length >= LONG_REPORT_CHARS ? await this.beginProgress(doc.uri, this.lints.optionsFor(doc, settings).locale) : null;
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = this.diagnosticsOf(doc, settings);
+    } finally {
+      progress?.done();
+    }
     // Nothing stale: the document must still be open at this version and no newer lint started.
     if (stale() || this.documents.get(uri)?.version !== version) { this.workspace.edited(); return; }
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
     this.workspace.edited();
     if (this.workspace.active) this.workspace.notify();
+  }
+
+  /** Announces the lint of a long document; resolves once the announcement is on its way (the lint blocks). */
+  private async beginProgress(uri: string, locale: Locale): Promise<WorkDoneProgressServerReporter | null> {
+    if (!this.config.progress) return null;
+    try {
+      const p = await this.connection.window.createWorkDoneProgress();
+      const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+      p.begin(format(locale, 'document.progress', { name }, lspMessages));
+      await new Promise((resolve) => setImmediate(resolve));
+      return p;
+    } catch (err) {
+      this.log('workDoneProgress', err);
+      return null;
+    }
   }
 
   private diagnosticsOf(doc: TextDocument, settings: Settings): Diagnostic[] {
