@@ -88,16 +88,19 @@ export class DiagnosticsPublisher {
     const doc = this.documents.get(uri);
     if (stale() || !doc) return;
     const version = doc.version;
+    // Nothing stale: the document is still open at this version and no newer lint started.
+    const current = () => !stale() && this.documents.get(uri)?.version === version;
     this.workspace.editing(); // the background pass holds its threads until this document is published
     const progress = doc.getText().length >= LONG_REPORT_CHARS ? await this.beginProgress(doc.uri, this.lints.optionsFor(doc, settings).locale) : null;
+    // Announcing took a round trip, during which a newer change may have come: a long lint is not done for nothing.
+    if (progress && !current()) { progress.done(); this.workspace.edited(); return; }
     let diagnostics: Diagnostic[];
     try {
       diagnostics = this.diagnosticsOf(doc, settings);
     } finally {
       progress?.done();
     }
-    // Nothing stale: the document must still be open at this version and no newer lint started.
-    if (stale() || this.documents.get(uri)?.version !== version) { this.workspace.edited(); return; }
+    if (!current()) { this.workspace.edited(); return; }
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
     this.workspace.edited();
     if (this.workspace.active) this.workspace.notify();
