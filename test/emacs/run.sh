@@ -30,7 +30,7 @@ run_case() {
   if out=$(SAMPLE="$sample" EXPECT_RULE="$rule" EXPECT_LINE="$line" timeout 90 emacs --batch -l "$ROOT/test/emacs/eglot_smoke.el" 2>"$TMP/stderr"); then
     echo "$out"; passed=$((passed + 1))
   else
-    echo "$out"; tail -20 "$TMP/stderr"; echo "FAIL $(basename "$sample")"; fail=1; failed=$((failed + 1))
+    echo "$out"; tail -20 "$TMP/stderr"; echo "failed: $(basename "$sample")"; fail=1; failed=$((failed + 1))
   fi
 }
 run_case "$TMP/ws/fix-000.txt" cell-blank 94

@@ -60,7 +60,7 @@ local ok, err = xpcall(function()
   out('diagnostics: ' .. #published .. ' (' .. table.concat(summary, ', ') .. ')')
   if expect_rule then
     assert(found, ('expected %s on line %d'):format(expect_rule, expect_line))
-    out(('  ok: %s on line %d'):format(expect_rule, expect_line))
+    out(('  found: %s on line %d'):format(expect_rule, expect_line))
   else
     assert(#published == 0, 'expected no diagnostics')
   end
@@ -98,7 +98,7 @@ local ok, err = xpcall(function()
   local text = type(c) == 'string' and c or (c.value or vim.inspect(c))
   assert(#text > 0, 'hover: empty')
   out('hover: ' .. text:gsub('%s+', ' '):sub(1, 160))
-  finish(0, 'PASS ' .. vim.fn.fnamemodify(sample, ':t') .. ' (nvim ' .. vim.version().major .. '.' .. vim.version().minor .. '.' .. vim.version().patch .. ')')
+  finish(0, 'passed: ' .. vim.fn.fnamemodify(sample, ':t') .. ' (nvim ' .. vim.version().major .. '.' .. vim.version().minor .. '.' .. vim.version().patch .. ')')
 end, debug.traceback)
 
-if not ok then finish(1, 'FAIL: ' .. tostring(err)) end
+if not ok then finish(1, 'failed: ' .. tostring(err)) end

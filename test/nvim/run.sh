@@ -34,7 +34,7 @@ run_case() {
       timeout 60 nvim --headless -u NONE -i NONE -n -c "luafile $ROOT/test/nvim/lsp_smoke.lua" 2>&1); then
     echo "$out"; passed=$((passed + 1))
   else
-    echo "$out"; echo "FAIL $(basename "$sample")"; fail=1; failed=$((failed + 1))
+    echo "$out"; echo "failed: $(basename "$sample")"; fail=1; failed=$((failed + 1))
   fi
 }
 # examples/defects-2022-pipe.md (pipe tables, no part 六: examples/README.md) and examples/clean-2020-cell-per-line.txt
