@@ -42,6 +42,20 @@ describe('language server: configuration', function () {
     await c.close(uri);
   });
 
+  it('a null answer is kept as the defaults: the edits of a document do not ask again (Neovim, Eglot answer null)', async function () {
+    const uri = uriOf('config-null-kept.txt');
+    c.settings = {};
+    await c.open(uri, TEXT, 1);
+    await c.waitVersion(uri, 1);
+    const asked = c.configRequests;
+    for (let v = 2; v <= 6; v++) {
+      await c.replace(uri, v, `${TEXT}\n${' '.repeat(v)}`);
+      await c.waitVersion(uri, v);
+    }
+    assert.equal(c.configRequests, asked, 'no workspace/configuration request for the edits');
+    await c.close(uri);
+  });
+
   it('govReport.rules: a rule turned off disappears, a severity override applies, and back', async function () {
     const uri = uriOf('config-rules.txt');
     c.settings = {};

@@ -74,22 +74,31 @@ export class ClientConfig {
   }
 
   /** A section of the client's configuration for a scope; null after CONFIG_TIMEOUT_MS or an error. */
-  section(scopeUri: string, name: string): Promise<unknown> {
-    if (!this.pullConfig) return Promise.resolve(name === CONFIG_SECTION ? this.pushedRaw : null);
+  async section(scopeUri: string, name: string): Promise<unknown> {
+    const answer = await this.ask(scopeUri, name);
+    return answer.ok ? answer.value : null;
+  }
+
+  /**
+   * The client's answer for a section, or not ok after CONFIG_TIMEOUT_MS or an error. A null value is an answer
+   * (Neovim and Eglot have no govReport settings unless the user gives some): the defaults, kept like any other.
+   */
+  private ask(scopeUri: string, name: string): Promise<{ ok: true; value: unknown } | { ok: false }> {
+    if (!this.pullConfig) return Promise.resolve({ ok: true, value: name === CONFIG_SECTION ? this.pushedRaw : null });
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), CONFIG_TIMEOUT_MS); });
-    const ask = this.connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: name })
-      .then((v) => v as unknown, (err: unknown) => { this.log('workspace/configuration', err); return null; });
-    return Promise.race([ask, timeout]).finally(() => clearTimeout(timer));
+    const timeout = new Promise<{ ok: false }>((resolve) => { timer = setTimeout(() => resolve({ ok: false }), CONFIG_TIMEOUT_MS); });
+    const answer = this.connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: name })
+      .then((value: unknown) => ({ ok: true as const, value }), (err: unknown) => { this.log('workspace/configuration', err); return { ok: false as const }; });
+    return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
   }
 
   settingsFor(uri: string): Promise<Settings> {
     if (!this.pullConfig) return Promise.resolve(this.pushed);
     let p = this.cache.get(uri);
     if (!p) {
-      p = this.section(uri, CONFIG_SECTION).then((raw) => {
-        if (raw === null) this.cache.delete(uri); // timed out or failed: ask again next time
-        return raw === null ? defaultSettings : normalizeSettings(raw);
+      p = this.ask(uri, CONFIG_SECTION).then((answer) => {
+        if (!answer.ok) this.cache.delete(uri); // timed out or failed: ask again next time
+        return answer.ok && answer.value !== null ? normalizeSettings(answer.value) : defaultSettings;
       });
       this.cache.set(uri, p);
     }
