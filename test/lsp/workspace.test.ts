@@ -78,6 +78,29 @@ describe('language server: the folder of reports (issue 10)', function () {
     assert.equal(kinds[kinds.length - 1], 'end');
   });
 
+  it('runs the pass\'s threads at a lower priority than the server\'s own thread (Linux)', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const text = example('defects-2022-pipe.md');
+    const dir = folder(Object.fromEntries(Array.from({ length: 80 }, (_, k) => [`r${k}.md`, text])));
+    c = await TestClient.start({ workspaceFolders: [uri(dir)], capabilities: CAPABILITIES });
+    const pid = c.proc.pid!;
+    const niceness = (tid: string) => { try { const st = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'); return Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[16]); } catch { return null; } };
+    const server = niceness(String(pid));
+    let lowered = 0;
+    const watching = (async () => {
+      while (!c.notes.some((n) => n.method === 'govReport/reportsChanged')) {
+        let tids: string[] = [];
+        try { tids = fs.readdirSync(`/proc/${pid}/task`); } catch { /* exited */ }
+        lowered = Math.max(lowered, tids.filter((t) => (niceness(t) ?? 0) > (server ?? 0)).length);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    await passDone(c);
+    await watching;
+    assert.ok(lowered >= 1, 'a thread of the pass ran at a lower priority');
+    assert.equal(niceness(String(pid)), server, 'the server\'s own thread keeps its priority');
+  });
+
   it('year against year: last year\'s cell is relatedInformation; the Reports view lists every report with its counts; the summary', async () => {
     const dir = folder({ '2022.txt': example('year-pair-2022.txt'), '2023.txt': example('year-pair-2023.txt'), 'other.txt': example('clean-2023-row-per-line.txt') });
     c = await TestClient.start({ workspaceFolders: [uri(dir)], capabilities: CAPABILITIES });

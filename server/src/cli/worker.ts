@@ -6,6 +6,7 @@ import { setReadingThreads } from '../formats/load';
 import { lintOptionsOf, resolveSettings } from '../config/resolve';
 import type { FileSettings, ProjectConfig } from '../config/types';
 import { lintFile, type FileResult, type LintFileOptions } from './lintFile';
+import { lowerThisThreadPriority } from './priority';
 import { injectWorkerFault } from './testFaults';
 
 /** In a worker's workerData: this thread is one of the pool's (not a thread some other code started). */
@@ -17,6 +18,8 @@ export interface TaskOptions {
   settings: { base: FileSettings; config: ProjectConfig | null };
   /** Worker threads this run may have at once (each reads its own documents; see setReadingThreads). */
   threads: number;
+  /** The language server's background pass: the workers run at a lower priority than the server (priority.ts). */
+  background?: boolean;
 }
 
 /** Read and lint one file with its settings: the one job of every thread (async: document readers may be). */
@@ -60,6 +63,7 @@ export async function lintSequentially(files: readonly string[], options: TaskOp
  */
 export function runWorker(port: MessagePort, data: WorkerInit): void {
   setReadingThreads(data.options.threads);
+  if (data.options.background) lowerThisThreadPriority();
   const pause = new Int32Array(data.pause);
   const job = task(data.options);
   const status = new Int32Array(data.status);

@@ -252,6 +252,7 @@ export class Workspace {
       lint: { locale: this.host.locale(), fix: false, suggestions: false, facts: true },
       settings: { base: folder.base, config: folder.config },
       threads: workers(),
+      background: true,
     };
     const pool = startPool(workers(), this.host.script!, options, fileBudgetMs(process.env));
     this.pool = pool;
