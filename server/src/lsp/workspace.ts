@@ -84,9 +84,10 @@ export class Workspace {
   private readonly toPublish = new Set<Entry>();
   private publishing = false;
   private drainWaiters: (() => void)[] = [];
-  /** Configurations of directories outside the workspace folders; the entries by office and year (null: stale). */
+  /** Configurations of directories outside the workspace folders. */
   private readonly configs = new Map<string, ProjectConfig | null>();
-  private index: Map<string, Entry[]> | null = null;
+  /** The entries by year and office (officeYearKey), kept as entries come and go: looked up on every edit. */
+  private readonly byOfficeYear = new Map<string, Entry[]>();
   /** An open document is being linted (or was just published): the pass and its publications wait. */
   private held = false;
   private holdTimer: ReturnType<typeof setTimeout> | undefined;
@@ -158,25 +159,29 @@ export class Workspace {
     const explicit = this.explicitPrevious(uri);
     let prev = explicit ? this.entries.get(explicit) : undefined;
     if (!explicit && facts.office && facts.year !== null) {
-      const candidates = this.byOfficeYear().get(`${facts.year - 1}\u0000${facts.office}`)?.filter((e) => e.uri !== uri) ?? [];
+      const candidates = this.byOfficeYear.get(officeYearKey({ ...facts, year: facts.year - 1 })!)?.filter((e) => e.uri !== uri) ?? [];
       if (candidates.length === 1) prev = candidates[0];
     }
     return prev?.result.facts ? { facts: prev.result.facts, file: prev.uri, label: path.basename(prev.file) } : null;
   }
 
-  /** The reports by office and year (rebuilt after the entries changed: looked up on every edit). */
-  private byOfficeYear(): Map<string, Entry[]> {
-    if (this.index) return this.index;
-    const index = new Map<string, Entry[]>();
-    for (const e of this.entries.values()) {
-      const f = e.result.facts;
-      if (!f?.office || f.year === null) continue;
-      const key = `${f.year}\u0000${f.office}`;
-      const list = index.get(key);
-      if (list) list.push(e); else index.set(key, [e]);
-    }
-    this.index = index;
-    return index;
+  /** An entry in, in place of the one of its uri (the index follows). */
+  private setEntry(e: Entry): void {
+    const old = this.entries.get(e.uri);
+    if (old) this.unindex(old);
+    this.entries.set(e.uri, e);
+    const key = officeYearKey(e.result.facts);
+    if (key === null) return;
+    const list = this.byOfficeYear.get(key);
+    if (list) list.push(e); else this.byOfficeYear.set(key, [e]);
+  }
+
+  private unindex(e: Entry): void {
+    const key = officeYearKey(e.result.facts);
+    const list = key === null ? undefined : this.byOfficeYear.get(key);
+    if (!list) return;
+    const rest = list.filter((x) => x !== e);
+    if (rest.length) this.byOfficeYear.set(key!, rest); else this.byOfficeYear.delete(key!);
   }
 
   /** Every report: from disk, or for an open one from the editor's text. */
@@ -306,14 +311,13 @@ export class Workspace {
     const uri = kind === 'docx' || kind === 'pdf' ? `${EXTRACT_SCHEME}:${fileUri.slice('file:'.length)}` : fileUri;
     const e: Entry = { file, uri, kind, folder, result: r, year: [], previous: null };
     if (old?.previous) this.compare(e, this.entries.get(old.previous) ?? null);
-    this.entries.set(uri, e);
-    this.index = null;
+    this.setEntry(e);
     this.publish(e);
   }
 
   private drop(e: Entry): void {
+    this.unindex(e);
     this.entries.delete(e.uri);
-    this.index = null;
     if (!this.host.isOpen(e.uri)) void this.host.connection.sendDiagnostics({ uri: e.uri, diagnostics: [] });
   }
 
@@ -434,6 +438,11 @@ export class Workspace {
 function workers(): number {
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : 2;
   return Math.max(1, Math.min(4, cores - 1));
+}
+
+/** The key of a report's office and year, or null when its facts name neither. */
+function officeYearKey(facts: YearFacts | null | undefined): string | null {
+  return facts?.office && facts.year !== null ? `${facts.year}\u0000${facts.office}` : null;
 }
 
 export function isReportTitle(title: string | null): boolean {
