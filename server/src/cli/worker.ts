@@ -82,12 +82,14 @@ export function runWorker(port: MessagePort, data: WorkerInit): void {
       idx.push(i);
       Atomics.store(status, 0, -1);
       if (idx.length >= flushAfter || performance.now() - last >= BATCH_MS) {
+        hold(pause, data.epoch); // results are not sent while the user types: taking them costs the server's thread
         port.postMessage({ idx, res } satisfies Batch);
         idx = [];
         res = [];
         last = performance.now();
       }
     }
+    hold(pause, data.epoch);
     port.postMessage({ idx, res, chunkDone: true } satisfies Batch);
   };
   port.on('message', (m: ToWorker) => {
