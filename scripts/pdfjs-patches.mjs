@@ -9,6 +9,12 @@ import { readFileSync } from 'node:fs';
 /** pdf.js's worker code (fonts, streams, text), bundled into server/out/pdfjs.js. */
 const WORKER = /pdfjs-dist[\\/]build[\\/]pdf\.worker\.mjs$/;
 
+/**
+ * The largest stream inflated natively, in bytes; a larger one is inflated by pdf.js as before, within the reader
+ * thread's memory watch (pdfThread.ts), so that a flate bomb costs at most this much more.
+ */
+const NATIVE_INFLATE_MAX = 32 * 1024 * 1024;
+
 export const pdfjsPatches = [
   {
     name: 'loca-in-order',
@@ -37,6 +43,38 @@ export const pdfjsPatches = [
       if (!inOrder) {
         locaEntries.sort((a, b) => a.index - b.index);
       }
+`,
+  },
+  {
+    name: 'native-inflate',
+    file: WORKER,
+    // pdf.js inflates FlateDecode streams (fonts, page contents, ToUnicode maps) in JavaScript, block by block,
+    // doubling its buffer as it goes: a tenth of reading a PDF. Node's zlib gives the same bytes for any complete,
+    // valid deflate stream. On the first block, the rest of the stream (after the 2-byte header pdf.js has checked)
+    // is inflated by zlib at once; if zlib finds any fault (a cut or corrupt stream, which pdf.js reads up to the
+    // fault) or the result would pass NATIVE_INFLATE_MAX, the stream goes back to where it was and pdf.js inflates
+    // it its own way. Trailing bytes (the Adler-32 checksum, which pdf.js ignores) are ignored by both.
+    find: `  readBlock() {
+    let buffer, hdr, len;
+    const str = this.str;
+`,
+    replace: `  readBlock() {
+    if (this.triedNativeInflate !== true) {
+      this.triedNativeInflate = true;
+      const start = this.str.pos;
+      try {
+        const out = require("node:zlib").inflateRawSync(this.str.getBytes(), { maxOutputLength: ${NATIVE_INFLATE_MAX} });
+        // A buffer of its own: pdf.js may transfer a stream's buffer, and zlib's result can share a larger one.
+        this.buffer = out.byteOffset === 0 && out.length === out.buffer.byteLength ? new Uint8Array(out.buffer) : new Uint8Array(out);
+        this.bufferLength = out.length;
+        this.eof = true;
+        return;
+      } catch {
+        this.str.pos = start;
+      }
+    }
+    let buffer, hdr, len;
+    const str = this.str;
 `,
   },
 ];

@@ -4,10 +4,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { readPdf } from '../../server/src/formats/pdf';
 import { readPdfInThread } from '../../server/src/formats/pdfThread';
 import { DEFAULT_LIMITS } from '../../server/src/formats/types';
 import { ensureBundle } from '../support/build';
+import { onePagePdf } from '../support/pdfs';
 import { repoRoot, wildDir } from '../support/paths';
 
 interface Patch { name: string; file: RegExp; find: string; replace: string }
@@ -21,7 +23,7 @@ const fixtures = path.join(repoRoot, 'test', 'fixtures', 'pdf');
 describe('pdf.js patches: their guard', () => {
   it('finds the code of each patch exactly once in the installed pdf.js', async () => {
     const { pdfjsPatches, applyPdfjsPatches } = await load();
-    assert.deepEqual(pdfjsPatches.map((p) => p.name), ['loca-in-order']);
+    assert.deepEqual(pdfjsPatches.map((p) => p.name), ['loca-in-order', 'native-inflate']);
     const source = fs.readFileSync(workerModule, 'utf8');
     const patched = applyPdfjsPatches(workerModule, source);
     for (const p of pdfjsPatches) {
@@ -41,6 +43,18 @@ describe('pdf.js patches: their guard', () => {
   });
 });
 
+const PAGE_LINES = Array.from({ length: 40 }, (_, i) => `Line ${i + 1} of a deflated page`);
+/**
+ * A page of 40 lines, its content stream deflated by `deflater`. Flushed but never finished, as some writers leave
+ * it, the stream has no last block: zlib refuses it, pdf.js reads it whole (so the patched bundle takes pdf.js's way).
+ */
+function deflatedPage(deflater: (content: Buffer) => Buffer): Uint8Array {
+  const content = PAGE_LINES.map((l, i) => `BT /F1 12 Tf 72 ${760 - 18 * i} Td (${l}) Tj ET`).join('\n');
+  return onePagePdf(Buffer.from(content), ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'], deflater);
+}
+const finished = (c: Buffer) => zlib.deflateSync(c);
+const unfinished = (c: Buffer) => zlib.deflateSync(c, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+
 describe('pdf.js patches: the same text as pdf.js unpatched', function () {
   this.timeout(60000);
   before(() => ensureBundle(workerFile));
@@ -58,6 +72,15 @@ describe('pdf.js patches: the same text as pdf.js unpatched', function () {
     });
   }
 
+  it('reads a deflated stream alike, and one that zlib refuses (never finished) that pdf.js reads whole', async () => {
+    assert.throws(() => zlib.inflateSync(unfinished(Buffer.from('x'))), /unexpected end of file/);
+    for (const deflater of [finished, unfinished]) {
+      const bytes = deflatedPage(deflater);
+      const unpatched = await outcome(readPdf(bytes, DEFAULT_LIMITS));
+      assert.equal(unpatched, `text:${PAGE_LINES.join('\n')}\n`);
+      assert.equal(await outcome(readPdfInThread(bytes, DEFAULT_LIMITS, workerFile)), unpatched);
+    }
+  });
 });
 
 /** The text read, or the error's code: what must not differ. */
