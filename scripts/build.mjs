@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import './gen-rules.mjs';
+import { pdfjsPatchPlugin } from './pdfjs-patches.mjs';
 
 const watch = process.argv.includes('--watch');
 // jsonc-parser's CommonJS build is a UMD wrapper whose require() calls esbuild cannot follow: bundle its ES modules.
@@ -13,6 +14,8 @@ const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs'
 const pdfjsApart = { name: 'pdfjs-apart', setup(b) { b.onResolve({ filter: /^\.\/pdfjs$/ }, () => ({ path: './pdfjs.js', external: true })); } };
 const pdfjsVersion = JSON.parse(readFileSync(new URL('../node_modules/pdfjs-dist/package.json', import.meta.url), 'utf8')).version;
 const pdfjs = {
+  // Faster ways to the same text, each checked against pdf.js's code as it is bundled (scripts/pdfjs-patches.mjs).
+  plugins: [pdfjsPatchPlugin],
   // In CommonJS there is no import.meta: pdf.js only uses it to look for an optional canvas, which text needs not.
   define: { 'import.meta.url': 'undefined' },
   banner: { js: `/*! pdf.js ${pdfjsVersion} (pdfjs-dist), Copyright Mozilla Foundation, Apache License 2.0: https://www.apache.org/licenses/LICENSE-2.0 */` },

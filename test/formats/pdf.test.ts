@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { lint, type Finding } from '../../server/src/engine';
-import { readPdf } from '../../server/src/formats/pdf';
+import { cachedCMaps, readPdf } from '../../server/src/formats/pdf';
 import { readPdfInThread } from '../../server/src/formats/pdfThread';
 import { DEFAULT_LIMITS, FormatError, type FormatErrorCode, type ReadLimits } from '../../server/src/formats/types';
 import { ensureBundle } from '../support/build';
@@ -177,6 +177,27 @@ describe('PDF input: Chinese fonts named without embedding', () => {
     assert.equal((await readPdf(stSongPdf(), DEFAULT_LIMITS, cmaps)).text.trim(), CJK_LINE);
   });
   it('loses it without them (so the worker thread is given them)', () => rejectsWith(readPdf(stSongPdf(), DEFAULT_LIMITS), 'noText'));
+
+  it('reads each CMap once per thread: a second PDF that names it gets the same text from the kept bytes', async () => {
+    const reads: string[] = [];
+    const cached = cachedCMaps(async (name) => { reads.push(name); return cmaps(name); });
+    const first = await readPdf(stSongPdf(), DEFAULT_LIMITS, cached);
+    const second = await readPdf(stSongPdf(), DEFAULT_LIMITS, cached);
+    assert.equal(first.text.trim(), CJK_LINE);
+    assert.equal(second.text, first.text);
+    // The font's encoding, and the map of its CIDs to Unicode: each read once for both PDFs.
+    assert.deepEqual(reads, ['UniGB-UCS2-H', 'Adobe-GB1-UCS2']);
+  });
+
+  it('gives each caller a copy of a kept CMap, and keeps no failed read', async () => {
+    let fail = true;
+    const cached = cachedCMaps((name) => (fail ? Promise.reject(new Error(`no ${name}`)) : Promise.resolve(new Uint8Array([1, 2, 3]))));
+    await assert.rejects(cached('X'), /no X/);
+    fail = false;
+    const a = await cached('X');
+    a[0] = 9;
+    assert.deepEqual([...await cached('X')], [1, 2, 3]);
+  });
 });
 
 describe('PDF input in a worker thread: bounded time and memory', function () {

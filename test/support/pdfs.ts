@@ -2,9 +2,13 @@
 // without bound (a "flate bomb") that a reader must stop.
 import zlib from 'node:zlib';
 
-/** A one-page PDF of a content stream (FlateDecode when `deflate`) and a font as object 5 (and its parts after it). */
-export function onePagePdf(content: Buffer, font: string[], deflate = false): Uint8Array {
-  const data = deflate ? zlib.deflateSync(content, { level: 1 }) : content;
+/**
+ * A one-page PDF of a content stream (FlateDecode when `deflate`: zlib's, or the given deflater's) and a font as
+ * object 5 (and its parts after it).
+ */
+export function onePagePdf(content: Buffer, font: string[], deflate: boolean | ((content: Buffer) => Buffer) = false): Uint8Array {
+  const deflater = deflate === true ? (c: Buffer) => zlib.deflateSync(c, { level: 1 }) : deflate;
+  const data = deflater ? deflater(content) : content;
   const stream = Buffer.concat([Buffer.from(`<< /Length ${data.length}${deflate ? ' /Filter /FlateDecode' : ''} >>\nstream\n`), data, Buffer.from('\nendstream')]);
   const objs: (string | Buffer)[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',

@@ -18,6 +18,24 @@ type TextContent = Awaited<ReturnType<PdfPage['getTextContent']>>;
  */
 export type CMapSource = (name: string) => Promise<Uint8Array>;
 
+/**
+ * `source` read once per name for the life of the thread (a CMap file is read and unpacked whole for each PDF that
+ * names it otherwise). Each caller gets a copy, as pdf.js may take over the buffer it is given; a failed read is
+ * not kept.
+ */
+export function cachedCMaps(source: CMapSource): CMapSource {
+  const read = new Map<string, Promise<Uint8Array>>();
+  return async (name) => {
+    let bytes = read.get(name);
+    if (!bytes) {
+      bytes = source(name);
+      read.set(name, bytes);
+      bytes.catch(() => read.delete(name));
+    }
+    return (await bytes).slice();
+  };
+}
+
 /** A page with fewer non-space characters than this holds no text to speak of (a page number, a stamp). */
 const MIN_PAGE_CHARS = 20;
 

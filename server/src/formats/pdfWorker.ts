@@ -4,17 +4,18 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { readPdf, type CMapSource } from './pdf';
+import { cachedCMaps, readPdf } from './pdf';
 import { FormatError, type ReadLimits } from './types';
 
 export interface PdfRequest { bytes: Uint8Array; limits: ReadLimits }
 export type PdfReply = { ok: true; text: string } | { ok: false; code: FormatError['code']; detail: string };
 
 const CMAP_NAME = /^[\w.-]+$/;
-const cmaps: CMapSource = async (name) => {
+const readCMap = async (name: string): Promise<Uint8Array> => {
   if (!CMAP_NAME.test(name)) throw new Error(`not a CMap name: ${name}`);
   return new Uint8Array(await readFile(path.join(__dirname, 'cmaps', `${name}.bcmap`)));
 };
+const cmaps = cachedCMaps(readCMap);
 
 const port = parentPort;
 if (port) {
