@@ -10,7 +10,6 @@
 // output that could not be written; 128 + n after signal n (temporary files removed first).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseArgs, requestedLocale, type CliOptions } from './cli/args';
 import { expandArguments, isFatal, type Target } from './cli/files';
@@ -22,6 +21,7 @@ import { startPool, type Pool } from './cli/pool';
 import { fileBudgetMs, threadCount, WORKER_THRESHOLD, workersFor, type Threads } from './cli/threads';
 import { lintSequentially, runWorker, WORKER_MARKER, type TaskOptions } from './cli/worker';
 import { readReport } from './cli/read';
+import { setCliV8Flags } from './cli/v8Flags';
 import { sarifLog } from './cli/sarif';
 import { compareResults, planYears, type Compared, type YearPlan } from './cli/years';
 import { findConfig, loadConfig } from './config/load';
@@ -224,12 +224,10 @@ function start(): void {
     if (data?.marker === WORKER_MARKER && parentPort && data.options) runWorker(parentPort, data);
     return;
   }
-  if (require.main !== module) return; // imported (tests, other tools): do not run
-  // A run is short: most of a thread's time goes to its first few hundred files, while V8 is still compiling
-  // the engine. A smaller TurboFan inlining budget compiles sooner and with less work, so a run of a few
-  // hundred files is ≈ 25 % faster (and the compiler threads leave more of the other cores to the workers).
-  // V8 flags are per process: the workers started below get it too. See docs/performance.md.
-  setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
+  // Imported (tests, other tools): do not run. Run by the command (cli.js, which compiled this bundle with its
+  // code cache), `module` is the command's.
+  if (require.main !== module) return;
+  setCliV8Flags();
   const argv = process.argv.slice(2);
   const m = messages(requestedLocale(argv));
   const fixing = argv.some((a) => a === '--fix' || a === '--fix-suggestions');
@@ -241,7 +239,8 @@ function start(): void {
     err: output.write(process.stderr),
     colour: useColour(process.stdout, process.env),
     env: process.env,
-    script: typeof __filename === 'string' ? __filename : null,
+    // Workers start from the script that started this thread: the command (with its code cache), or this bundle.
+    script: require.main?.filename ?? null,
     signal: stop.signal,
   }).then(
     (code) => {
