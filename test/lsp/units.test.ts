@@ -4,9 +4,18 @@ import assert from 'node:assert/strict';
 import { kindRequested } from '../../server/src/lsp/codeActions';
 import { minimalEdit, toFoldingRanges, toSymbols } from '../../server/src/lsp/convert';
 import { localeOf, normalizeSettings } from '../../server/src/lsp/settings';
+import { holdBeforeNextKeystroke } from '../../server/src/lsp/workspace';
 import { applyEdits } from './helpers/client';
 
 describe('language server: adapter helpers', function () {
+  it('the background pass holds before the next keystroke is due while the user types, and not otherwise', function () {
+    assert.equal(holdBeforeNextKeystroke(50, 5), 30, 'keystrokes 50 ms apart, published 5 ms after one: hold 35 ms after it');
+    assert.equal(holdBeforeNextKeystroke(200, 10), 130);
+    assert.equal(holdBeforeNextKeystroke(20, 12), 15, 'never before the quiet spell after a publication is over');
+    assert.equal(holdBeforeNextKeystroke(1000, 5), null, 'a keystroke a second after the last one is not typing');
+    assert.equal(holdBeforeNextKeystroke(Infinity, 5), null, 'the first keystroke');
+  });
+
   it('minimalEdit turns one text into the other without splitting CR LF or surrogate pairs', function () {
     const cases: [string, string][] = [
       ['abc', 'abc'], ['', 'x'], ['x', ''], ['a\r\nb', 'a\nb'], ['a\r\nb', 'a\r\n\r\nb'], ['a\nb', 'a\r\nb'],

@@ -40,7 +40,7 @@ export class DiagnosticsPublisher {
 
   /** An edit: the background pass holds from now until the document is published (workspace.ts: editing, edited). */
   changed(uri: string): void {
-    this.workspace.editing();
+    this.workspace.keystroke();
     this.schedule(uri);
   }
 
