@@ -164,21 +164,25 @@ async function measureAsync(fn, { rounds = quick ? 7 : 15, warm = quick ? 3 : 5 
   return median(xs);
 }
 
-/** readPdf (this thread) and readPdfInThread, bundled as in production: pdf.js stays in server/out/pdfjs.js. */
+/**
+ * readPdf (this thread) and readPdfInThread, bundled as in production: PDFium's CommonJS glue inside, which reads
+ * pdfium.wasm beside the bundle.
+ */
 async function pdfBundles() {
   const esbuild = await import('esbuild');
-  const pdfjsApart = { name: 'pdfjs-apart', setup(b) { b.onResolve({ filter: /^\.\/pdfjs$/ }, () => ({ path: path.join(root, 'server', 'out', 'pdfjs.js'), external: true })); } };
+  const alias = { '@embedpdf/pdfium': path.join(root, 'node_modules', '@embedpdf', 'pdfium', 'dist', 'index.cjs') };
+  fs.copyFileSync(path.join(root, 'server', 'out', 'pdfium.wasm'), path.join(tmp, 'pdfium.wasm'));
   const out = {};
   for (const [name, src] of [['readPdf', 'pdf.ts'], ['readPdfInThread', 'pdfThread.ts']]) {
     const file = path.join(tmp, `${name}.cjs`);
-    await esbuild.build({ entryPoints: [path.join(root, 'server', 'src', 'formats', src)], outfile: file, bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, logLevel: 'warning', legalComments: 'none', plugins: [pdfjsApart] });
+    await esbuild.build({ entryPoints: [path.join(root, 'server', 'src', 'formats', src)], outfile: file, bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, logLevel: 'warning', legalComments: 'none', alias });
     out[name] = require(file)[name];
   }
   return out;
 }
 
 if (want('pdf')) {
-  head('PDF: read (pdf.js + layout) and lint a published report (corpus-wild 018, 5 pages, WPS)');
+  head('PDF: read (PDFium + layout) and lint a published report (corpus-wild 018, 5 pages, WPS)');
   const pdfFile = path.resolve(root, '..', 'shared', 'corpus-wild', '018_huaian_hongze_2024.pdf');
   const workerFile = path.join(root, 'server', 'out', 'pdf-worker.js');
   if (!fs.existsSync(pdfFile)) line(`skipped: ${pdfFile} missing`);
@@ -186,7 +190,7 @@ if (want('pdf')) {
   else {
     const bytes = new Uint8Array(fs.readFileSync(pdfFile));
     const limits = { maxInputBytes: 20 * 1048576, maxInflatedBytes: 64 * 1048576, maxTextChars: 5 * 1048576, maxMillis: 10000 };
-    // Cold: a new process loads pdf.js, reads and lints once (the first PDF a CLI run or a server meets).
+    // Cold: a new process loads PDFium, reads and lints once (the first PDF a CLI run or a server meets).
     const cold = [];
     const script = `const t0=performance.now();const {readPdf}=require(${JSON.stringify(path.join(tmp, 'readPdf.cjs'))});const e=require(${JSON.stringify(path.join(tmp, 'engine.cjs'))});readPdf(new Uint8Array(require('fs').readFileSync(${JSON.stringify(pdfFile)})),${JSON.stringify(limits)}).then(r=>{e.lint(r.text);console.log(performance.now()-t0)})`;
     const { readPdf, readPdfInThread } = await pdfBundles();
@@ -197,9 +201,9 @@ if (want('pdf')) {
     const text = (await readPdf(bytes, limits)).text;
     const lintOnly = measure(() => engine.lint(text));
     results.pdf = { cold: median(cold), warm, thread, threadCold };
-    line(`cold (new process: load pdf.js, read, lint): ${ms(median(cold))} ms`);
+    line(`cold (new process: load PDFium, read, lint): ${ms(median(cold))} ms`);
     line(`warm, this thread (readPdf + lint): ${ms(warm)} ms [target ≤ 20 ms: ${verdict(warm <= 20)}] — of which lint ${ms(lintOnly)} ms`);
-    line(`worker thread (readPdfInThread + lint): first ${ms(threadCold)} ms (starts the thread, loads pdf.js), then ${ms(thread)} ms`);
+    line(`worker thread (readPdfInThread + lint): first ${ms(threadCold)} ms (starts the thread, loads PDFium), then ${ms(thread)} ms`);
   }
 }
 

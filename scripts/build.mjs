@@ -1,28 +1,21 @@
 // Two kinds of bundle, as vscode-eslint does: the client (vscode external) and the server side
-// (language server + CLI), each a single CommonJS file so the .vsix ships no node_modules; pdf.js beside them.
+// (language server + CLI), each a single CommonJS file so the .vsix ships no node_modules; PDFium's wasm beside them.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import './gen-rules.mjs';
-import { pdfjsPatchPlugin } from './pdfjs-patches.mjs';
 
 const watch = process.argv.includes('--watch');
+const PDFIUM_BANNER = '/*! PDFium (@embedpdf/pdfium, MIT; PDFium BSD-3-Clause and the libraries in pdfium.wasm): see THIRD-PARTY-NOTICES-PDFIUM.md */';
 // jsonc-parser's CommonJS build is a UMD wrapper whose require() calls esbuild cannot follow: bundle its ES modules.
-const alias = { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' };
+// @embedpdf/pdfium's ES module finds pdfium.wasm from import.meta.url, which a CommonJS bundle lacks: bundle its
+// CommonJS build, which looks beside the bundle (__dirname).
+const alias = { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js', '@embedpdf/pdfium': './node_modules/@embedpdf/pdfium/dist/index.cjs' };
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: !watch, logLevel: 'warning', legalComments: 'none', alias };
-// pdf.js is a bundle of its own, server/out/pdfjs.js, loaded on the first PDF (server/src/formats/pdfjs.ts): an
-// `import('./pdfjs')` stays an import of that file. PDFs are read in a worker thread, server/out/pdf-worker.js.
-const pdfjsApart = { name: 'pdfjs-apart', setup(b) { b.onResolve({ filter: /^\.\/pdfjs$/ }, () => ({ path: './pdfjs.js', external: true })); } };
-const pdfjsVersion = JSON.parse(readFileSync(new URL('../node_modules/pdfjs-dist/package.json', import.meta.url), 'utf8')).version;
-const pdfjs = {
-  // Faster ways to the same text, each checked against pdf.js's code as it is bundled (scripts/pdfjs-patches.mjs).
-  plugins: [pdfjsPatchPlugin],
-  // In CommonJS there is no import.meta: pdf.js only uses it to look for an optional canvas, which text needs not.
-  define: { 'import.meta.url': 'undefined' },
-  banner: { js: `/*! pdf.js ${pdfjsVersion} (pdfjs-dist), Copyright Mozilla Foundation, Apache License 2.0: https://www.apache.org/licenses/LICENSE-2.0 */` },
-};
+// PDFs are read in a worker thread, server/out/pdf-worker.js, with PDFium's Emscripten glue inside it; the glue
+// reads pdfium.wasm from its own folder, server/out (copied below).
 // The CLI and the language server load the document readers (parse5, fflate, saxes) only when they meet a
 // document: they are a bundle of their own, required from cli.js and server.js as ./formats.js (see
 // server/src/formats/load.ts).
@@ -33,23 +26,22 @@ const formatsApart = {
   },
 };
 const entries = [
-  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [formatsApart, pdfjsApart] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [formatsApart] },
   // The command, cli.js, is small: it compiles the CLI, cli-main.js, with the V8 code cache written below.
   { entryPoints: ['server/src/cliLoader.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli-main.js', plugins: [formatsApart, pdfjsApart] },
-  { entryPoints: ['server/src/formats/index.ts'], outfile: 'server/out/formats.js', plugins: [pdfjsApart] },
-  { entryPoints: ['server/src/formats/pdfjs.ts'], outfile: 'server/out/pdfjs.js', ...pdfjs },
-  { entryPoints: ['server/src/formats/pdfWorker.ts'], outfile: 'server/out/pdf-worker.js', plugins: [pdfjsApart] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli-main.js', plugins: [formatsApart] },
+  { entryPoints: ['server/src/formats/index.ts'], outfile: 'server/out/formats.js' },
+  { entryPoints: ['server/src/formats/pdfWorker.ts'], outfile: 'server/out/pdf-worker.js', banner: { js: PDFIUM_BANNER } },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   // The table preview's page, run in the webview.
   { entryPoints: ['client/src/webview/preview.ts'], outfile: 'client/out/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
-// The CMaps of Chinese (GB) fonts that PDFs name without embedding them, read by server/out/pdf-worker.js.
-const cmapsFrom = new URL('../node_modules/pdfjs-dist/cmaps/', import.meta.url);
-const cmapsTo = new URL('../server/out/cmaps/', import.meta.url);
-mkdirSync(cmapsTo, { recursive: true });
-for (const f of readdirSync(cmapsFrom).filter((n) => /GB/.test(n))) copyFileSync(new URL(f, cmapsFrom), new URL(f, cmapsTo));
+// PDFium's WebAssembly (it carries the CMaps of Chinese fonts named without embedding), and the notices of what
+// is compiled into it (THIRD-PARTY-NOTICES-PDFIUM.md, shipped in the .vsix beside it).
+mkdirSync('server/out', { recursive: true });
+copyFileSync('node_modules/@embedpdf/pdfium/dist/pdfium.wasm', 'server/out/pdfium.wasm');
+for (const old of ['server/out/pdfjs.js', 'server/out/cmaps']) rmSync(old, { recursive: true, force: true });
 
 if (watch) {
   for (const e of entries) await (await esbuild.context({ ...common, ...e })).watch();

@@ -139,8 +139,10 @@ fs.mkdirSync(outDir, { recursive: true });
 for (const [name, v] of Object.entries(variants)) print(reportHtml(v.text, v), path.join(outDir, `${name}.pdf`));
 print(scanHtml, path.join(outDir, 'scan.pdf'));
 const cleanPdf = path.join(outDir, 'clean-2023.pdf');
-// A password to open it (pdf.js cannot read it), and only an owner password (restrictions; it opens as usual).
+// A password to open it (the reader cannot read it), and only an owner password (restrictions; it opens as usual).
 execFileSync('qpdf', ['--encrypt', 'secret', 'owner-secret', '256', '--', cleanPdf, path.join(outDir, 'password.pdf')]);
 execFileSync('qpdf', ['--encrypt', '', 'owner-secret', '256', '--extract=n', '--modify=none', '--', cleanPdf, path.join(outDir, 'owner-password-only.pdf')]);
+// Every page turned a quarter by /Rotate 90 (the content as it was): it reads to the same text.
+execFileSync('qpdf', ['--rotate=+90', '--', cleanPdf, path.join(outDir, 'clean-2023.rotated.pdf')]);
 fs.rmSync(tmp, { recursive: true, force: true });
 for (const f of fs.readdirSync(outDir).sort()) console.log(`${f.padEnd(40)} ${fs.statSync(path.join(outDir, f)).size} bytes`);

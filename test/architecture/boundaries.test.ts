@@ -89,11 +89,11 @@ describe('architecture: import boundaries (ARCHITECTURE.md, "Invariants")', () =
 
 /** formats/ modules that statically import, directly or through others, a reader library or a reader. */
 function heavyFormatsModules(): Set<string> {
-  const libraries = ['parse5', 'fflate', 'saxes', 'pdfjs-dist'];
+  const libraries = ['parse5', 'fflate', 'saxes', '@embedpdf/pdfium'];
   const edges = serverEdges.filter((e) => inside(formats)(e.from) && !e.typeOnly && !e.lazy);
   const heavy = new Set(edges.filter((e) => libraries.some((l) => e.specifier === l || e.specifier.startsWith(`${l}/`))).map((e) => e.from));
-  // pdf.js is its own bundle, required by pdfjs.ts and the PDF thread: they count as readers.
-  for (const f of ['pdfjs.ts', 'pdfThread.ts', 'pdfWorker.ts']) heavy.add(path.join(formats, f));
+  // The PDF thread runs a bundle of its own (PDFium inside): it counts as a reader.
+  for (const f of ['pdfThread.ts', 'pdfWorker.ts']) heavy.add(path.join(formats, f));
   heavy.add(path.join(formats, 'index.ts'));
   for (let grown = true; grown;) {
     grown = false;

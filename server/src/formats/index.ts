@@ -19,7 +19,7 @@ export async function readDocument(bytes: Uint8Array, fileName: string, limits: 
   switch (documentKind(bytes, fileName)) {
     case 'docx': return readDocx(bytes, limits);
     case 'html': return readHtml(bytes, limits);
-    // pdf.js cannot be stopped from inside: it runs in a thread of its own, ended at the limits.
+    // PDFium cannot be stopped from inside: it runs in a thread of its own, ended at the limits.
     case 'pdf': return readPdfInThread(bytes, { ...DEFAULT_LIMITS, ...limits });
     default:
       if (bytes.length === 0) throw new FormatError('noText', 'empty file');

@@ -1,8 +1,9 @@
-// Reading a PDF within bounds. pdf.js never yields to timers while it works and inflates a stream whole, so a
+// Reading a PDF within bounds. PDFium never yields to timers while it works and inflates a stream whole, so a
 // small crafted file can keep the thread busy for many seconds and take gigabytes. readPdfInThread runs
 // readPdf (pdf.ts) in a worker thread and ends that thread at the deadline, or as soon as the process has
-// grown by more than the inflated-data limit plus what pdf.js itself needs. The event loop stays free
-// meanwhile (the language server keeps answering). The one file of formats/ that needs Node: it is for the
+// grown by more than the inflated-data limit plus what PDFium itself needs. The event loop stays free
+// meanwhile (the language server keeps answering). PDFium's WebAssembly memory grows and never shrinks: a
+// thread whose memory grew past RETIRE_WASM_BYTES is ended after its read instead of being kept warm. The one file of formats/ that needs Node: it is for the
 // adapters (CLI, language server); the reader itself stays pure.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -10,13 +11,18 @@ import { Worker } from 'node:worker_threads';
 import type { PdfReply, PdfRequest } from './pdfWorker';
 import { FormatError, type Extracted, type ReadLimits } from './types';
 
-/** What pdf.js and the text take besides inflated data (a fresh thread loading pdf.js grows ~60 MB), in bytes. */
-const PDFJS_MEMORY = 96 * 1024 * 1024;
+/**
+ * What PDFium and the text take besides inflated data (a fresh thread instantiating PDFium grows ~20 MB, its
+ * memory ~20 MB more after a report), in bytes.
+ */
+const PDFIUM_MEMORY = 96 * 1024 * 1024;
+/** A reader thread whose PDFium memory is larger than this after a read is ended, not kept for the next PDF. */
+const RETIRE_WASM_BYTES = 64 * 1024 * 1024;
 /** How often the process's memory is looked at while a PDF is read, in milliseconds. */
 const MEMORY_POLL_MS = 10;
 /** The worker's own heap: past it the thread fails alone (a heap overflow of the process would end it). */
 const WORKER_HEAP_MB = 1024;
-/** An idle reader thread (pdf.js loaded: tens of MB) is ended after this long, in milliseconds. */
+/** An idle reader thread (PDFium loaded: tens of MB) is ended after this long, in milliseconds. */
 const IDLE_MS = 60_000;
 
 /** Next to the bundle (server/out/pdf-worker.js); run from the sources (tests), the built one in server/out. */
@@ -34,6 +40,11 @@ let idleTimer: ReturnType<typeof setTimeout> | undefined;
  */
 let readersAtOnce = 1;
 
+/** Reader threads kept warm for the next PDF: 0 or 1. */
+export function idleReaderThreads(): number {
+  return idle ? 1 : 0;
+}
+
 export function setConcurrentReaders(n: number): void {
   readersAtOnce = Math.max(1, Math.floor(n) || 1);
 }
@@ -46,7 +57,7 @@ function takeWorker(workerFile: string): Worker {
   return worker;
 }
 
-/** Keep one reader thread for the next PDF (warm pdf.js); it must not keep the process alive. */
+/** Keep one reader thread for the next PDF (warm PDFium); it must not keep the process alive. */
 function release(worker: Worker): void {
   if (idle) { void worker.terminate(); return; }
   worker.unref();
@@ -59,7 +70,7 @@ function release(worker: Worker): void {
 export function readPdfInThread(bytes: Uint8Array, limits: ReadLimits, workerFile = defaultWorkerFile()): Promise<Extracted> {
   const worker = takeWorker(workerFile);
   const baseline = process.memoryUsage.rss();
-  const budget = (limits.maxInflatedBytes + PDFJS_MEMORY) * readersAtOnce;
+  const budget = (limits.maxInflatedBytes + PDFIUM_MEMORY) * readersAtOnce;
   return new Promise<Extracted>((resolve, reject) => {
     // Answer once the thread is gone, its memory with it: the next read's baseline must not count it.
     const stop = (err: FormatError) => { finish(); void worker.terminate().finally(() => reject(err)); };
@@ -70,9 +81,11 @@ export function readPdfInThread(bytes: Uint8Array, limits: ReadLimits, workerFil
     }, MEMORY_POLL_MS);
     const onMessage = (reply: PdfReply) => {
       finish();
-      release(worker);
-      if (reply.ok) resolve({ kind: 'pdf', text: reply.text, source: null, encoding: null, tableFields: 'pasted' });
-      else reject(new FormatError(reply.code, reply.detail));
+      const answer = () => (reply.ok
+        ? resolve({ kind: 'pdf', text: reply.text, source: null, encoding: null, tableFields: 'pasted' })
+        : reject(new FormatError(reply.code, reply.detail)));
+      if (reply.wasmBytes <= RETIRE_WASM_BYTES) { release(worker); answer(); return; }
+      void worker.terminate().finally(answer);
     };
     const onError = (e: Error & { code?: string }) => stop(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
       ? new FormatError('tooLarge', `reading the PDF took more than ${WORKER_HEAP_MB} MB of heap`)
