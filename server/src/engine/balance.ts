@@ -2,6 +2,7 @@
 // The four balance rules report from these evaluations and hover shows them, so a finding and a hover never
 // disagree about a sum. The equations themselves are data (template/data.ts); this module only reads them.
 import { findRow, rowDefOf } from './lookup';
+import { memoOn } from './memo';
 import { format } from './messages';
 import { cellNameOf, columnName, num, rowName } from './names';
 import { templates } from './template';
@@ -99,13 +100,9 @@ export function evaluate(inst: EquationInstance): Evaluated {
 }
 
 /** Every equation of the report, evaluated once per lint result (the rules and hover share it). */
-const evaluatedOf = new WeakMap<readonly TableModel[], { locale: Locale; all: Evaluated[] }>();
+const evaluatedOf = memoOn('equations by locale', (): Partial<Record<Locale, Evaluated[]>> => ({}));
 export function evaluatedEquations(tables: readonly TableModel[], locale: Locale): Evaluated[] {
-  const hit = evaluatedOf.get(tables);
-  if (hit?.locale === locale) return hit.all;
-  const all = equationInstances(tables, locale).map(evaluate);
-  evaluatedOf.set(tables, { locale, all });
-  return all;
+  return evaluatedOf(tables)[locale] ??= equationInstances(tables, locale).map(evaluate);
 }
 
 /** Whether an instance adds up, when every operand is a number: its expression, with the figure as written when not. */
