@@ -122,12 +122,20 @@ export function normalize(source: string): Normalized {
 
 /** Normalised text only (no offset map). */
 export function norm(source: string): string {
-  // Most labels need no change: skip building the offset map for them.
+  // Labels are normalised by the hundred per report: copy the runs of characters kept as they are, fold the rest,
+  // without the offset map. Text that may hold an artefact takes the full path.
+  let out = '';
+  let from = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
-    if (isDropped(c) || foldCode(c) !== c || c === 42 /* * */ || c === 91 /* [ */) return normalize(source).text;
+    if (c === 42 /* * */ || c === 91 /* [ */) return normalize(source).text;
+    const f = foldCode(c);
+    if (f === c && !isDropped(c)) continue;
+    out += source.slice(from, i);
+    if (!isDropped(f)) out += String.fromCharCode(f);
+    from = i + 1;
   }
-  return source;
+  return from === 0 ? source : out + source.slice(from);
 }
 
 /** A page number on a line of its own in PDF text ("-3-", "第 3 页"): the table or paragraph goes on past it. */
