@@ -138,6 +138,21 @@ export function norm(source: string): string {
   return from === 0 ? source : out + source.slice(from);
 }
 
+/**
+ * Every match of a global regex, as `text.matchAll(re)` gives them, without the copy of the regex that matchAll makes
+ * on each call (the prose rules run a dozen patterns over every paragraph).
+ */
+export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  if (!re.global) throw new TypeError('matchesOf needs a global regex'); // as matchAll
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
+}
+
 /** A page number on a line of its own in PDF text ("-3-", "第 3 页"): the table or paragraph goes on past it. */
 export const PAGE_NUMBER = /^\s*(?:[-—－]\s*\d{1,4}\s*[-—－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$/;
 
