@@ -76,7 +76,7 @@ async function main() {
   /** Instructions of each batch, in order: parts 2.. of the callgrind output (part 1 is start-up and warm-up). */
   const batches = (mode) => {
     const out = path.join(tmp, `${mode}.out`);
-    const r = spawnSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, '--dump-before=Builtins_MathAcosh', process.execPath, '--single-threaded', ...(args.includes('--perf-map') ? ['--perf-basic-prof'] : []), self, '--child', bundle, mode, String(n), warm, only ? only.join(',') : '-'], { encoding: 'utf8' });
+    const r = spawnSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, '--dump-before=Builtins_MathAcosh', process.execPath, '--single-threaded', ...(args.includes('--perf-map') ? ['--perf-basic-prof'] : []), self, '--child', bundle, mode, String(n), warm, only ? only.join(',') : '-'], { encoding: 'utf8', cwd: tmp }); // cwd: --perf-basic-prof leaves V8 logs there
     if (r.status !== 0) throw new Error(`callgrind failed (${mode}): ${r.stderr.slice(-2000)}`);
     const parts = fs.readdirSync(tmp).filter((f) => f.startsWith(`${mode}.out.`)).sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()));
     return parts.slice(1, 1 + BATCHES * docs.length).map((f) => Number(/^(?:summary|totals): (\d+)/m.exec(fs.readFileSync(path.join(tmp, f), 'utf8'))[1]));
