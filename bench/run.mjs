@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { floor } from './floor.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,13 +55,6 @@ function measure(fn, { rounds = quick ? 7 : 15, batchMs = quick ? 10 : 25, warmM
   return median(xs);
 }
 
-/** The floor: split into lines and read every character once. */
-function floor(text) {
-  let sum = 0;
-  const lines = text.split(/\r\n|\r|\n/);
-  for (const l of lines) for (let i = 0; i < l.length; i++) sum = (sum + l.charCodeAt(i)) | 0;
-  return sum + lines.length;
-}
 
 function readCorpus() {
   if (!fs.existsSync(corpusDir)) return [];

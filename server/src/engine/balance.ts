@@ -2,11 +2,15 @@
 // The four balance rules report from these evaluations and hover shows them, so a finding and a hover never
 // disagree about a sum. The equations themselves are data (template/data.ts); this module only reads them.
 import { findRow, rowDefOf } from './lookup';
+import { memoOn } from './memo';
 import { format } from './messages';
 import { cellNameOf, columnName, num, rowName } from './names';
 import { templates } from './template';
 import type { EquationDef } from './template/types';
 import type { CellModel, Locale, TableModel } from './types';
+
+/** How an equation's operands are named: by their rows in a column sum, by their columns in a row sum. */
+interface Naming { table: TableModel; locale: Locale; byRow: boolean }
 
 /** One side of an equation: a cell (or the sum of a split row's cells), named lazily since most balance. */
 export class Operand {
@@ -16,9 +20,12 @@ export class Operand {
     readonly cells: CellModel[],
     /** The template cell the operand stands for. */
     readonly ref: { row: string; column: string },
-    private readonly nameOf: () => string,
+    private readonly naming: Naming,
   ) {}
-  get name(): string { return this.nameOf(); }
+  get name(): string {
+    const { table, locale, byRow } = this.naming;
+    return byRow ? rowName(table, this.ref.row, locale) : columnName(table, this.ref.row, this.ref.column);
+  }
 }
 
 export interface EquationInstance {
@@ -47,38 +54,42 @@ export function equationInstances(tables: readonly TableModel[], locale: Locale,
   for (const table of tables) {
     for (const eq of templates[table.template].equations) {
       if ((ruleId !== undefined && eq.rule !== ruleId) || eq.table !== table.id) continue;
-      const instances: { column?: string; row?: string }[] =
-        eq.forEach === 'column' ? eq.over.map((column) => ({ column }))
-          : eq.forEach === 'row' ? eq.over.filter((row) => findRow(table, row)).map((row) => ({ row }))
-            : [{}];
-      for (const inst of instances) {
-        const sub = (s: string) => s === '$column' ? inst.column! : s === '$row' ? inst.row! : s;
-        const resolve = (ref: { row: string; column: string }) => operand(table, sub(ref.row), sub(ref.column), locale, eq.forEach);
-        out.push({ eq, table, ...inst, target: resolve(eq.target), plus: eq.plus.map(resolve), minus: eq.minus.map(resolve) });
+      // One naming and no closures per instance: a report has a few hundred operands.
+      const naming: Naming = { table, locale, byRow: eq.forEach === 'column' };
+      if (eq.forEach === 'once') { out.push({ eq, table, ...operands(eq, naming, undefined, undefined) }); continue; }
+      for (const at of eq.over) {
+        if (eq.forEach === 'column') out.push({ eq, table, column: at, ...operands(eq, naming, at, undefined) });
+        else if (findRow(table, at)) out.push({ eq, table, row: at, ...operands(eq, naming, undefined, at) });
       }
     }
   }
   return out;
 }
 
-function operand(table: TableModel, rowId: string, columnId: string, locale: Locale, forEach: EquationDef['forEach']): Operand {
-  // Name operands by what varies across the equation: rows for column sums, columns for row sums.
-  const nameOf = () => (forEach === 'column' ? rowName(table, rowId, locale) : columnName(table, rowId, columnId));
+/** The operands of one instance, '$column' and '$row' standing for the column or row it runs over. */
+function operands(eq: EquationDef, naming: Naming, column: string | undefined, row: string | undefined): Pick<EquationInstance, 'target' | 'plus' | 'minus'> {
+  const resolve = (ref: { row: string; column: string }) =>
+    operand(naming, ref.row === '$column' ? column! : ref.row === '$row' ? row! : ref.row, ref.column === '$column' ? column! : ref.column === '$row' ? row! : ref.column);
+  return { target: resolve(eq.target), plus: eq.plus.map(resolve), minus: eq.minus.map(resolve) };
+}
+
+function operand(naming: Naming, rowId: string, columnId: string): Operand {
+  const { table } = naming;
   const ref = { row: rowId, column: columnId };
   const row = findRow(table, rowId);
   if (!row) {
     // A row some reports split into sub-rows is the sum of those when it is absent.
     const agg = rowDefOf(table, rowId)?.aggregateOf;
-    const parts = (agg ?? []).map((id) => operand(table, id, columnId, locale, forEach)).filter((o) => o.status !== 'absent');
-    if (parts.length === 0) return new Operand('absent', 0, [], ref, nameOf);
+    const parts = (agg ?? []).map((id) => operand(naming, id, columnId)).filter((o) => o.status !== 'absent');
+    if (parts.length === 0) return new Operand('absent', 0, [], ref, naming);
     const cells = parts.flatMap((p) => p.cells);
-    if (parts.some((p) => p.status === 'blank')) return new Operand('blank', 0, cells, ref, nameOf);
-    return new Operand('ok', parts.reduce((s, p) => s + p.value, 0), cells, ref, nameOf);
+    if (parts.some((p) => p.status === 'blank')) return new Operand('blank', 0, cells, ref, naming);
+    return new Operand('ok', parts.reduce((s, p) => s + p.value, 0), cells, ref, naming);
   }
   const cell = row.foundCells === row.expectedCells ? row.cells.find((c) => c.columnId === columnId) : undefined;
-  if (!cell) return new Operand('absent', 0, [], ref, nameOf);
-  if (cell.kind !== 'number' || cell.value === null) return new Operand('blank', 0, [cell], ref, nameOf);
-  return new Operand('ok', cell.value, [cell], ref, nameOf);
+  if (!cell) return new Operand('absent', 0, [], ref, naming);
+  if (cell.kind !== 'number' || cell.value === null) return new Operand('blank', 0, [cell], ref, naming);
+  return new Operand('ok', cell.value, [cell], ref, naming);
 }
 
 export const sum = (ops: readonly Operand[]): number => ops.reduce((s, o) => s + o.value, 0);
@@ -99,13 +110,9 @@ export function evaluate(inst: EquationInstance): Evaluated {
 }
 
 /** Every equation of the report, evaluated once per lint result (the rules and hover share it). */
-const evaluatedOf = new WeakMap<readonly TableModel[], { locale: Locale; all: Evaluated[] }>();
+const evaluatedOf = memoOn('equations by locale', (): Partial<Record<Locale, Evaluated[]>> => ({}));
 export function evaluatedEquations(tables: readonly TableModel[], locale: Locale): Evaluated[] {
-  const hit = evaluatedOf.get(tables);
-  if (hit?.locale === locale) return hit.all;
-  const all = equationInstances(tables, locale).map(evaluate);
-  evaluatedOf.set(tables, { locale, all });
-  return all;
+  return evaluatedOf(tables)[locale] ??= equationInstances(tables, locale).map(evaluate);
 }
 
 /** Whether an instance adds up, when every operand is a number: its expression, with the figure as written when not. */

@@ -1,6 +1,7 @@
 // Lookups between the model and the template data: a table model's definition, a row's template row, a table's
 // row or cell by template id, and where a cell's finding is shown. Rules, hover and outline read the model
 // through these; none of them re-parses.
+import { memoOn } from './memo';
 import { tableDef } from './template';
 import type { ColumnDef, RowDef, TableDef } from './template/types';
 import type { CellModel, Range, RowModel, TableModel } from './types';
@@ -22,12 +23,10 @@ export function columnDefOf(table: TableModel, rowId: string, columnId: string):
   return r ? defOf(table).columnSets[r.columns]?.find((c) => c.id === columnId) : undefined;
 }
 
-const rowIndex = new WeakMap<TableModel, Map<string, RowModel>>();
+const rowIndex = memoOn('rows by id', (table: TableModel) => new Map(table.rows.map((r) => [r.id, r])));
 /** The table's row with this template id (rows are unique per table; indexed once per model). */
 export function findRow(table: TableModel, rowId: string): RowModel | undefined {
-  let m = rowIndex.get(table);
-  if (!m) { m = new Map(table.rows.map((r) => [r.id, r])); rowIndex.set(table, m); }
-  return m.get(rowId);
+  return rowIndex(table).get(rowId);
 }
 
 export function cellAt(table: TableModel, rowId: string, columnId: string): CellModel | undefined {

@@ -1,7 +1,22 @@
 // How messages and hovers name rows, columns, cells and figures: one wording for findings and hovers alike.
 import { columnDefOf, defOf, rowDefOf } from './lookup';
+import { memoOn } from './memo';
 import { format } from './messages';
+import type { TableDef } from './template/types';
 import type { CellModel, Locale, RowModel, TableModel } from './types';
+
+/**
+ * Names already made, per table definition and locale: a name depends on the template only, and a report with many
+ * blank cells names each in its finding and its fix.
+ */
+interface MadeNames { rows: Record<Locale, Map<string, string>>; cells: Record<Locale, Map<string, Map<string, string>>> }
+const madeNames = memoOn<TableDef, MadeNames>('names', () => ({ rows: { 'zh-CN': new Map(), en: new Map() }, cells: { 'zh-CN': new Map(), en: new Map() } }));
+
+function remembered<V>(made: Map<string, V>, key: string, make: () => V): V {
+  let v = made.get(key);
+  if (v === undefined) made.set(key, v = make());
+  return v;
+}
 
 /**
  * A row as messages name it: the template label with its numbering, the section's numbering before a numbered
@@ -9,6 +24,10 @@ import type { CellModel, Locale, RowModel, TableModel } from './types';
  * marks inside become ‘’, since messages quote the name. Table 四's unlabelled row is named by its table.
  */
 export function rowName(table: TableModel, rowId: string, locale: Locale): string {
+  return remembered(madeNames(defOf(table)).rows[locale], rowId, () => makeRowName(table, rowId, locale));
+}
+
+function makeRowName(table: TableModel, rowId: string, locale: Locale): string {
   if (rowId === defOf(table).unlabelledRow) return format(locale, `table.${table.id}`);
   const r = rowDefOf(table, rowId);
   if (!r) return rowId;
@@ -23,6 +42,11 @@ export function columnName(table: TableModel, rowId: string, columnId: string): 
 
 /** A cell as messages name it: “（一）予以公开”行“自然人”列; a column under a group (table 四): “行政复议·结果维持”列. */
 export function cellNameOf(table: TableModel, rowId: string, columnId: string, locale: Locale): string {
+  const row = remembered(madeNames(defOf(table)).cells[locale], rowId, () => new Map<string, string>());
+  return remembered(row, columnId, () => makeCellName(table, rowId, columnId, locale));
+}
+
+function makeCellName(table: TableModel, rowId: string, columnId: string, locale: Locale): string {
   const column = columnDefOf(table, rowId, columnId);
   const label = column?.label ?? columnId;
   if (column?.group) return format(locale, 'cell.grouped', { group: format(locale, `group.${column.group}`), column: label });

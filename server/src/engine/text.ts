@@ -122,12 +122,35 @@ export function normalize(source: string): Normalized {
 
 /** Normalised text only (no offset map). */
 export function norm(source: string): string {
-  // Most labels need no change: skip building the offset map for them.
+  // Labels are normalised by the hundred per report: copy the runs of characters kept as they are, fold the rest,
+  // without the offset map. Text that may hold an artefact takes the full path.
+  let out = '';
+  let from = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
-    if (isDropped(c) || foldCode(c) !== c || c === 42 /* * */ || c === 91 /* [ */) return normalize(source).text;
+    if (c === 42 /* * */ || c === 91 /* [ */) return normalize(source).text;
+    const f = foldCode(c);
+    if (f === c && !isDropped(c)) continue;
+    out += source.slice(from, i);
+    if (!isDropped(f)) out += String.fromCharCode(f);
+    from = i + 1;
   }
-  return source;
+  return from === 0 ? source : out + source.slice(from);
+}
+
+/**
+ * Every match of a global regex, as `text.matchAll(re)` gives them, without the copy of the regex that matchAll makes
+ * on each call (the prose rules run a dozen patterns over every paragraph).
+ */
+export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  if (!re.global) throw new TypeError('matchesOf needs a global regex'); // as matchAll
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
 }
 
 /** A page number on a line of its own in PDF text ("-3-", "第 3 页"): the table or paragraph goes on past it. */

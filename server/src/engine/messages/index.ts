@@ -115,16 +115,44 @@ export function localeOf(clientLocale: unknown): Locale {
 
 export type Args = Record<string, string | number>;
 
+/** A template cut at its placeholders: text, then a placeholder as written and its parts, and so on. */
+type Piece = string | { written: string; key: string; one?: string; other?: string };
+
+const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
+/** Templates cut once: messages are formatted for every finding, from a few hundred templates. */
+const pieces = new Map<string, Piece[]>();
+/** Past this many templates (fill of text that is no catalogue's) the memo starts afresh. */
+const PIECES_SIZE = 2048;
+
+function piecesOf(template: string): Piece[] {
+  let out = pieces.get(template);
+  if (out) return out;
+  out = [];
+  let at = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    if (m.index > at) out.push(template.slice(at, m.index));
+    out.push({ written: m[0], key: m[1], one: m[2], other: m[3] });
+    at = m.index + m[0].length;
+  }
+  if (at < template.length) out.push(template.slice(at));
+  if (pieces.size >= PIECES_SIZE) pieces.clear();
+  pieces.set(template, out);
+  return out;
+}
+
 /**
  * Fill {name} placeholders, and {name|one|other} plural choices (English: "{n} {n|file|files}"). Unknown
  * placeholders are left as written so a missing argument is visible.
  */
 export function fill(template: string, args: Args = {}): string {
-  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (m, k: string, one?: string, other?: string) => {
-    if (!(k in args)) return m;
-    if (one === undefined) return String(args[k]);
-    return Number(args[k]) === 1 ? one : other!;
-  });
+  let out = '';
+  for (const p of piecesOf(template)) {
+    if (typeof p === 'string') out += p;
+    else if (!(p.key in args)) out += p.written;
+    else if (p.one === undefined) out += String(args[p.key]);
+    else out += Number(args[p.key]) === 1 ? p.one : p.other!;
+  }
+  return out;
 }
 
 export function format(locale: Locale, key: string, args?: Args, extra?: Catalogue): string {

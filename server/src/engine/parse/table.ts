@@ -6,7 +6,7 @@ import { hasNumbering, labelKey, stripNumbering } from '../labels';
 import { versionLabels } from '../template';
 import type { ColumnDef, RowDef, SectionDef, TableDef } from '../template/types';
 import type { LineIndex } from '../text';
-import { editDistance, norm } from '../text';
+import { editDistance, matchesOf, norm } from '../text';
 import type { CellModel, HeaderCellModel, Range, RowModel, TableLayout, TableModel, TableSectionModel, TemplateId } from '../types';
 import { isValueLike, readCell } from './cell';
 import type { RawCell, TableText } from './layout';
@@ -410,10 +410,12 @@ function trailingFigures(label: string): number {
 /** No template label is longer (the longest, （六）2., has 38 characters). */
 const MAX_LABEL = 80;
 
+const WORD = /\S+/g;
+
 /** The space-separated words of `text` (which starts at document offset `start`) as cells. */
 function wordsOf(text: string, start: number): RawCell[] {
   const out: RawCell[] = [];
-  for (const m of text.matchAll(/\S+/g)) out.push({ text: m[0], start: start + m.index, end: start + m.index + m[0].length, sep: -1 });
+  for (const m of matchesOf(WORD, text)) out.push({ text: m[0], start: start + m.index, end: start + m.index + m[0].length, sep: -1 });
   return out;
 }
 

@@ -8,6 +8,7 @@ import type { Range } from '../types';
 import type { Rule, RuleContext } from './rule';
 import { cellAt } from '../lookup';
 import { num } from '../names';
+import { matchesOf } from '../text';
 import { paragraphs, sentenceAround } from './prose';
 import { checkStatedFigures, statedFigures } from './narrative/stated';
 
@@ -97,7 +98,7 @@ function reviewCases(ctx: RuleContext): number | null {
 
 function checkApplications(ctx: RuleContext, text: string, at: At, f: Received): void {
   if (f.received > 0) {
-    for (const m of text.matchAll(NO_APPLICATIONS)) {
+    for (const m of matchesOf(NO_APPLICATIONS, text)) {
       ctx.report({ range: at(m.index, m.index + m[0].length), message: 'noApplications', args: { quote: m[0], total: num(f.received) } });
     }
   }
@@ -113,8 +114,8 @@ function checkApplications(ctx: RuleContext, text: string, at: At, f: Received):
 
 /** Statements of the total number of applications: a clause with 共, 全年… ("全年共收到政府信息公开申请26件"). */
 function statedTotals(text: string): RegExpMatchArray[] {
-  const received = [...text.matchAll(RECEIVED)];
-  const byRequest = [...text.matchAll(BY_REQUEST)].filter((b) => !received.some((r) => overlaps(r, b)) && !DOCUMENT_TYPES.test(sentenceAround(text, b)));
+  const received = matchesOf(RECEIVED, text);
+  const byRequest = matchesOf(BY_REQUEST, text).filter((b) => !received.some((r) => overlaps(r, b)) && !DOCUMENT_TYPES.test(sentenceAround(text, b)));
   return [...received, ...byRequest]
     .filter((m) => !NOT_RECEIVED.test(m[0]) && (m[0].startsWith('新收') || TOTAL_WORD.test(clauseOf(text, m))))
     .sort((a, b) => a.index - b.index);
@@ -134,17 +135,17 @@ function clauseOf(text: string, m: RegExpMatchArray): string {
 
 function checkCases(ctx: RuleContext, text: string, at: At, cases: number | null): void {
   if (cases === null || cases === 0) return;
-  for (const m of text.matchAll(NO_CASES)) {
+  for (const m of matchesOf(NO_CASES, text)) {
     ctx.report({ range: at(m.index, m.index + m[0].length), message: 'noCases', args: { quote: m[0], total: num(cases) } });
   }
 }
 
 function checkParts(ctx: RuleContext, text: string, at: At): void {
-  for (const m of text.matchAll(TOTAL_AND_PARTS)) {
+  for (const m of matchesOf(TOTAL_AND_PARTS, text)) {
     const total = Number(m[1]);
     let sum = 0;
     let parts = 0;
-    for (const p of m[3].matchAll(PART[m[2]])) { sum += Number(p[1]); parts++; }
+    for (const p of matchesOf(PART[m[2]], m[3])) { sum += Number(p[1]); parts++; }
     if (parts < 2) continue;
     // Parts that fall short may be a selection; parts that exceed the whole are a contradiction. Shown on "共N条".
     if (sum > total) ctx.report({ range: at(m.index, m.index + 2 + m[1].length), message: 'parts', args: { total, unit: m[2], sum } });

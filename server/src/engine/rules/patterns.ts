@@ -1,5 +1,6 @@
 // One cause repeated along a table (a column left blank in every row, every row short of a cell) is said once, on
 // the table's heading: the patterns cell-blank, row-cells and the balance rules agree on.
+import { memoOn } from '../memo';
 import type { ParsedReport } from '../parse/report';
 import type { CellModel, Range, RowModel, TableModel } from '../types';
 
@@ -21,10 +22,7 @@ export interface BlankColumns {
 
 /** A cause repeated along this many rows of a table is said once, on the table (cell-blank, row-cells). */
 export const MIN_PATTERN_ROWS = 5;
-const blankColumnsOf = new WeakMap<TableModel, BlankColumns>();
-export function blankColumns(table: TableModel): BlankColumns {
-  let hit = blankColumnsOf.get(table);
-  if (hit) return hit;
+export const blankColumns = memoOn('blank columns', (table: TableModel): BlankColumns => {
   const withCells = table.rows.filter((r) => r.cells.length > 0);
   const ids = [...new Set(withCells.flatMap((r) => r.cells.map((c) => c.columnId)))];
   const columns = ids.filter((id) => {
@@ -33,10 +31,8 @@ export function blankColumns(table: TableModel): BlankColumns {
   });
   const rows = withCells.filter((r) => r.cells.some((c) => columns.includes(c.columnId)));
   const cells = new Set(rows.flatMap((r) => r.cells.filter((c) => columns.includes(c.columnId))));
-  hit = { columns, rows, cells };
-  blankColumnsOf.set(table, hit);
-  return hit;
-}
+  return { columns, rows, cells };
+});
 
 /** Where a finding about a whole table is shown: the first cell of the table's first line (its heading). */
 export function tableStart(parsed: ParsedReport, table: TableModel): Range {

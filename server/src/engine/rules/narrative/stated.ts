@@ -6,6 +6,7 @@ import type { Range, TableModel } from '../../types';
 import type { RuleContext } from '../rule';
 import { cellAt } from '../../lookup';
 import { num } from '../../names';
+import { matchesOf } from '../../text';
 import { sentenceAround } from '../prose';
 
 const UNIT = '(?:件|起|宗|个)';
@@ -65,7 +66,7 @@ function checkCases(text: string, f: Figures, report: Report): void {
   const reviewArgs = (stated: number) => ({ stated, total: num(f.review!) });
   const litigationArgs = (stated: number) => ({ stated, total: num(litigation!), direct: num(f.direct!), after: num(f.after!) });
   const about = (m: RegExpMatchArray) => ABOUT_DISCLOSURE.test(sentenceAround(text, m));
-  const both = [...text.matchAll(BOTH)].filter(about);
+  const both = matchesOf(BOTH, text).filter(about);
   for (const m of both) {
     const stated = Number(m[2]);
     if (m[1] === '各') {
@@ -76,10 +77,10 @@ function checkCases(text: string, f: Figures, report: Report): void {
     }
   }
   const inBoth = (m: RegExpMatchArray) => both.some((b) => m.index! >= b.index && m.index! < b.index + b[0].length);
-  for (const m of text.matchAll(REVIEW)) {
+  for (const m of matchesOf(REVIEW, text)) {
     if (f.review !== null && !inBoth(m) && about(m) && Number(m[1]) !== f.review) report(m, 'review', reviewArgs(Number(m[1])));
   }
-  for (const m of text.matchAll(LITIGATION)) {
+  for (const m of matchesOf(LITIGATION, text)) {
     if (litigation !== null && !inBoth(m) && about(m) && Number(m[1]) !== litigation) report(m, 'litigation', litigationArgs(Number(m[1])));
   }
 }
@@ -87,7 +88,7 @@ function checkCases(text: string, f: Figures, report: Report): void {
 /** A figure of table 三 stated in a sentence about applications (not hotline calls or petitions). */
 function compare(text: string, pattern: RegExp, total: number | null, message: string, report: Report): void {
   if (total === null) return;
-  for (const m of text.matchAll(pattern)) {
+  for (const m of matchesOf(pattern, text)) {
     const stated = Number(m[1]);
     if (stated === total) continue;
     // "上年结转3件。本年度办结26件，其中…" follow the sentence that names the applications: look a little way back.
