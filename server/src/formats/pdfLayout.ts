@@ -1,7 +1,7 @@
 // Lays out the positioned text of a PDF page as `pdftotext -layout` does, the PDF layout the engine reads
 // (spec §10): runs grouped into lines by baseline, ordered by x, and gaps turned into spaces in proportion to
 // their width, so that table columns come apart by two or more spaces while the words of a label stay
-// together. Pure: it knows nothing of pdf.js, which pdf.ts turns into runs.
+// together. Pure: it knows nothing of PDFium, whose characters pdfRuns.ts groups into runs.
 
 /** A piece of text drawn in one go, in page units with the origin at the page's top left (y downward). */
 export interface TextRun {

@@ -54,7 +54,7 @@ export async function extractReport(uri: string, locale: Locale): Promise<Extrac
     const kind = documentKind(new Uint8Array(0), name) ?? 'html';
     if (info.size > DEFAULT_LIMITS.maxInputBytes) return fail('tooLarge', documentProblem(locale, kind, 'tooLarge', `${info.size} bytes`));
     const buffer = await readFile(file);
-    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength); // pdf.js refuses a Buffer
+    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength); // the readers take plain bytes, not a Buffer
   } catch (err) {
     const code = (err as NodeJS.ErrnoException)?.code;
     return code === 'ENOENT' ? fail('notFound', t('document.notFound')) : fail('unreadable', t('document.unreadable', { detail: String(code ?? err) }));
