@@ -121,7 +121,7 @@ async function lintRun(o: CliOptions, io: RunContext): Promise<number> {
   if (io.signal?.aborted) return 2;
 
   const compared = compareResults(results, plan, settings, io.locale);
-  for (const n of compared.notes) io.err(`gov-report-lint: ${printable(m('ambiguousPrevious', { office: n.office, year: n.year, files: n.ids.join(m('count.sep')) }))}\n`);
+  for (const n of compared.notes) io.err(`gov-report-lint: ${printable(m('ambiguousPrevious', { office: n.office, year: n.year, files: someFiles(n.ids, m) }))}\n`);
   return printResults(o, io, slots, results, plan, compared);
 }
 
@@ -156,6 +156,13 @@ function walk(o: CliOptions, settings: TaskOptions['settings']): { slots: Slots;
 }
 
 /** Print in argument order: walk notes and each file's lines (text, json) or one table or log at the end. */
+/** The files of one office and year named in a note: the first few, then how many (a folder may hold hundreds). */
+const FILES_NAMED = 3;
+function someFiles(files: readonly string[], m: Translate): string {
+  const named = files.slice(0, FILES_NAMED).join(m('count.sep'));
+  return files.length > FILES_NAMED ? m('ambiguousPrevious.more', { files: named, n: files.length, more: files.length - FILES_NAMED }) : named;
+}
+
 function printResults(o: CliOptions, io: RunContext, slots: Slots, results: FileResult[], plan: YearPlan, compared: Compared): number {
   const { m } = io;
   const c = io.colour && o.format === 'text' ? ansi : plain;

@@ -86,6 +86,15 @@ describe('cli: the reviewer\'s desk (issue 10)', function () {
       assert.match(r.stderr, /某县市场监督管理局2022年度有多份报告（.*a-copy\.txt，.*a\.txt），未与下一年度的报告比对；请在配置文件的 pairs 中或用 --previous 指定上年度报告/);
     });
 
+    it('many files for last year: the note names the first three and says how many there are', () => {
+      const dir = folder({ ...Object.fromEntries(Array.from({ length: 7 }, (_, k) => [`a${k}.txt`, PAIR[0]])), 'b.txt': PAIR[1] });
+      const zh = runJson([dir], { cwd: dir }).run.stderr;
+      assert.match(zh, /某县市场监督管理局2022年度有多份报告（[^（）]*a0\.txt，[^（）]*a1\.txt，[^（）]*a2\.txt等 7 份），未与下一年度的报告比对/);
+      assert.doesNotMatch(zh, /a3\.txt/);
+      const en = runJson(['--locale', 'en', dir], { cwd: dir }).run.stderr;
+      assert.match(en, /has several reports for 2022 \([^()]*a0\.txt, [^()]*a1\.txt, [^()]*a2\.txt and 4 more\); none was compared/);
+    });
+
     it('two files for this year: each is compared with last year\'s', () => {
       const dir = folder({ 'a.txt': PAIR[0], 'b.txt': PAIR[1], 'b-copy.txt': PAIR[1] });
       const { entries } = runJson([dir], { cwd: dir });

@@ -124,6 +124,7 @@ Word 文档（.docx）和 PDF 文件（.pdf）。
     previousOneFile: '--previous 只能与一个报告文件一起使用',
     configAndNoConfig: '--config 与 --no-config 不能同时使用',
     ambiguousPrevious: '{office}{year}年度有多份报告（{files}），未与下一年度的报告比对；请在配置文件的 pairs 中或用 --previous 指定上年度报告',
+    'ambiguousPrevious.more': '{files}等 {n} 份',
     previousUnreadable: '{file}：上年度报告未能读取，因此未与上年度比对',
   },
   en: {
@@ -254,6 +255,7 @@ Environment:
     previousOneFile: '--previous goes with exactly one report file',
     configAndNoConfig: '--config and --no-config cannot be used together',
     ambiguousPrevious: '{office} has several reports for {year} ({files}); none was compared with the next year\'s: name last year\'s report with the configuration file\'s pairs or --previous',
+    'ambiguousPrevious.more': '{files} and {more} more',
     previousUnreadable: '{file}: last year\'s report could not be read, so nothing was compared with last year',
   },
 };
