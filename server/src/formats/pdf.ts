@@ -5,6 +5,7 @@
 // runs of text as the layout wants them. PDFium never yields while it works, so time and memory are checked
 // between pages only, and one page can inflate a stream without bound: pdfThread.ts runs this reader in a worker
 // thread that it stops at the deadline or when memory grows past the limit.
+import { indexOfAscii, isPdf } from './kind';
 import { joinPages, layoutPage } from './pdfLayout';
 import { dropPdfium, loadPdfium, type Pdfium } from './pdfium';
 import { pageRuns } from './pdfRuns';
@@ -88,22 +89,12 @@ function loadError(code: number): FormatError {
 /** What can be told from the bytes alone, before PDFium is loaded: the size, the header and the end. */
 function checkEnvelope(bytes: Uint8Array, limits: ReadLimits): void {
   if (bytes.length > limits.maxInputBytes) throw new FormatError('tooLarge', `${bytes.length} bytes, more than ${limits.maxInputBytes}`);
-  // The header may follow some junk, within the first 1024 bytes (PDF 32000-1 annex H).
-  if (indexOf(bytes, '%PDF-', 0, 1024) < 0) throw new FormatError('malformed', 'not a PDF file (no %PDF- header)');
+  if (!isPdf(bytes)) throw new FormatError('malformed', 'not a PDF file (no %PDF- header)');
   // Every complete PDF ends with %%EOF (trailing padding aside): without it the file was cut short, and PDFium
   // would repair and read what is left of it as if it were all.
-  if (indexOf(bytes, '%%EOF', Math.max(0, bytes.length - 4096), bytes.length) < 0) {
+  if (indexOfAscii(bytes, '%%EOF', Math.max(0, bytes.length - 4096), bytes.length) < 0) {
     throw new FormatError('truncated', `no %%EOF at the end of ${bytes.length} bytes: the file is incomplete`);
   }
-}
-
-function indexOf(bytes: Uint8Array, ascii: string, from: number, to: number): number {
-  const end = Math.min(to, bytes.length) - ascii.length;
-  outer: for (let i = from; i <= end; i++) {
-    for (let k = 0; k < ascii.length; k++) if (bytes[i + k] !== ascii.charCodeAt(k)) continue outer;
-    return i;
-  }
-  return -1;
 }
 
 function checkClock(deadline: number): void {

@@ -3,8 +3,8 @@
 // readPdf (pdf.ts) in a worker thread and ends that thread at the deadline, or as soon as the process has
 // grown by more than the inflated-data limit plus what PDFium itself needs. The event loop stays free
 // meanwhile (the language server keeps answering). PDFium's WebAssembly memory grows and never shrinks: a
-// thread whose memory grew past RETIRE_WASM_BYTES is ended after its read instead of being kept warm. The one file of formats/ that needs Node: it is for the
-// adapters (CLI, language server); the reader itself stays pure.
+// thread whose memory grew past RETIRE_WASM_BYTES is ended after its read instead of being kept warm. The one
+// file of formats/ that needs Node: it is for the adapters (CLI, language server); the reader itself stays pure.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
