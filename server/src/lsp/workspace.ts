@@ -170,7 +170,7 @@ export class Workspace {
     const explicit = this.explicitPrevious(uri);
     let prev = explicit ? this.entries.get(explicit) : undefined;
     if (!explicit && facts.office && facts.year !== null) {
-      const candidates = this.byOfficeYear.get(officeYearKey({ ...facts, year: facts.year - 1 })!)?.filter((e) => e.uri !== uri) ?? [];
+      const candidates = this.byOfficeYear.get(officeYearKey(facts.office, facts.year - 1))?.filter((e) => e.uri !== uri) ?? [];
       if (candidates.length === 1) prev = candidates[0];
     }
     return prev?.result.facts ? { facts: prev.result.facts, file: prev.uri, label: path.basename(prev.file) } : null;
@@ -181,18 +181,18 @@ export class Workspace {
     const old = this.entries.get(e.uri);
     if (old) this.unindex(old);
     this.entries.set(e.uri, e);
-    const key = officeYearKey(e.result.facts);
+    const key = officeYearKeyOf(e);
     if (key === null) return;
     const list = this.byOfficeYear.get(key);
     if (list) list.push(e); else this.byOfficeYear.set(key, [e]);
   }
 
   private unindex(e: Entry): void {
-    const key = officeYearKey(e.result.facts);
+    const key = officeYearKeyOf(e);
     const list = key === null ? undefined : this.byOfficeYear.get(key);
-    if (!list) return;
+    if (!list || key === null) return;
     const rest = list.filter((x) => x !== e);
-    if (rest.length) this.byOfficeYear.set(key!, rest); else this.byOfficeYear.delete(key!);
+    if (rest.length) this.byOfficeYear.set(key, rest); else this.byOfficeYear.delete(key);
   }
 
   /** Every report: from disk, or for an open one from the editor's text. */
@@ -474,9 +474,12 @@ export function holdBeforeNextKeystroke(interval: number, since: number): number
   return Math.max(QUIET_MS, interval * (1 - LEAD_SHARE) - since);
 }
 
-/** The key of a report's office and year, or null when its facts name neither. */
-function officeYearKey(facts: YearFacts | null | undefined): string | null {
-  return facts?.office && facts.year !== null ? `${facts.year}\u0000${facts.office}` : null;
+const officeYearKey = (office: string, year: number): string => `${year}\u0000${office}`;
+
+/** An entry's key in the index, or null when its report's facts lack the office or the year. */
+function officeYearKeyOf(e: Entry): string | null {
+  const f = e.result.facts;
+  return f?.office && f.year !== null ? officeYearKey(f.office, f.year) : null;
 }
 
 export function isReportTitle(title: string | null): boolean {
