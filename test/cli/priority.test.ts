@@ -6,9 +6,8 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BACKGROUND_NICENESS } from '../../server/src/cli/priority';
 import { repoRoot } from '../support/paths';
+import { nicenessOf } from '../support/threads';
 
-/** The niceness of a thread from its /proc stat line (field 19; the command name in parentheses may hold spaces). */
-const nicenessOf = (stat: string): number => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
 
 describe('CLI: the background pass at a lower priority', function () {
   before(function () { if (process.platform !== 'linux') this.skip(); });

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { example, examplesDir } from '../support/paths';
+import { nicenessOf } from '../support/threads';
 import { TestClient } from './helpers/client';
 
 interface ReportInfo { uri: string; label: string; office: string | null; year: number | null; template: string | null; counts: Record<string, number>; previous: string | null; open: boolean; parts: unknown[]; findings: { rule: string }[] }
@@ -84,7 +85,7 @@ describe('language server: the folder of reports (issue 10)', function () {
     const dir = folder(Object.fromEntries(Array.from({ length: 80 }, (_, k) => [`r${k}.md`, text])));
     c = await TestClient.start({ workspaceFolders: [uri(dir)], capabilities: CAPABILITIES });
     const pid = c.proc.pid!;
-    const niceness = (tid: string) => { try { const st = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'); return Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[16]); } catch { return null; } };
+    const niceness = (tid: string) => { try { return nicenessOf(fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')); } catch { return null; } };
     const server = niceness(String(pid));
     let lowered = 0;
     const watching = (async () => {
