@@ -5,7 +5,7 @@
 // usage: node ui-reports.js <workspaceFolder> <extensionsDir> <png>   (env NODE24, CS_ENTRY)
 const { execFileSync } = require('child_process');
 const path = require('path');
-const { runUiSession } = require('./cs-common');
+const { runUiSession, boxOf } = require('./cs-common');
 
 const ROOT = path.resolve(__dirname, '../..');
 const step = (s) => console.log(`  ui-reports: ${s}`);
@@ -57,7 +57,7 @@ runUiSession({ folder, extensionsDir, png, name: 'ui-reports', viewport: { width
   }
   step('every report is listed with the counts the CLI gives');
   // Widen the side bar (drag the sash on its right edge) so that the descriptions show whole.
-  const bar = await page.locator('.part.sidebar').boundingBox();
+  const bar = await boxOf(page.locator('.part.sidebar'));
   const sashes = await page.locator('.monaco-sash.vertical').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2, h: r.height }; }));
   const sash = sashes.filter((x) => x.h > 200).sort((a, b) => Math.abs(a.x - (bar.x + bar.width)) - Math.abs(b.x - (bar.x + bar.width)))[0];
   if (sash) {

@@ -2,7 +2,7 @@
 // user would: open a report from the explorer (notes-a.txt, a copy of examples/defects-2022-pipe.md that reaches
 // gov-report through content detection), open the Problems panel, hover a table row label, save a screenshot.
 // usage: node ui-smoke.js <workspaceFolder> <fileName> <extensionsDir> <png>   (env NODE24, CS_ENTRY)
-const { runUiSession } = require('./cs-common');
+const { runUiSession, boxOf } = require('./cs-common');
 
 const LABEL_LINE = 61; // 1-based line of "| 一、本年新收政府信息公开申请数量 | …" in examples/defects-2022-pipe.md
 const step = (s) => console.log(`  ui: ${s}`);
@@ -33,7 +33,7 @@ runUiSession({ folder, extensionsDir, png, name: 'ui', timeoutMs: 150000 }, asyn
   await page.keyboard.press('Enter');
   const label = page.locator('.monaco-editor .view-line', { hasText: '本年新收政府信息公开申请数量' }).first();
   await label.waitFor({ timeout: 15000 });
-  const box = await label.boundingBox();
+  const box = await boxOf(label);
   // the label starts after "| "; aim at its middle
   await page.mouse.move(box.x + 120, box.y + box.height / 2);
   await page.mouse.move(box.x + 124, box.y + box.height / 2);
