@@ -170,6 +170,25 @@ describe('language server: the folder of reports (issue 10)', function () {
     assert.deepEqual(yearly(c.lastDiagnostics(uri(path.join(dir, '2023.txt')))), []);
   });
 
+  it('a file whose content changes kind is published under its new uri only: the old uri\'s diagnostics are cleared', async () => {
+    // A report.txt saved over with a Word document (a .txt that is a .docx, as downloads come): its text's findings
+    // were published on the file, its new ones are on the extracted text.
+    const dir = folder({ 'report.txt': example('defects-2022-pipe.md') });
+    const file = path.join(dir, 'report.txt');
+    const extracted = `gov-report-extract:${uri(file).slice('file:'.length)}`;
+    c = await TestClient.start({ workspaceFolders: [uri(dir)], capabilities: CAPABILITIES });
+    await passDone(c);
+    assert.equal(c.lastDiagnostics(uri(file))!.diagnostics.length, 9);
+    const seen = c.notes.length;
+    fs.copyFileSync(path.join(examplesDir, 'clean-2021-word.docx'), file);
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(file), type: 2 }] });
+    await passDone(c, seen);
+    assert.deepEqual(c.lastDiagnostics(uri(file))!.diagnostics, []);
+    assert.ok(c.lastDiagnostics(extracted), 'the Word document\'s findings are published on its extracted text');
+    const reports = await c.conn.sendRequest<ReportInfo[]>('govReport/reports');
+    assert.deepEqual(reports.map((r) => r.uri), [extracted]);
+  });
+
   it('files.exclude, govReport.workspace settings and the project configuration decide what is checked and how', async () => {
     const dir = folder({
       'in/a.md': example('defects-2022-pipe.md'), 'drafts/b.md': example('defects-2022-pipe.md'), 'old/c.md': example('defects-2022-pipe.md'),

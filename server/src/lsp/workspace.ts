@@ -81,6 +81,8 @@ const LEAD_SHARE = 0.3;
 export class Workspace {
   private folders: Folder[] = [];
   private readonly entries = new Map<string, Entry>();
+  /** The same entries by file: a pass looks up each file's old entry (a scan of the entries made a pass O(n²)). */
+  private readonly entryByFile = new Map<string, Entry>();
   private queue: Promise<void> = Promise.resolve();
   private readonly changed = new Set<string>();
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -176,11 +178,16 @@ export class Workspace {
     return prev?.result.facts ? { facts: prev.result.facts, file: prev.uri, label: path.basename(prev.file) } : null;
   }
 
-  /** An entry in, in place of the one of its uri (the index follows). */
+  /** An entry in, in place of the one of its uri and the one of its file (the indexes follow). */
   private setEntry(e: Entry): void {
     const old = this.entries.get(e.uri);
     if (old) this.unindex(old);
+    // The file's result may now be published under another uri (a file that was text and is now a Word document):
+    // the entry of the old uri goes, with its diagnostics.
+    const before = this.entryByFile.get(e.file);
+    if (before && before.uri !== e.uri) this.drop(before);
     this.entries.set(e.uri, e);
+    this.entryByFile.set(e.file, e);
     const key = officeYearKeyOf(e);
     if (key === null) return;
     const list = this.byOfficeYear.get(key);
@@ -341,7 +348,8 @@ export class Workspace {
 
   private drop(e: Entry): void {
     this.unindex(e);
-    this.entries.delete(e.uri);
+    if (this.entries.get(e.uri) === e) this.entries.delete(e.uri);
+    if (this.entryByFile.get(e.file) === e) this.entryByFile.delete(e.file);
     if (!this.host.isOpen(e.uri)) void this.host.connection.sendDiagnostics({ uri: e.uri, diagnostics: [] });
   }
 
@@ -424,8 +432,7 @@ export class Workspace {
   }
 
   private entryOfFile(file: string): Entry | undefined {
-    for (const e of this.entries.values()) if (e.file === file) return e;
-    return undefined;
+    return this.entryByFile.get(file);
   }
 
   private labelOf(uri: string): string {
