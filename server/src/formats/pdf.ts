@@ -9,7 +9,7 @@ import { indexOfAscii, isPdf } from './kind';
 import { joinPages, layoutPage } from './pdfLayout';
 import { dropPdfium, loadPdfium, type Pdfium } from './pdfium';
 import { pageRuns } from './pdfRuns';
-import { FormatError, type Extracted, type ReadLimits } from './types';
+import { FormatError, pdfExtracted, type Extracted, type ReadLimits } from './types';
 
 /** A page with fewer non-space characters than this holds no text to speak of (a page number, a stamp). */
 const MIN_PAGE_CHARS = 20;
@@ -24,7 +24,7 @@ export async function readPdf(bytes: Uint8Array, limits: ReadLimits): Promise<Ex
     if (!pages.some((p) => nonSpaceChars(p) >= MIN_PAGE_CHARS)) {
       throw new FormatError('noText', `no text layer in ${pages.length} page(s): a scanned document, which needs OCR (text recognition) first`);
     }
-    return { kind: 'pdf', text: joinPages(pages), source: null, encoding: null, tableFields: 'pasted' };
+    return pdfExtracted(joinPages(pages));
   } catch (e) {
     if (e instanceof FormatError) throw e;
     dropPdfium(); // a failure inside the wasm (an abort, no memory left): the module's state is unknown

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PdfReply, PdfRequest } from './pdfWorker';
-import { FormatError, type Extracted, type ReadLimits } from './types';
+import { FormatError, pdfExtracted, type Extracted, type ReadLimits } from './types';
 
 /**
  * What PDFium and the text take besides inflated data (a fresh thread instantiating PDFium grows ~20 MB, its
@@ -82,7 +82,7 @@ export function readPdfInThread(bytes: Uint8Array, limits: ReadLimits, workerFil
     const onMessage = (reply: PdfReply) => {
       finish();
       const answer = () => (reply.ok
-        ? resolve({ kind: 'pdf', text: reply.text, source: null, encoding: null, tableFields: 'pasted' })
+        ? resolve(pdfExtracted(reply.text))
         : reject(new FormatError(reply.code, reply.detail)));
       if (reply.wasmBytes <= RETIRE_WASM_BYTES) { release(worker); answer(); return; }
       void worker.terminate().finally(answer);

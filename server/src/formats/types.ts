@@ -27,6 +27,12 @@ export interface Extracted {
   tableFields: 'exact' | 'pasted';
 }
 
+/** A PDF's text as the readers give it (pdf.ts reads it; pdfThread.ts gets it from the reader thread). */
+export function pdfExtracted(text: string): Extracted {
+  // positioned text: a table's fields are told apart by gaps, not by cells
+  return { kind: 'pdf', text, source: null, encoding: null, tableFields: 'pasted' };
+}
+
 /** Limits on what reading one file may cost. Every reader enforces the ones that apply to it. */
 export interface ReadLimits {
   /** Largest input file, in bytes. */
