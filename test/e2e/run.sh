@@ -71,47 +71,54 @@ E2E_RESTRICTED=1 E2E_EXTENSIONS_DIR="$EXT_DIR" E2E_GREP='Restricted Mode' QUIET=
 
 if [ -n "${SKIP_UI:-}" ]; then exit 0; fi
 
+# ---- UI tests: each drives the workbench in headless chromium, in a fresh workspace of its own.
+# A UI test that fails is run once more in a new workspace and a new code-server: on this shared 2-core machine a
+# workbench under load sometimes renders late, and one such run must not hide the rest of CI's results. The retry
+# is said in the log ("passed on the second try"), with the first try's output above it; only the last try counts.
+UI_RC=0
+# ui_test SUITE SELF_COUNTED MAKE_WS_ARGS -- SCRIPT ARGS... ("{ws}" in ARGS is the workspace)
+ui_test() {
+  local suite=$1 self=$2 wsargs=$3; shift 4
+  local try rc counts a args
+  for try in 1 2; do
+    local ws="$TMP/$suite-ws-$try"
+    if [ "$wsargs" = corpus-004 ]; then mkdir -p "$ws" && cp "$CORPUS/004_974e4c203befb017.txt" "$ws/"; else make_ws "$ws" $wsargs; fi
+    counts="$TMP/$suite-counts-$try.jsonl"; : > "$counts"
+    rc=0
+    args=(); for a in "${@:2}"; do args+=("${a//\{ws\}/$ws}"); done
+    GOV_REPORT_RESULTS="$counts" node "$HERE/$1" "${args[@]}" || rc=$?
+    [ "$rc" = 0 ] && break
+    [ "$try" = 1 ] && echo "  $suite: failed on the first try (exit $rc): trying once more in a fresh workspace"
+  done
+  [ "$rc" = 0 ] && [ "$try" = 2 ] && echo "  $suite: passed on the second try (the first try's failure is above)"
+  if [ -n "${GOV_REPORT_RESULTS:-}" ]; then
+    if [ "$self" = self ] && [ -s "$counts" ]; then cat "$counts" >> "$GOV_REPORT_RESULTS"
+    elif [ "$rc" = 0 ]; then echo "{\"suite\":\"$suite\",\"passed\":1,\"failed\":0,\"skipped\":0}" >> "$GOV_REPORT_RESULTS"
+    else echo "{\"suite\":\"$suite\",\"passed\":0,\"failed\":1,\"skipped\":0}" >> "$GOV_REPORT_RESULTS"; fi
+  fi
+  [ "$rc" = 0 ] || UI_RC=$rc
+}
+
 echo "== UI smoke test (packaged .vsix installed into a fresh extensions dir)"
-UI_WS="$TMP/ui-ws"; make_ws "$UI_WS"
-ui_rc=0
-node "$HERE/ui-smoke.js" "$UI_WS" notes-a.txt "$EXT_DIR" "$ROOT/test-output/ui-smoke.png" || ui_rc=$?
-# one test for CI's summary line (scripts/ci-summary.mjs)
-if [ -n "${GOV_REPORT_RESULTS:-}" ]; then
-  if [ "$ui_rc" = 0 ]; then p=1 f=0; else p=0 f=1; fi
-  echo "{\"suite\":\"ui-smoke\",\"passed\":$p,\"failed\":$f,\"skipped\":0}" >> "$GOV_REPORT_RESULTS"
-fi
+ui_test ui-smoke one "" -- ui-smoke.js "{ws}" notes-a.txt "$EXT_DIR" "$ROOT/test-output/ui-smoke.png"
 
 echo "== UI test of the table preview (same .vsix; screenshots in test-output/)"
-PREVIEW_WS="$TMP/preview-ws"; make_ws "$PREVIEW_WS"
-preview_rc=0
-node "$HERE/ui-preview.js" "$PREVIEW_WS" "$EXT_DIR" "$ROOT/test-output" || preview_rc=$? # writes its own counts
+ui_test ui-preview self "" -- ui-preview.js "{ws}" "$EXT_DIR" "$ROOT/test-output"
 
 echo "== UI test of published documents (paste as report text, open as report)"
-INPUTS_WS="$TMP/inputs-ws"; make_ws "$INPUTS_WS"
-inputs_rc=0
-node "$HERE/ui-inputs.js" "$INPUTS_WS" "$EXT_DIR" "$ROOT/test-output" || inputs_rc=$?   # writes its own counts
+ui_test ui-inputs self "" -- ui-inputs.js "{ws}" "$EXT_DIR" "$ROOT/test-output"
 
 echo "== UI test of the Reports view (a folder of reports, issue 10)"
-REPORTS_WS="$TMP/reports-ws"; make_ws "$REPORTS_WS" --examples
-reports_rc=0
-node "$HERE/ui-reports.js" "$REPORTS_WS" "$EXT_DIR" "$ROOT/test-output/reports-view.png" || reports_rc=$?
-if [ -n "${GOV_REPORT_RESULTS:-}" ]; then
-  if [ "$reports_rc" = 0 ]; then p=1 f=0; else p=0 f=1; fi
-  echo "{\"suite\":\"ui-reports\",\"passed\":$p,\"failed\":$f,\"skipped\":0}" >> "$GOV_REPORT_RESULTS"
-fi
+ui_test ui-reports one --examples -- ui-reports.js "{ws}" "$EXT_DIR" "$ROOT/test-output/reports-view.png"
 
 echo "== UI test of the wording (no unicode highlight on Chinese punctuation; the Problems panel and a hover on 004)"
 # A folder of corpus 004 alone: in a folder of thirty reports the background pass kept the server busy enough for
 # the hover and the line positions this test reads to come late (it failed 3 runs in 5 under load).
-WORDING_WS="$TMP/wording-ws"; mkdir -p "$WORDING_WS"
 CORPUS=$(node -e 'const c = require(process.argv[1]).findCorpus(); if (c) console.log(c)' "$HERE/make-workspace.js")
-wording_rc=0
 if [ -n "$CORPUS" ] && [ -f "$CORPUS/004_974e4c203befb017.txt" ]; then
-  cp "$CORPUS/004_974e4c203befb017.txt" "$WORDING_WS/"
-  node "$HERE/ui-wording.js" "$WORDING_WS" "$EXT_DIR" "$ROOT/test-output" || wording_rc=$?   # writes its own counts
+  ui_test ui-wording self corpus-004 -- ui-wording.js "{ws}" "$EXT_DIR" "$ROOT/test-output"
 else
   echo "SKIP ui-wording: corpus 004 not found (set GOV_REPORT_CORPUS)"
   [ -n "${GOV_REPORT_RESULTS:-}" ] && echo '{"suite":"ui-wording","passed":0,"failed":0,"skipped":2}' >> "$GOV_REPORT_RESULTS"
 fi
-for rc in "$ui_rc" "$preview_rc" "$inputs_rc" "$reports_rc" "$wording_rc"; do [ "$rc" = 0 ] || exit "$rc"; done
-exit 0
+exit "$UI_RC"
