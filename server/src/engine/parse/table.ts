@@ -106,6 +106,13 @@ export function assembleTable(index: LineIndex, tt: TableText, def: TableDef, ot
 /** A row label whose figures have not come yet: they may be on the next line (a wrapped label) or nowhere. */
 interface PendingLabel { row: RowDef; label: RawCell; quality: LabelQuality; more: RawCell[] }
 
+/** A piece of a label on a line of its own that names nothing yet, and the column (character) it starts at. */
+interface Fragment { cell: RawCell; column: number }
+/** How many such pieces a wrapped label may have before the one that completes it reads as a template label. */
+const MAX_FRAGMENTS = 3;
+/** Pieces of one label start in the same column, give or take a character or two of the layout's rounding. */
+const COLUMN_SLACK = 2;
+
 class TableAssembler {
   readonly rows: RowModel[] = [];
   readonly sections: TableSectionModel[] = [];
@@ -120,6 +127,8 @@ class TableAssembler {
   private lastRowWithFigures: RowDef | null = null;
   /** Cells of the table's unlabelled row (table 四), gathered from every run of figures. */
   private readonly unlabelledCells: RawCell[] = [];
+  /** Label pieces of the lines just read that named nothing (see joinAcrossLines). */
+  private fragments: Fragment[] = [];
 
   constructor(private readonly index: LineIndex, private readonly tt: TableText, private readonly def: TableDef, private readonly other: TableDef) {
     this.prepared = prepare(def, other);
@@ -134,7 +143,8 @@ class TableAssembler {
    * a layout that does not show where rows end puts several in one logical row). Labels are classified in the
    * section context that the cells before them set up ("3.其他" is a row only under （六）其他处理).
    */
-  readRow(cells: RawCell[]): void {
+  readRow(lineCells: RawCell[]): void {
+    const cells = this.joinAcrossLines(lineCells);
     let seg: Classified[] = [];
     let sawValue = false;
     let rowHasCell = false;
@@ -163,6 +173,67 @@ class TableAssembler {
       }
     }
     if (seg.length) this.readSegment(seg, seg.length === cells.length);
+  }
+
+  /**
+   * A label wrapped over lines in a narrow column, each piece on a line of its own that names nothing until the
+   * last ("（一）予以公" / "开", then the figures on a line below; "1.申请人无正当理由逾" / "期不补正、行政机关" …).
+   * A line that starts with a piece that names nothing is read with the pieces of the lines before it that start
+   * in the same column, when together they name a row or a section: in PDF text a merged cell's label, centred
+   * vertically, is printed among the lines of the rows beside it ("（六）其他处" … "理"), which the column tells
+   * apart. Lines made only of such pieces are kept for the next line; any other line ends them.
+   */
+  private joinAcrossLines(cells: RawCell[]): RawCell[] {
+    // Only where a logical row is a printed line and columns are positions on it (PDF text, cells apart by spaces).
+    if (this.tt.layout !== 'pdf' && this.tt.layout !== 'space') return cells;
+    const first = cells[0];
+    const pending = this.pending;
+    // the rest of a label already recognised stays its rest (readSegment adds it to the pending label)
+    if (first !== undefined && pending && this.continues(pending.row, [pending.label, ...pending.more], first)) { this.fragments = []; return cells; }
+    let out = cells;
+    const firstMatch = first !== undefined && first.text !== '' && !valueLike(first) ? this.match(first) : null;
+    if (firstMatch && this.fragments.length) {
+      const column = this.columnOf(first);
+      const same = this.fragments.filter((f) => Math.abs(f.column - column) <= COLUMN_SLACK).map((f) => f.cell);
+      for (let k = 1; k <= Math.min(MAX_FRAGMENTS, same.length); k++) {
+        const pieces = same.slice(same.length - k);
+        const text = pieces.map((c) => c.text).join('') + first.text;
+        const m = matchLabel(text, this.def, this.other, this.context);
+        // A piece that names nothing completes the label; one that names a row by part of its wording only is
+        // taken with the pieces above it when together they name that same row ("5.要求行政机关确认或" /
+        // "重新出具已获取信息"); a whole label is never lengthened.
+        const named = firstMatch.row || firstMatch.section
+          ? firstMatch.quality === 'partial' && m.row !== null && m.row === firstMatch.row && (m.quality === 'exact' || m.quality === 'partial')
+          : m.row !== null || m.section !== null;
+        if (!named) continue;
+        const used = new Set(pieces);
+        this.fragments = this.fragments.filter((f) => !used.has(f.cell));
+        out = [{ text, start: pieces[0].start, end: first.end, sep: -1 }, ...cells.slice(1)];
+        break;
+      }
+    }
+    if (out === cells && cells.length > 0 && cells.every((c) => this.namesNothing(c))) {
+      this.fragments.push(...cells.map((cell) => ({ cell, column: this.columnOf(cell) })));
+      if (this.fragments.length > MAX_FRAGMENTS * 2) this.fragments.splice(0, this.fragments.length - MAX_FRAGMENTS * 2);
+    } else if (out === cells) {
+      this.fragments = [];
+    }
+    return out;
+  }
+
+  private match(cell: RawCell): LabelMatch {
+    return matchLabel(cell.text, this.def, this.other, this.context, cellKey(cell));
+  }
+
+  /** A label cell that names no row and no section in the current context. */
+  private namesNothing(cell: RawCell): boolean {
+    if (cell.text === '' || valueLike(cell)) return false;
+    const m = this.match(cell);
+    return !m.row && !m.section;
+  }
+
+  private columnOf(cell: RawCell): number {
+    return this.index.positionAt(cell.start).character;
   }
 
   /**
