@@ -1,7 +1,8 @@
 // The page layout of PDF text (pdftotext -layout style), on hand-placed runs: lines by baseline, spaces in
 // proportion to gaps, and the figures of a wrapped row label after its last line.
 import assert from 'node:assert/strict';
-import { displayWidth, joinPages, layoutPage, type TextRun } from '../../server/src/formats/pdfLayout';
+import { displayWidth } from '../../server/src/engine/text';
+import { joinPages, layoutPage, type TextRun } from '../../server/src/formats/pdfLayout';
 
 /** A run of `text` at (x, y), font size `size`, as wide as its characters (CJK one em, others half). */
 function run(text: string, x: number, y: number, size = 10): TextRun {

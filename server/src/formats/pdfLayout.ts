@@ -2,6 +2,7 @@
 // (spec §10): runs grouped into lines by baseline, ordered by x, and gaps turned into spaces in proportion to
 // their width, so that table columns come apart by two or more spaces while the words of a label stay
 // together. Pure: it knows nothing of PDFium, whose characters pdfRuns.ts groups into runs.
+import { displayWidth } from '../engine/text';
 
 /** A piece of text drawn in one go, in page units with the origin at the page's top left (y downward). */
 export interface TextRun {
@@ -128,23 +129,6 @@ function gapSpaces(a: TextRun, b: TextRun, aligned: number): number {
 /** Two single CJK characters (not placeholders such as 无): the letters of one spread-out label. */
 function isSpreadPair(a: string, b: string): boolean {
   return CJK.test(a) && CJK.test(b) && !VALUE_TOKEN.test(a) && !VALUE_TOKEN.test(b);
-}
-
-/** Columns a text takes in a monospaced view: two for wide (CJK, full-width) characters, one for others. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a surrogate pair
-    w += isWide(c) ? 2 : 1;
-  }
-  return w;
-}
-
-function isWide(c: number): boolean {
-  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) || (c >= 0xac00 && c <= 0xd7a3)
-    || (c >= 0xd800 && c <= 0xdbff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f)
-    || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
 }
 
 function isValueRun(r: TextRun): boolean {

@@ -6,7 +6,7 @@ import { hasNumbering, labelKey, stripNumbering } from '../labels';
 import { versionLabels } from '../template';
 import type { ColumnDef, RowDef, SectionDef, TableDef } from '../template/types';
 import type { LineIndex } from '../text';
-import { editDistance, matchesOf, norm } from '../text';
+import { displayWidth, editDistance, matchesOf, norm } from '../text';
 import type { CellModel, HeaderCellModel, Range, RowModel, TableLayout, TableModel, TableSectionModel, TemplateId } from '../types';
 import { isValueLike, readCell } from './cell';
 import type { RawCell, TableText } from './layout';
@@ -16,6 +16,9 @@ type LabelQuality = NonNullable<RowModel['labelMatch']>;
 interface LabelMatch { row: RowDef | null; section: SectionDef | null; quality: LabelQuality | null }
 
 interface Classified { cell: RawCell; kind: 'empty' | 'value' | 'label'; match: LabelMatch }
+
+/** Layouts whose logical rows are printed lines, with cells apart by spaces and columns as positions on the line. */
+const ALIGNED = new Set<TableLayout>(['pdf', 'space']);
 
 /** Layouts in which an empty cell leaves no trace. */
 const BLANKS_INVISIBLE = new Set<TableLayout>(['paragraph-copy', 'pdf', 'space']);
@@ -33,6 +36,8 @@ interface Prepared {
   sectionById: Map<string, SectionDef>;
   /** Each row's template wordings in compared form, by row id. */
   exactById: Map<string, string[]>;
+  /** Every row's and section's template wording in compared form (both versions), for wrapped labels. */
+  labelKeys: string[];
   /** Memo of typoMatch. */
   typos: Map<string, LabelMatch | null>;
   /** Memo of matchLabel, by section context and text: the same labels come in every table of every report. */
@@ -53,10 +58,12 @@ function prepare(def: TableDef, other: TableDef): Prepared {
     columns: new Map(Object.values(def.columnSets).flat().map((c) => [c, [c.label, ...(c.aliases ?? [])].map(labelKey)])),
     sectionById: new Map(def.sections.map((s) => [s.id, s])),
     exactById: new Map(),
+    labelKeys: [],
     typos: new Map(),
     matches: new Map(),
   };
   for (const r of p.rows) p.exactById.set(r.row.id, r.exact);
+  p.labelKeys = [...new Set([...p.rows.flatMap((r) => r.exact), ...[...def.sections, ...other.sections].map((x) => labelKey(x.label))])].filter((k) => k !== '');
   prepared.set(def, p);
   return p;
 }
@@ -89,7 +96,8 @@ export function voteVersions(tt: TableText, def: TableDef): Record<TemplateId, R
 
 export function assembleTable(index: LineIndex, tt: TableText, def: TableDef, other: TableDef, template: TemplateId): TableModel {
   const assembler = new TableAssembler(index, tt, def, other);
-  for (const lrow of tt.rows) assembler.readRow(lrow.cells);
+  const lines = ALIGNED.has(tt.layout) ? assembler.joinWrappedPieces(tt.rows.map((r) => r.cells)) : tt.rows.map((r) => r.cells);
+  for (const cells of lines) if (cells.length) assembler.readRow(cells);
   assembler.finish();
   const votes = voteVersions(tt, def);
   const rng = (c: RawCell) => assembler.range(c.start, c.end);
@@ -106,10 +114,9 @@ export function assembleTable(index: LineIndex, tt: TableText, def: TableDef, ot
 /** A row label whose figures have not come yet: they may be on the next line (a wrapped label) or nowhere. */
 interface PendingLabel { row: RowDef; label: RawCell; quality: LabelQuality; more: RawCell[] }
 
-/** A piece of a label on a line of its own that names nothing yet, and the column (character) it starts at. */
-interface Fragment { cell: RawCell; column: number }
-/** How many such pieces a wrapped label may have before the one that completes it reads as a template label. */
-const MAX_FRAGMENTS = 3;
+/** How far below its first piece the last piece of a wrapped label may be printed, in lines. */
+const WRAP_LINES = 6;
+
 /** Pieces of one label start in the same column, give or take a character or two of the layout's rounding. */
 const COLUMN_SLACK = 2;
 
@@ -127,8 +134,8 @@ class TableAssembler {
   private lastRowWithFigures: RowDef | null = null;
   /** Cells of the table's unlabelled row (table 四), gathered from every run of figures. */
   private readonly unlabelledCells: RawCell[] = [];
-  /** Label pieces of the lines just read that named nothing (see joinAcrossLines). */
-  private fragments: Fragment[] = [];
+  /** columnOf by cell start (joinWrappedPieces asks for every cell of the lines below each piece). */
+  private readonly columns = new Map<number, number>();
 
   constructor(private readonly index: LineIndex, private readonly tt: TableText, private readonly def: TableDef, private readonly other: TableDef) {
     this.prepared = prepare(def, other);
@@ -143,8 +150,7 @@ class TableAssembler {
    * a layout that does not show where rows end puts several in one logical row). Labels are classified in the
    * section context that the cells before them set up ("3.其他" is a row only under （六）其他处理).
    */
-  readRow(lineCells: RawCell[]): void {
-    const cells = this.joinAcrossLines(lineCells);
+  readRow(cells: RawCell[]): void {
     let seg: Classified[] = [];
     let sawValue = false;
     let rowHasCell = false;
@@ -176,64 +182,66 @@ class TableAssembler {
   }
 
   /**
-   * A label wrapped over lines in a narrow column, each piece on a line of its own that names nothing until the
-   * last ("（一）予以公" / "开", then the figures on a line below; "1.申请人无正当理由逾" / "期不补正、行政机关" …).
-   * A line that starts with a piece that names nothing is read with the pieces of the lines before it that start
-   * in the same column, when together they name a row or a section: in PDF text a merged cell's label, centred
-   * vertically, is printed among the lines of the rows beside it ("（六）其他处" … "理"), which the column tells
-   * apart. Lines made only of such pieces are kept for the next line; any other line ends them.
+   * A label wrapped in its cell is printed as pieces on consecutive lines, one column (position) for all of them,
+   * wherever the row's figures are: beside the first piece (Word's cells are top-aligned), the middle one, or on a
+   * line below. A piece that starts a template label without completing it is joined with the pieces below it in
+   * the same column for as long as they read on into a wording (past a shorter one: "（六）其他" / "处理"); the
+   * pieces below are taken out of their lines.
+   * Lines without a piece in that column are passed over (a neighbouring column's label goes on there); a cell
+   * across the column, or a figure in it, ends the label.
    */
-  private joinAcrossLines(cells: RawCell[]): RawCell[] {
-    // Only where a logical row is a printed line and columns are positions on it (PDF text, cells apart by spaces).
-    if (this.tt.layout !== 'pdf' && this.tt.layout !== 'space') return cells;
-    const first = cells[0];
-    const pending = this.pending;
-    // the rest of a label already recognised stays its rest (readSegment adds it to the pending label)
-    if (first !== undefined && pending && this.continues(pending.row, [pending.label, ...pending.more], first)) { this.fragments = []; return cells; }
-    let out = cells;
-    const firstMatch = first !== undefined && first.text !== '' && !valueLike(first) ? this.match(first) : null;
-    if (firstMatch && this.fragments.length) {
-      const column = this.columnOf(first);
-      const same = this.fragments.filter((f) => Math.abs(f.column - column) <= COLUMN_SLACK).map((f) => f.cell);
-      for (let k = 1; k <= Math.min(MAX_FRAGMENTS, same.length); k++) {
-        const pieces = same.slice(same.length - k);
-        const text = pieces.map((c) => c.text).join('') + first.text;
-        const m = matchLabel(text, this.def, this.other, this.context);
-        // A piece that names nothing completes the label; one that names a row by part of its wording only is
-        // taken with the pieces above it when together they name that same row ("5.要求行政机关确认或" /
-        // "重新出具已获取信息"); a whole label is never lengthened.
-        const named = firstMatch.row || firstMatch.section
-          ? firstMatch.quality === 'partial' && m.row !== null && m.row === firstMatch.row && (m.quality === 'exact' || m.quality === 'partial')
-          : m.row !== null || m.section !== null;
-        if (!named) continue;
-        const used = new Set(pieces);
-        this.fragments = this.fragments.filter((f) => !used.has(f.cell));
-        out = [{ text, start: pieces[0].start, end: first.end, sep: -1 }, ...cells.slice(1)];
-        break;
+  joinWrappedPieces(lines: RawCell[][]): RawCell[][] {
+    const out = lines.map((cells) => cells.slice());
+    for (let i = 0; i < out.length; i++) {
+      for (let j = 0; j < out[i].length; j++) {
+        const c = out[i][j];
+        if (c.text === '' || valueLike(c) || !this.startsLabel(c.text)) continue;
+        const column = this.columnOf(c);
+        let text = c.text;
+        let end = c.end;
+        const taken: [number, number][] = [];
+        for (let k = i + 1; k < out.length && k <= i + WRAP_LINES; k++) {
+          const at = out[k].findIndex((d) => Math.abs(this.columnOf(d) - column) <= COLUMN_SLACK);
+          if (at < 0) {
+            if (out[k].some((d) => this.columnOf(d) < column && this.columnOf(d) + displayWidth(d.text) > column)) break;
+            continue;
+          }
+          const d = out[k][at];
+          if (d.text === '' || valueLike(d) || !this.readsToward(text + d.text)) break;
+          text += d.text;
+          end = d.end;
+          taken.push([k, at]);
+        }
+        if (!taken.length) continue;
+        out[i][j] = { text, start: c.start, end, sep: -1 };
+        for (const [k, at] of taken.reverse()) out[k].splice(at, 1);
       }
-    }
-    if (out === cells && cells.length > 0 && cells.every((c) => this.namesNothing(c))) {
-      this.fragments.push(...cells.map((cell) => ({ cell, column: this.columnOf(cell) })));
-      if (this.fragments.length > MAX_FRAGMENTS * 2) this.fragments.splice(0, this.fragments.length - MAX_FRAGMENTS * 2);
-    } else if (out === cells) {
-      this.fragments = [];
     }
     return out;
   }
 
-  private match(cell: RawCell): LabelMatch {
-    return matchLabel(cell.text, this.def, this.other, this.context, cellKey(cell));
+  /** Whether `text` is the beginning of a template row's or section's wording, short of the whole of it. */
+  private startsLabel(text: string): boolean {
+    const key = labelKey(text);
+    if (!key && !hasNumbering(text)) return false;
+    return this.prepared.labelKeys.some((k) => k.startsWith(key) && k !== key);
   }
 
-  /** A label cell that names no row and no section in the current context. */
-  private namesNothing(cell: RawCell): boolean {
-    if (cell.text === '' || valueLike(cell)) return false;
-    const m = this.match(cell);
-    return !m.row && !m.section;
+  /** Whether `text` is the beginning of a template row's or section's wording, or the whole of it. */
+  private readsToward(text: string): boolean {
+    const key = labelKey(text);
+    return this.prepared.labelKeys.some((k) => k.startsWith(key));
   }
 
+  /** Where a cell starts on its line, in the columns of a monospaced view (a CJK character takes two), as the
+   * PDF layout and typed tables align their columns. */
   private columnOf(cell: RawCell): number {
-    return this.index.positionAt(cell.start).character;
+    let column = this.columns.get(cell.start);
+    if (column === undefined) {
+      const p = this.index.positionAt(cell.start);
+      this.columns.set(cell.start, column = displayWidth(this.index.line(p.line).slice(0, p.character)));
+    }
+    return column;
   }
 
   /**
@@ -447,7 +455,8 @@ class TableAssembler {
     const first = label ?? values[0] ?? valueCells[0];
     const last = values[values.length - 1] ?? labelEnd ?? valueCells[valueCells.length - 1];
     const start = first ? first.start : 0;
-    const end = last ? last.end : start;
+    // A label wrapped below the line of its figures (a top-aligned cell) ends after them: the row holds it whole.
+    const end = Math.max(last ? last.end : start, labelEnd ? labelEnd.end : start);
     return {
       id: rowDef.id, label: labelText, labelRange: label ? this.range(label.start, labelEnd!.end) : null,
       range: this.range(start, Math.max(start, end)), cells, foundCells: values.length, expectedCells: columns.length,
