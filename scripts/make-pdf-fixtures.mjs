@@ -3,6 +3,10 @@
 // text layer) and password-protected copies (qpdf).
 //
 //   node scripts/make-pdf-fixtures.mjs      needs: apt-get install -y chromium fonts-wqy-microhei qpdf
+//                                           and, for the LibreOffice prints, libreoffice-writer-nogui
+//
+// Two more are printed by LibreOffice, another producer: the example Word document (its tables' cells keep their
+// text at the top, labels wrap in narrow columns) and the example web page (Writer/Web's own layout).
 //
 // Each row-per-line table (consecutive lines holding tabs) becomes an HTML table: a leading empty field is
 // the merged cell above it (rowspan), an empty field after a cell widens that cell (colspan), and a row's
@@ -138,6 +142,16 @@ function print(html, file) {
 fs.mkdirSync(outDir, { recursive: true });
 for (const [name, v] of Object.entries(variants)) print(reportHtml(v.text, v), path.join(outDir, `${name}.pdf`));
 print(scanHtml, path.join(outDir, 'scan.pdf'));
+
+/** `examples/<name>` printed by LibreOffice with `filter`, as `<stem>.libreoffice.pdf`. */
+function printWithLibreOffice(name, filter) {
+  const profile = `file://${path.join(tmp, 'lo-profile')}`;
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', tmp, path.join(root, 'examples', name)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const stem = path.basename(name, path.extname(name));
+  fs.copyFileSync(path.join(tmp, `${stem}.pdf`), path.join(outDir, `${stem}.libreoffice.pdf`));
+}
+printWithLibreOffice('clean-2021-word.docx', 'pdf');
+printWithLibreOffice('defects-2021-web-page.html', 'pdf:writer_web_pdf_Export');
 const cleanPdf = path.join(outDir, 'clean-2023.pdf');
 // A password to open it (the reader cannot read it), and only an owner password (restrictions; it opens as usual).
 execFileSync('qpdf', ['--encrypt', 'secret', 'owner-secret', '256', '--', cleanPdf, path.join(outDir, 'password.pdf')]);

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { lint, type Finding } from '../../server/src/engine';
+import { readDocument } from '../../server/src/formats';
 import { readPdf } from '../../server/src/formats/pdf';
 import { idleReaderThreads, readPdfInThread } from '../../server/src/formats/pdfThread';
 import { DEFAULT_LIMITS, FormatError, type FormatErrorCode, type ReadLimits } from '../../server/src/formats/types';
@@ -70,6 +71,26 @@ describe('PDF input: text', () => {
       assert.ok(lineOf(text, found[0]).includes(d.at), lineOf(text, found[0]));
     });
   }
+
+  // Printed by another producer than Chromium: LibreOffice (scripts/make-pdf-fixtures.mjs). Its Word tables keep a
+  // cell's text at the top (the figures beside a label's first piece) and wrap the labels of narrow columns into
+  // pieces of a few characters; a group label wrapped in its own cell is printed among its rows' pieces.
+  it('reads the example Word document printed by LibreOffice as the document itself: every row with its figures, no finding', async () => {
+    const { text } = await readPdf(fixture('clean-2021-word.libreoffice.pdf'), DEFAULT_LIMITS);
+    assert.ok(text.split('\n').some((l) => / 2\.其他法律行政 +0( +0){6}$/.test(l)), 'a label\'s first piece beside its figures');
+    assert.deepEqual(loud(lint(text, { tableFields: 'pasted' }).findings).map((f) => `${f.rule}@${f.range.start.line}: ${f.message}`), []);
+    assert.equal(figureRows(text, '三、收到和处理', '四、政府信息公开行政复议', 7).length, 25); // every row of table 三 but its group labels
+  });
+
+  it('reads a web page printed by LibreOffice with the findings of the page itself, row for row', async () => {
+    const page = await readDocument(fs.readFileSync(path.join(repoRoot, 'examples', 'defects-2021-web-page.html')), 'page.html');
+    const { text } = await readPdf(fixture('defects-2021-web-page.libreoffice.pdf'), DEFAULT_LIMITS);
+    const rowsOf = (t: string, findings: readonly Finding[]) => findings.map((f) => `${f.rule} ${t.split('\n')[f.range.start.line].trim().split(/\s+/)[0]}`).sort();
+    const fromPage = rowsOf(page.text, loud(lint(page.text, { tableFields: page.tableFields }).findings));
+    const fromPdf = rowsOf(text, loud(lint(text, { tableFields: 'pasted' }).findings));
+    assert.equal(fromPdf.length, 4);
+    assert.deepEqual(fromPdf.map((r) => r.split(' ')[0]), fromPage.map((r) => r.split(' ')[0]));
+  });
 
   it('puts the figures of a label wrapped in its cell after the label\'s last line, and lints clean', async () => {
     const { text } = await readPdf(fixture('clean-2023.wrapped-labels.pdf'), DEFAULT_LIMITS);

@@ -119,6 +119,8 @@ const WRAP_LINES = 6;
 
 /** Pieces of one label start in the same column, give or take a character or two of the layout's rounding. */
 const COLUMN_SLACK = 2;
+/** The least gap between two cells of a line (two spaces), and a column of rounding. */
+const PUSHED_GAP = 3;
 
 class TableAssembler {
   readonly rows: RowModel[] = [];
@@ -196,12 +198,17 @@ class TableAssembler {
       for (let j = 0; j < out[i].length; j++) {
         const c = out[i][j];
         if (c.text === '' || valueLike(c) || !this.startsLabel(c.text)) continue;
-        const column = this.columnOf(c);
+        let column = this.columnOf(c);
+        // A label just left of the piece, at the least gap from it, may have pushed it right of its column (the PDF
+        // layout puts a group label wrapped in its own cell on one line: "（六）其他处理  1.申请人无正当"); then the
+        // pieces below may start anywhere from there back to just right of that label's start.
+        const left = out[i][j - 1] as RawCell | undefined;
+        let from = left && !valueLike(left) && this.columnOf(left) + displayWidth(left.text) + PUSHED_GAP >= column ? this.columnOf(left) + 1 : column;
         let text = c.text;
         let end = c.end;
         const taken: [number, number][] = [];
         for (let k = i + 1; k < out.length && k <= i + WRAP_LINES; k++) {
-          const at = out[k].findIndex((d) => Math.abs(this.columnOf(d) - column) <= COLUMN_SLACK);
+          const at = out[k].findIndex((d) => this.columnOf(d) >= from - COLUMN_SLACK && this.columnOf(d) <= column + COLUMN_SLACK);
           if (at < 0) {
             if (out[k].some((d) => this.columnOf(d) < column && this.columnOf(d) + displayWidth(d.text) > column)) break;
             continue;
@@ -211,6 +218,7 @@ class TableAssembler {
           text += d.text;
           end = d.end;
           taken.push([k, at]);
+          from = column = this.columnOf(d); // the label's column, found
         }
         if (!taken.length) continue;
         out[i][j] = { text, start: c.start, end, sep: -1 };
