@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureBuilt, runJson, type JsonEntry } from '../cli/helpers';
+import { strFromU8, unzipSync } from 'fflate';
 import { examplesDir } from '../support/paths';
 
 interface Table { header: string[]; rows: string[][] }
@@ -77,6 +78,29 @@ describe('examples/README.md: each example file\'s expected findings are the CLI
       const actual = got.diagnostics.map((d) => `${d.rule}:${d.severity}@${d.range.start.line + 1}`).sort();
       assert.equal(actual.length, e.count, actual.join(' '));
       if (e.findings) assert.deepEqual(actual, [...e.findings].sort());
+    });
+  }
+});
+
+describe('examples: the Word documents are whole packages, which Word, WPS and LibreOffice open', () => {
+  // Our reader needs word/document.xml only; office software also needs the package's relationships (a .docx
+  // without _rels/.rels is refused as damaged), and a table grid with a column for every cell of its rows.
+  for (const name of readdirSync(examplesDir).filter((f) => f.endsWith('.docx'))) {
+    it(name, () => {
+      const entries = unzipSync(readFileSync(path.join(examplesDir, name)));
+      const text = (entry: string) => { assert.ok(entries[entry], `${entry} missing`); return strFromU8(entries[entry]); };
+      assert.match(text('[Content_Types].xml'), /<Default Extension="rels" ContentType="application\/vnd\.openxmlformats-package\.relationships\+xml"\/>/);
+      assert.match(text('[Content_Types].xml'), /<Override PartName="\/word\/document\.xml" ContentType="application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document\.main\+xml"\/>/);
+      assert.match(text('_rels/.rels'), /Type="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships\/officeDocument" Target="word\/document\.xml"/);
+      const document = text('word/document.xml');
+      for (const table of document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []) {
+        const grid = (table.match(/<w:gridCol /g) ?? []).length;
+        for (const row of table.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []) {
+          const spans = (row.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).reduce((n, c) => n + Number(/<w:gridSpan w:val="(\d+)"\/>/.exec(c)?.[1] ?? 1), 0);
+          assert.equal(spans, grid, `a row of ${spans} grid columns in a table of ${grid}`);
+        }
+      }
+      assert.doesNotMatch(document, /w:rsid\w*="(?![0-9A-F]{8}")/, 'a revision id is eight hexadecimal digits');
     });
   }
 });

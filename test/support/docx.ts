@@ -10,30 +10,69 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export interface WordCell { text?: string | string[]; span?: number; vMerge?: 'restart' | 'continue' }
 
 export function paragraph(text: string): string {
-  return text ? `<w:p w:rsidR="00A1"><w:pPr><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>` : '<w:p/>';
+  return text ? `<w:p><w:pPr><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>` : '<w:p/>';
 }
 
-export function cell(c: WordCell): string {
+/** A cell `width` twips wide. */
+export function cell(c: WordCell, width = 900): string {
   const props = `${c.span && c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : ''}${c.vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : c.vMerge ? '<w:vMerge/>' : ''}`;
   const paras = typeof c.text === 'string' ? [c.text] : c.text ?? [''];
-  return `<w:tc><w:tcPr><w:tcW w:w="900" w:type="dxa"/>${props}</w:tcPr>${paras.map(paragraph).join('')}</w:tc>`;
+  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${props}</w:tcPr>${paras.map(paragraph).join('')}</w:tc>`;
 }
 
+/** The text width of an A4 page with Word's default margins, in twips: tables are laid out across it. */
+const PAGE_TEXT_WIDTH = 9000;
+
+/**
+ * A table as Word lays one out: a grid column for every cell of the widest row, each as wide as its longest text
+ * asks (within bounds), the whole as wide as the page; a merged cell spans its grid columns.
+ */
 export function table(rows: readonly WordCell[][]): string {
-  return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="900"/></w:tblGrid>${rows.map((r) => `<w:tr><w:trPr/>${r.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
+  const columns = Math.max(1, ...rows.map((r) => r.reduce((n, c) => n + (c.span ?? 1), 0)));
+  const chars = new Array<number>(columns).fill(4);
+  for (const r of rows) {
+    let col = 0;
+    for (const c of r) {
+      const longest = Math.max(0, ...(typeof c.text === 'string' ? [c.text] : c.text ?? ['']).map((t) => t.length));
+      if ((c.span ?? 1) === 1) chars[col] = Math.max(chars[col], Math.min(longest, 14));
+      col += c.span ?? 1;
+    }
+  }
+  const total = chars.reduce((a, b) => a + b, 0);
+  const widths = chars.map((n) => Math.round((PAGE_TEXT_WIDTH * n) / total));
+  const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
+  const rowXml = (r: readonly WordCell[]) => {
+    let col = 0;
+    return r.map((c) => {
+      const span = c.span ?? 1;
+      const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+      col += span;
+      return cell(c, width);
+    }).join('');
+  };
+  return `<w:tbl><w:tblPr><w:tblW w:w="${PAGE_TEXT_WIDTH}" w:type="dxa"/><w:tblBorders>${BORDERS}</w:tblBorders></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${rows.map((r) => `<w:tr><w:trPr/>${rowXml(r)}</w:tr>`).join('')}</w:tbl>`;
 }
+
+/** Single lines around and between all cells, as the template's tables have them. */
+const BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('');
 
 export function documentXml(body: string): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:document xmlns:w="${W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" mc:Ignorable="wps"><w:body>${body}<w:sectPr/></w:body></w:document>`;
 }
 
-/** A report as Word would hold it: tab-separated lines become table rows (an empty field an empty cell). */
-export function reportToDocumentXml(text: string): string {
+/**
+ * A report as Word would hold it: tab-separated lines become table rows, an empty field an empty cell; or, with
+ * `merged`, laid out as the template's tables are (see mergedRows).
+ */
+export function reportToDocumentXml(text: string, { merged = false } = {}): string {
   const body: string[] = [];
-  let rows: WordCell[][] = [];
-  const flush = () => { if (rows.length) body.push(table(rows)); rows = []; };
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length) body.push(table(merged ? mergedRows(lines) : lines.map((l) => l.split('\t').map((t) => ({ text: t })))));
+    lines = [];
+  };
   for (const line of text.split('\n')) {
-    if (line.includes('\t')) { rows.push(line.split('\t').map((t) => ({ text: t }))); continue; }
+    if (line.includes('\t')) { lines.push(line); continue; }
     flush();
     body.push(paragraph(line));
   }
@@ -41,11 +80,69 @@ export function reportToDocumentXml(text: string): string {
   return documentXml(body.join(''));
 }
 
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const FIGURE = /^(?:[+-]?\d[\d,.]*|\/|—|-|无)$/;
+
+/**
+ * Row-per-line table lines as the template's Word tables hold them (the rules of scripts/make-pdf-fixtures.mjs):
+ * a leading empty field is the merged cell above it (vMerge), an empty field after a label widens that label
+ * (gridSpan), and a row's labels stretch to the first of its figures, so that every column of figures is one
+ * grid column. Each row lists a cell for every grid column, a continuation of a merge from above included.
+ */
+export function mergedRows(lines: readonly string[]): WordCell[][] {
+  interface Placed { text: string; col: number; span: number; rows: number; row: number }
+  const fields = lines.map((l) => l.split('\t'));
+  // A row's figures: the fields after its last label (a blank among them a blank cell).
+  const figures = (f: string[]) => {
+    let n = 0;
+    while (n < f.length && (FIGURE.test(f[f.length - 1 - n]) || f[f.length - 1 - n] === '')) n++;
+    return f.slice(f.length - n).some((x) => x !== '') ? n : 0;
+  };
+  const width = Math.max(...fields.map((f) => f.length));
+  const above: (Placed | null)[] = new Array<Placed | null>(width).fill(null);
+  const placed: Placed[][] = [];
+  fields.forEach((f, row) => {
+    const v = figures(f);
+    const cells: Placed[] = [];
+    let col = 0;
+    let k = 0;
+    for (; k < f.length && f[k] === '' && above[col]; k++) { const c = above[col]!; c.rows++; col = c.col + c.span; }
+    for (; k < f.length; k++) {
+      const isLabel = k < f.length - v;
+      if (f[k] === '' && cells.length && isLabel) { cells[cells.length - 1].span++; col++; continue; }
+      const c: Placed = { text: f[k], col, span: 1, rows: 1, row };
+      if (isLabel && v > 0 && k === f.length - v - 1) c.span = Math.max(1, width - v - col);
+      cells.push(c);
+      col += c.span;
+    }
+    while (col < width) {
+      const c = above[col];
+      if (c?.col === col) { c.rows++; col += c.span; } else if (cells.length) { cells[cells.length - 1].span += width - col; col = width; } else break;
+    }
+    for (const c of cells) for (let i = c.col; i < c.col + c.span; i++) above[i] = c;
+    placed.push(cells);
+  });
+  // Every grid slot of every row: a cell that starts there, or the continuation of one from above.
+  const all = placed.flat();
+  return placed.map((_, row) => {
+    const out: WordCell[] = [];
+    for (let col = 0; col < width;) {
+      const own = all.find((c) => c.row === row && c.col === col);
+      const cover = own ?? all.find((c) => c.col === col && c.row < row && c.row + c.rows > row);
+      if (!cover) { out.push({ text: '' }); col++; continue; }
+      out.push({ text: own ? own.text : '', span: cover.span, vMerge: cover.rows > 1 ? (own ? 'restart' : 'continue') : undefined });
+      col += cover.span;
+    }
+    return out;
+  });
+}
+
+const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+/** The package's relationship to its main part: without it Word and LibreOffice refuse the file. */
+const PACKAGE_RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
 
 /** A .docx holding `document` as word/document.xml (plus any other entries), deflated or stored. */
 export function docx(document: string, other: Record<string, string> = {}, level: 0 | 6 = 6): Buffer {
-  const entries: Record<string, Uint8Array> = { '[Content_Types].xml': strToU8(CONTENT_TYPES) };
+  const entries: Record<string, Uint8Array> = { '[Content_Types].xml': strToU8(CONTENT_TYPES), '_rels/.rels': strToU8(PACKAGE_RELS) };
   for (const [name, content] of Object.entries({ 'word/document.xml': document, ...other })) entries[name] = strToU8(content);
   return Buffer.from(zipSync(entries, { level }));
 }
