@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'test', 'fixtures', 'pdf');
@@ -143,15 +144,24 @@ fs.mkdirSync(outDir, { recursive: true });
 for (const [name, v] of Object.entries(variants)) print(reportHtml(v.text, v), path.join(outDir, `${name}.pdf`));
 print(scanHtml, path.join(outDir, 'scan.pdf'));
 
-/** `examples/<name>` printed by LibreOffice with `filter`, as `<stem>.libreoffice.pdf`. */
-function printWithLibreOffice(name, filter) {
+/** `file` printed by LibreOffice with `filter`, as `<stem>.libreoffice.pdf`. */
+function printWithLibreOffice(file, filter) {
   const profile = `file://${path.join(tmp, 'lo-profile')}`;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', tmp, path.join(root, 'examples', name)], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const stem = path.basename(name, path.extname(name));
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', tmp, file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const stem = path.basename(file, path.extname(file));
   fs.copyFileSync(path.join(tmp, `${stem}.pdf`), path.join(outDir, `${stem}.libreoffice.pdf`));
 }
-printWithLibreOffice('clean-2021-word.docx', 'pdf');
-printWithLibreOffice('defects-2021-web-page.html', 'pdf:writer_web_pdf_Export');
+const wordExample = path.join(root, 'examples', 'clean-2021-word.docx');
+printWithLibreOffice(wordExample, 'pdf');
+printWithLibreOffice(path.join(root, 'examples', 'defects-2021-web-page.html'), 'pdf:writer_web_pdf_Export');
+// The same document with every cell's text centred vertically, and at the bottom (w:vAlign).
+const word = unzipSync(fs.readFileSync(wordExample));
+for (const [variant, align] of [['centred', 'center'], ['bottom', 'bottom']]) {
+  const xml = strFromU8(word['word/document.xml']).replaceAll('</w:tcPr>', `<w:vAlign w:val="${align}"/></w:tcPr>`);
+  const file = path.join(tmp, `clean-2021-word.${variant}.docx`);
+  fs.writeFileSync(file, zipSync({ ...word, 'word/document.xml': strToU8(xml) }));
+  printWithLibreOffice(file, 'pdf');
+}
 const cleanPdf = path.join(outDir, 'clean-2023.pdf');
 // A password to open it (the reader cannot read it), and only an owner password (restrictions; it opens as usual).
 execFileSync('qpdf', ['--encrypt', 'secret', 'owner-secret', '256', '--', cleanPdf, path.join(outDir, 'password.pdf')]);

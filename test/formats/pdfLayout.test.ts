@@ -66,25 +66,30 @@ describe('PDF page layout', () => {
     assert.deepEqual(lines.map((l) => l.trim().replace(/ {2,}/g, ' | ')), ['果', '（二）部分公开（区分处理的，', '只计这一情形）', '2 | 1']);
   });
 
-  it('joins a group label wrapped beside a wrapped row label into one line above the row', () => {
+  // Figures on a line of the label itself stay there: the line may be the first of the cell (top-aligned), its last
+  // (bottom) or its middle, which positions do not tell apart; the engine joins the label's pieces by their column
+  // (test/fixtures/scenarios/pdf-top-aligned-cells.txt, and the LibreOffice prints in pdf.test.ts).
+  it('leaves figures printed on a line of a wrapped label on that line, a group label beside it in its column', () => {
     const lines = layoutPage([
       run('（六）其', 10, 100, 9), run('1.申请人无正当理由逾期不补正、', 60, 100, 9),
       run('他处理', 10, 112, 9), run('行政机关不再处理其政府信息公开', 60, 112, 9), run('0', 300, 112, 9), run('1', 330, 112, 9),
       run('申请', 60, 124, 9),
     ]);
     assert.deepEqual(lines.map((l) => l.trim().replace(/ {2,}/g, ' | ')), [
-      '（六）其他处理', '1.申请人无正当理由逾期不补正、', '行政机关不再处理其政府信息公开', '申请', '0 | 1',
+      '（六）其 | 1.申请人无正当理由逾期不补正、', '他处理 | 行政机关不再处理其政府信息公开 | 0 | 1', '申请',
     ]);
   });
 
-  it('takes the figures off the middle line of a label of three lines and puts them after it', () => {
+  it('does not take the next row\'s label into a cell whose figures lie between its lines (little padding between rows)', () => {
+    // A cell centred vertically: its figures halfway between its two lines; the next row's label a line below.
     const lines = layoutPage([
-      run('1.申请人无正当理由逾期不补正、', 10, 100, 9),
-      run('行政机关不再处理其政府信息公开', 10, 112, 9), run('0', 300, 112, 9), run('1', 330, 112, 9),
-      run('申请', 10, 124, 9),
+      run('2.其他法律行政', 10, 100, 9), run('0', 300, 106, 9), run('1', 330, 106, 9),
+      run('法规禁止公开', 10, 112, 9),
+      run('3.危及“三安全', 10, 124, 9), run('0', 300, 130, 9), run('2', 330, 130, 9),
+      run('一稳定”', 10, 136, 9),
     ]);
     assert.deepEqual(lines.map((l) => l.trim().replace(/ {2,}/g, ' | ')), [
-      '1.申请人无正当理由逾期不补正、', '行政机关不再处理其政府信息公开', '申请', '0 | 1',
+      '2.其他法律行政', '法规禁止公开', '0 | 1', '3.危及“三安全', '一稳定”', '0 | 2',
     ]);
   });
 

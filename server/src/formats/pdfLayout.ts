@@ -31,6 +31,8 @@ const COLUMN_GAP = 0.6;
 const SPREAD_GAP = 4.0;
 /** Baselines this close (in ems of the smaller font) are one line: figures in a larger font sit lower. */
 const SAME_LINE = 0.4;
+/** How far (in ems) the lines of a cell may reach further below its figures than above them. */
+const CENTRE_SLACK = 0.6;
 /** Lines of one wrapped cell are at most this far apart (in ems); table rows are further apart. */
 const WRAPPED_LINE = 1.8;
 /** A vertical gap this large (in ems) between two lines shows as a blank line. */
@@ -151,6 +153,10 @@ function figuresAfterWrappedLabels(lines: Line[]): Line[] {
 
 /**
  * Move the figures of line i below the label cell they sit beside; returns the index after them, or -1.
+ * Figures printed between two lines of a wrapped label (a cell centred vertically) go after its last line, as
+ * pdftotext puts them. Figures on a line of the label itself stay where they are: that line may be the first of
+ * the cell (cells at the top), its last (at the bottom) or its middle, which positions alone do not tell apart in
+ * a table with little padding; the engine joins the label's pieces by their column and template wording instead.
  * A label in the column to the left met on the way (a group label wrapped in its own cell: （六）其 / 他处理)
  * is joined into one line, which goes above the cell, so that the cell's lines come one after the other.
  */
@@ -161,21 +167,23 @@ function moveFigures(lines: Line[], i: number): number {
   const rest = line.runs.slice(0, firstValue);
   const figures = line.runs.slice(firstValue);
   const figuresLeft = figures[0].x;
-  const found = wrappedCell(lines, i, rest, figuresLeft);
-  if (!found) return -1;
-  // The cell's first line is the line above in both cases; the figures' line is its second, or lies between.
-  const onLine = found.top === line;
-  const cellLines: Line[] = onLine ? [lines[i - 1], { ...line, runs: rest }] : [lines[i - 1]];
-  const aside: Line[] = !onLine && rest.length ? [{ ...line, runs: rest }] : [];
-  let last = found.top;
+  const cell = cellAbove(lines, i, rest, figuresLeft);
+  if (!cell) return -1;
+  const top = lines[i - 1];
+  const cellLines: Line[] = [top];
+  const aside: Line[] = rest.length ? [{ ...line, runs: rest }] : [];
+  let last = top;
+  // The figures sit in the middle of the cell's lines: the cell reaches as far below them as it does above, and a
+  // label further down begins the next row (tables with little padding between rows).
+  const lowest = line.y + (line.y - top.y) + CENTRE_SLACK * cell.size;
   let j = i + 1;
-  for (; j < lines.length; j++) {
-    if (continues(last, lines[j], found.cell, figuresLeft)) cellLines.push((last = lines[j]));
-    else if (j + 1 < lines.length && isLeftOf(lines[j], found.cell) && continues(last, lines[j + 1], found.cell, figuresLeft)) aside.push(lines[j]);
+  for (; j < lines.length && lines[j].y <= lowest; j++) {
+    if (continues(last, lines[j], cell, figuresLeft)) cellLines.push((last = lines[j]));
+    else if (j + 1 < lines.length && isLeftOf(lines[j], cell) && continues(last, lines[j + 1], cell, figuresLeft)) aside.push(lines[j]);
     else break;
   }
   if (j === i + 1) return -1;
-  const moved = [...leftColumnApart(cellLines, found.cell, aside), { y: last.y, size: Math.max(...figures.map((r) => r.size)), runs: figures }];
+  const moved = [...leftColumnApart(cellLines, cell, aside), { y: last.y, size: Math.max(...figures.map((r) => r.size)), runs: figures }];
   lines.splice(i - 1, j - i + 1, ...moved);
   return i - 1 + moved.length;
 }
@@ -211,21 +219,13 @@ function isLeftOf(line: Line, cell: LabelCell): boolean {
   return line.runs.every((r) => !isValueRun(r) && r.x + r.width <= cell.left);
 }
 
-/**
- * The label cell that the figures of line i sit beside, and the line of the cell above them: either the
- * figures lie between two lines of the cell (its first line is the line above), or on a middle line of it.
- */
-function wrappedCell(lines: Line[], i: number, rest: TextRun[], figuresLeft: number): { cell: LabelCell; top: Line } | null {
+/** The label cell of the line above the figures of line i, when they lie between two lines of it. */
+function cellAbove(lines: Line[], i: number, rest: TextRun[], figuresLeft: number): LabelCell | null {
   const above = i > 0 ? lines[i - 1] : null;
-  if (!above) return null;
-  if (isLabelOnly(above, figuresLeft)) {
-    const cell = labelCell(above.runs, figuresLeft);
-    // What else is on the figures' line (the end of a label of another column) must lie outside the cell.
-    if (cell && rest.every((r) => r.x + r.width <= cell.left)) return { cell, top: above };
-  }
-  const own = labelCell(rest, figuresLeft);
-  if (own && continues(above, lines[i], own, figuresLeft, above)) return { cell: own, top: lines[i] };
-  return null;
+  if (!above || !isLabelOnly(above, figuresLeft)) return null;
+  const cell = labelCell(above.runs, figuresLeft);
+  // What else is on the figures' line (the end of a label of another column) must lie outside the cell.
+  return cell && rest.every((r) => r.x + r.width <= cell.left) ? cell : null;
 }
 
 /** Index of the first of the runs that end the line and all read as values (runs.length when none do). */
@@ -241,13 +241,13 @@ function isLabelOnly(line: Line, rightOf: number): boolean {
 
 /**
  * Whether `next` follows `prev` as the next line of the wrapped label cell `label`: close below it, and holding
- * only label text left of the figures, some of it under the label. `cell` is the line checked for that content.
+ * only label text left of the figures, some of it under the label.
  */
-function continues(prev: Line, next: Line, label: LabelCell, figuresLeft: number, cell: Line = next): boolean {
+function continues(prev: Line, next: Line, label: LabelCell, figuresLeft: number): boolean {
   const size = label.size;
   if (next.y <= prev.y || next.y - prev.y > WRAPPED_LINE * size) return false;
-  if (!isLabelOnly(cell, figuresLeft)) return false;
-  return cell.runs.some((r) => r.x < label.right + size && r.x + r.width > label.left - size && Math.abs(r.size - size) < 0.2 * size);
+  if (!isLabelOnly(next, figuresLeft)) return false;
+  return next.runs.some((r) => r.x < label.right + size && r.x + r.width > label.left - size && Math.abs(r.size - size) < 0.2 * size);
 }
 
 interface LabelCell { left: number; right: number; size: number }

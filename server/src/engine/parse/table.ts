@@ -314,7 +314,7 @@ class TableAssembler {
 
   /** The section context after a label: its section, or its row's section (unless already inside that one). */
   private contextAfter(context: string | null, m: LabelMatch): string | null {
-    if (m.section) return m.section.id;
+    if (m.section) return this.isInside(context, m.section.id) ? context : m.section.id; // see readSection
     const section = m.row?.section;
     if (!section) return context;
     for (let s = context; s; s = this.prepared.sectionById.get(s)?.parent ?? null) if (s === section) return context;
@@ -329,6 +329,7 @@ class TableAssembler {
         for (const c of seg) if (c.kind === 'label') this.recordHeader(c.cell);
       return;
     }
+    if (this.takeFiguresBesideGroupLabel(seg)) return;
     const rowAt = this.rowLabelAt(seg);
     for (let i = 0; i < (rowAt < 0 ? seg.length : rowAt); i++) this.readSection(seg[i]);
     if (rowAt >= 0) {
@@ -380,6 +381,36 @@ class TableAssembler {
     this.recordHeaders(seg);
   }
 
+  /**
+   * The label of a pending row's group between the row's label and its figures, or beside them ("（五）不予处理
+   * 0 0 0 …"): in a PDF of vertically centred cells, the group's label is printed level with whichever of its rows
+   * is in the middle. The label is read as the group's heading; the row still waits for its figures, or takes the
+   * ones beside the label. True when the segment was read so.
+   */
+  private takeFiguresBesideGroupLabel(seg: Classified[]): boolean {
+    const pending = this.pending;
+    if (!pending || !ALIGNED.has(this.tt.layout)) return false;
+    let h = 0;
+    while (h < seg.length && seg[h].kind === 'label' && this.isGroupOf(seg[h].match, pending.row)) h++;
+    if (h === 0 || (h < seg.length && seg[h].kind === 'label')) return false;
+    for (let i = 0; i < h; i++) this.readSection(seg[i]);
+    if (h === seg.length) return true;
+    this.pending = null;
+    this.addRow(pending.row, pending.label, pending.quality, pending.more, seg.slice(h).map((c) => c.cell));
+    return true;
+  }
+
+  /** Whether a label names a group (section) that holds `row`, or one above it. */
+  private isGroupOf(m: LabelMatch, row: RowDef): boolean {
+    return m.section !== null && (!m.row || Boolean(m.row.aggregateOf)) && (row.section === m.section.id || this.isInside(row.section, m.section.id));
+  }
+
+  /** Whether the section `inner` lies within the section `outer` (not `outer` itself). */
+  private isInside(inner: string | null, outer: string): boolean {
+    for (let s = inner ? this.prepared.sectionById.get(inner)?.parent ?? null : null; s; s = this.prepared.sectionById.get(s)?.parent ?? null) if (s === outer) return true;
+    return false;
+  }
+
   /** The row label of a segment: the last label that names a row and is not merely a heading. */
   private rowLabelAt(seg: Classified[]): number {
     for (let i = seg.length - 1; i >= 0; i--) {
@@ -397,7 +428,9 @@ class TableAssembler {
 
   private readSection(c: Classified): void {
     if (!c.match.section) return;
-    this.context = c.match.section.id;
+    // A group's label printed among its rows (a merged cell centred or at the bottom, in a PDF) leaves the reading
+    // inside the group of a row already under way ("3.其他" is a row of （六） only).
+    if (!this.isInside(this.context, c.match.section.id)) this.context = c.match.section.id;
     this.sections.push({ id: c.match.section.id, label: collapse(c.cell.text), range: this.range(c.cell.start, c.cell.end) });
   }
 
