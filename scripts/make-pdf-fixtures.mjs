@@ -144,6 +144,13 @@ fs.mkdirSync(outDir, { recursive: true });
 for (const [name, v] of Object.entries(variants)) print(reportHtml(v.text, v), path.join(outDir, `${name}.pdf`));
 print(scanHtml, path.join(outDir, 'scan.pdf'));
 
+const cleanPdf = path.join(outDir, 'clean-2023.pdf');
+// A password to open it (the reader cannot read it), and only an owner password (restrictions; it opens as usual).
+execFileSync('qpdf', ['--encrypt', 'secret', 'owner-secret', '256', '--', cleanPdf, path.join(outDir, 'password.pdf')]);
+execFileSync('qpdf', ['--encrypt', '', 'owner-secret', '256', '--extract=n', '--modify=none', '--', cleanPdf, path.join(outDir, 'owner-password-only.pdf')]);
+// Every page turned a quarter by /Rotate 90 (the content as it was): it reads to the same text.
+execFileSync('qpdf', ['--rotate=+90', '--', cleanPdf, path.join(outDir, 'clean-2023.rotated.pdf')]);
+
 /** `file` printed by LibreOffice with `filter`, as `<stem>.libreoffice.pdf`. */
 function printWithLibreOffice(file, filter) {
   const profile = `file://${path.join(tmp, 'lo-profile')}`;
@@ -154,19 +161,30 @@ function printWithLibreOffice(file, filter) {
 const wordExample = path.join(root, 'examples', 'clean-2021-word.docx');
 printWithLibreOffice(wordExample, 'pdf');
 printWithLibreOffice(path.join(root, 'examples', 'defects-2021-web-page.html'), 'pdf:writer_web_pdf_Export');
-// The same document with every cell's text centred vertically, and at the bottom (w:vAlign).
+// The same document with every cell's text centred vertically, and at the bottom (w:vAlign); and with one defect
+// in the row of 4.保护第三方合法权益 (自然人 1, 总计 1): a wrong total with the cells centred, a blank cell with
+// the cells at the bottom.
 const word = unzipSync(fs.readFileSync(wordExample));
-for (const [variant, align] of [['centred', 'center'], ['bottom', 'bottom']]) {
-  const xml = strFromU8(word['word/document.xml']).replaceAll('</w:tcPr>', `<w:vAlign w:val="${align}"/></w:tcPr>`);
-  const file = path.join(tmp, `clean-2021-word.${variant}.docx`);
+const aligned = (align) => strFromU8(word['word/document.xml']).replaceAll('</w:tcPr>', `<w:vAlign w:val="${align}"/></w:tcPr>`);
+/** The document.xml `xml` with the `k`-th figure cell (0-based) of the row labelled `label` holding `value`. */
+function setFigure(xml, label, k, value) {
+  return xml.replace(/<w:tr>(?:(?!<\/w:tr>)[\s\S])*<\/w:tr>/g, (row) => {
+    if (!row.includes(`>${label}<`)) return row;
+    let n = -1;
+    return row.replace(/<w:t xml:space="preserve">(\d+)<\/w:t>/g, (whole) => (++n === k ? (value === '' ? '' : `<w:t xml:space="preserve">${value}</w:t>`) : whole));
+  });
+}
+const wordVariants = {
+  'clean-2021-word.centred': aligned('center'),
+  'clean-2021-word.bottom': aligned('bottom'),
+  'clean-2021-word.centred.wrong-total': setFigure(aligned('center'), '4.保护第三方合法权益', 6, '2'),
+  'clean-2021-word.bottom.blank-cell': setFigure(aligned('bottom'), '4.保护第三方合法权益', 0, ''),
+};
+for (const [stem, xml] of Object.entries(wordVariants)) {
+  const file = path.join(tmp, `${stem}.docx`);
   fs.writeFileSync(file, zipSync({ ...word, 'word/document.xml': strToU8(xml) }));
   printWithLibreOffice(file, 'pdf');
 }
-const cleanPdf = path.join(outDir, 'clean-2023.pdf');
-// A password to open it (the reader cannot read it), and only an owner password (restrictions; it opens as usual).
-execFileSync('qpdf', ['--encrypt', 'secret', 'owner-secret', '256', '--', cleanPdf, path.join(outDir, 'password.pdf')]);
-execFileSync('qpdf', ['--encrypt', '', 'owner-secret', '256', '--extract=n', '--modify=none', '--', cleanPdf, path.join(outDir, 'owner-password-only.pdf')]);
-// Every page turned a quarter by /Rotate 90 (the content as it was): it reads to the same text.
-execFileSync('qpdf', ['--rotate=+90', '--', cleanPdf, path.join(outDir, 'clean-2023.rotated.pdf')]);
+
 fs.rmSync(tmp, { recursive: true, force: true });
 for (const f of fs.readdirSync(outDir).sort()) console.log(`${f.padEnd(40)} ${fs.statSync(path.join(outDir, f)).size} bytes`);

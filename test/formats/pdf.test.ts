@@ -88,6 +88,20 @@ describe('PDF input: text', () => {
     });
   }
 
+  const wordDefects: [string, string[]][] = [
+    ['clean-2021-word.centred.wrong-total.libreoffice.pdf', ['balance-outcome-total', 'balance-row-total']],
+    // A blank cell leaves a gap in PDF text: the row comes out one figure short.
+    ['clean-2021-word.bottom.blank-cell.libreoffice.pdf', ['row-cells']],
+  ];
+  for (const [file, rules] of wordDefects) {
+    it(`gives the defect of ${file} on its row: ${rules.join(', ')}`, async () => {
+      const { text } = await readPdf(fixture(file), DEFAULT_LIMITS);
+      const found = loud(lint(text, { tableFields: 'pasted' }).findings);
+      assert.deepEqual(found.map((f) => f.rule).sort(), rules);
+      for (const f of found) assert.match(f.message, /4\.保护第三方合法权益/);
+    });
+  }
+
   it('reads a web page printed by LibreOffice with the findings of the page itself, row for row', async () => {
     const page = await readDocument(fs.readFileSync(path.join(repoRoot, 'examples', 'defects-2021-web-page.html')), 'page.html');
     const { text } = await readPdf(fixture('defects-2021-web-page.libreoffice.pdf'), DEFAULT_LIMITS);
