@@ -6,7 +6,8 @@ import { LineIndex } from '../text';
 import type { LintOptions, Part, ReportModel, TableModel, TemplateId } from '../types';
 import { buildParts, findHeadings, type FoundHeading } from './headings';
 import { detectLayout, readTable, type TableText } from './layout';
-import { assembleTable, voteVersions } from './table';
+import { ALIGNED, assembleTable, voteVersions } from './table';
+import { joinWrappedLines } from './wrapped';
 import { findPeriod, findTitle, reportYear } from './title';
 
 export type { FoundHeading } from './headings';
@@ -49,6 +50,7 @@ function readTableTexts(index: LineIndex, parts: Part[], options: LintOptions): 
     const layout = detectLayout(index, from, to);
     if (!layout) continue;
     const tt = readTable(index, from, to, layout);
+    if (ALIGNED.has(layout)) joinWrappedLines(index, tt, p.number);
     tt.exactFields = options.tableFields === 'exact' && layout === 'row-per-line';
     texts.set(p, tt);
   }

@@ -6,7 +6,7 @@ import { hasNumbering, labelKey, stripNumbering } from '../labels';
 import { versionLabels } from '../template';
 import type { ColumnDef, RowDef, SectionDef, TableDef } from '../template/types';
 import type { LineIndex } from '../text';
-import { displayWidth, editDistance, matchesOf, norm } from '../text';
+import { editDistance, matchesOf, norm } from '../text';
 import type { CellModel, HeaderCellModel, Range, RowModel, TableLayout, TableModel, TableSectionModel, TemplateId } from '../types';
 import { isValueLike, readCell } from './cell';
 import type { RawCell, TableText } from './layout';
@@ -18,7 +18,7 @@ interface LabelMatch { row: RowDef | null; section: SectionDef | null; quality: 
 interface Classified { cell: RawCell; kind: 'empty' | 'value' | 'label'; match: LabelMatch }
 
 /** Layouts whose logical rows are printed lines, with cells apart by spaces and columns as positions on the line. */
-const ALIGNED = new Set<TableLayout>(['pdf', 'space']);
+export const ALIGNED = new Set<TableLayout>(['pdf', 'space']);
 
 /** Layouts in which an empty cell leaves no trace. */
 const BLANKS_INVISIBLE = new Set<TableLayout>(['paragraph-copy', 'pdf', 'space']);
@@ -36,8 +36,6 @@ interface Prepared {
   sectionById: Map<string, SectionDef>;
   /** Each row's template wordings in compared form, by row id. */
   exactById: Map<string, string[]>;
-  /** Every row's and section's template wording in compared form (both versions), for wrapped labels. */
-  labelKeys: string[];
   /** Memo of typoMatch. */
   typos: Map<string, LabelMatch | null>;
   /** Memo of matchLabel, by section context and text: the same labels come in every table of every report. */
@@ -58,18 +56,16 @@ function prepare(def: TableDef, other: TableDef): Prepared {
     columns: new Map(Object.values(def.columnSets).flat().map((c) => [c, [c.label, ...(c.aliases ?? [])].map(labelKey)])),
     sectionById: new Map(def.sections.map((s) => [s.id, s])),
     exactById: new Map(),
-    labelKeys: [],
     typos: new Map(),
     matches: new Map(),
   };
   for (const r of p.rows) p.exactById.set(r.row.id, r.exact);
-  p.labelKeys = [...new Set([...p.rows.flatMap((r) => r.exact), ...[...def.sections, ...other.sections].map((x) => labelKey(x.label))])].filter((k) => k !== '');
   prepared.set(def, p);
   return p;
 }
 
-/** Whether a cell reads as a value (memoised on the cell: classification and votes both ask). */
-function valueLike(cell: RawCell): boolean {
+/** Whether a cell reads as a value (memoised on the cell: classification, votes and wrapped.ts ask). */
+export function valueLike(cell: RawCell): boolean {
   return cell.valueLike ??= isValueLike(cell.text);
 }
 
@@ -96,8 +92,7 @@ export function voteVersions(tt: TableText, def: TableDef): Record<TemplateId, R
 
 export function assembleTable(index: LineIndex, tt: TableText, def: TableDef, other: TableDef, template: TemplateId): TableModel {
   const assembler = new TableAssembler(index, tt, def, other);
-  const lines = ALIGNED.has(tt.layout) ? assembler.joinWrappedPieces(tt.rows.map((r) => r.cells)) : tt.rows.map((r) => r.cells);
-  for (const cells of lines) if (cells.length) assembler.readRow(cells);
+  for (const lrow of tt.rows) if (lrow.cells.length) assembler.readRow(lrow.cells);
   assembler.finish();
   const votes = voteVersions(tt, def);
   const rng = (c: RawCell) => assembler.range(c.start, c.end);
@@ -114,13 +109,6 @@ export function assembleTable(index: LineIndex, tt: TableText, def: TableDef, ot
 /** A row label whose figures have not come yet: they may be on the next line (a wrapped label) or nowhere. */
 interface PendingLabel { row: RowDef; label: RawCell; quality: LabelQuality; more: RawCell[] }
 
-/** How far below its first piece the last piece of a wrapped label may be printed, in lines. */
-const WRAP_LINES = 6;
-
-/** Pieces of one label start in the same column, give or take a character or two of the layout's rounding. */
-const COLUMN_SLACK = 2;
-/** The least gap between two cells of a line (two spaces), and a column of rounding. */
-const PUSHED_GAP = 3;
 
 class TableAssembler {
   readonly rows: RowModel[] = [];
@@ -136,8 +124,6 @@ class TableAssembler {
   private lastRowWithFigures: RowDef | null = null;
   /** Cells of the table's unlabelled row (table 四), gathered from every run of figures. */
   private readonly unlabelledCells: RawCell[] = [];
-  /** columnOf by cell start (joinWrappedPieces asks for every cell of the lines below each piece). */
-  private readonly columns = new Map<number, number>();
 
   constructor(private readonly index: LineIndex, private readonly tt: TableText, private readonly def: TableDef, private readonly other: TableDef) {
     this.prepared = prepare(def, other);
@@ -181,75 +167,6 @@ class TableAssembler {
       }
     }
     if (seg.length) this.readSegment(seg, seg.length === cells.length);
-  }
-
-  /**
-   * A label wrapped in its cell is printed as pieces on consecutive lines, one column (position) for all of them,
-   * wherever the row's figures are: beside the first piece (Word's cells are top-aligned), the middle one, or on a
-   * line below. A piece that starts a template label without completing it is joined with the pieces below it in
-   * the same column for as long as they read on into a wording (past a shorter one: "（六）其他" / "处理"); the
-   * pieces below are taken out of their lines.
-   * Lines without a piece in that column are passed over (a neighbouring column's label goes on there); a cell
-   * across the column, or a figure in it, ends the label.
-   */
-  joinWrappedPieces(lines: RawCell[][]): RawCell[][] {
-    const out = lines.map((cells) => cells.slice());
-    for (let i = 0; i < out.length; i++) {
-      for (let j = 0; j < out[i].length; j++) {
-        const c = out[i][j];
-        if (c.text === '' || valueLike(c) || !this.startsLabel(c.text)) continue;
-        let column = this.columnOf(c);
-        // A label just left of the piece, at the least gap from it, may have pushed it right of its column (the PDF
-        // layout puts a group label wrapped in its own cell on one line: "（六）其他处理  1.申请人无正当"); then the
-        // pieces below may start anywhere from there back to just right of that label's start.
-        const left = out[i][j - 1] as RawCell | undefined;
-        let from = left && !valueLike(left) && this.columnOf(left) + displayWidth(left.text) + PUSHED_GAP >= column ? this.columnOf(left) + 1 : column;
-        let text = c.text;
-        let end = c.end;
-        const taken: [number, number][] = [];
-        for (let k = i + 1; k < out.length && k <= i + WRAP_LINES; k++) {
-          const at = out[k].findIndex((d) => this.columnOf(d) >= from - COLUMN_SLACK && this.columnOf(d) <= column + COLUMN_SLACK);
-          if (at < 0) {
-            if (out[k].some((d) => this.columnOf(d) < column && this.columnOf(d) + displayWidth(d.text) > column)) break;
-            continue;
-          }
-          const d = out[k][at];
-          if (d.text === '' || valueLike(d) || !this.readsToward(text + d.text)) break;
-          text += d.text;
-          end = d.end;
-          taken.push([k, at]);
-          from = column = this.columnOf(d); // the label's column, found
-        }
-        if (!taken.length) continue;
-        out[i][j] = { text, start: c.start, end, sep: -1 };
-        for (const [k, at] of taken.reverse()) out[k].splice(at, 1);
-      }
-    }
-    return out;
-  }
-
-  /** Whether `text` is the beginning of a template row's or section's wording, short of the whole of it. */
-  private startsLabel(text: string): boolean {
-    const key = labelKey(text);
-    if (!key && !hasNumbering(text)) return false;
-    return this.prepared.labelKeys.some((k) => k.startsWith(key) && k !== key);
-  }
-
-  /** Whether `text` is the beginning of a template row's or section's wording, or the whole of it. */
-  private readsToward(text: string): boolean {
-    const key = labelKey(text);
-    return this.prepared.labelKeys.some((k) => k.startsWith(key));
-  }
-
-  /** Where a cell starts on its line, in the columns of a monospaced view (a CJK character takes two), as the
-   * PDF layout and typed tables align their columns. */
-  private columnOf(cell: RawCell): number {
-    let column = this.columns.get(cell.start);
-    if (column === undefined) {
-      const p = this.index.positionAt(cell.start);
-      this.columns.set(cell.start, column = displayWidth(this.index.line(p.line).slice(0, p.character)));
-    }
-    return column;
   }
 
   /**
