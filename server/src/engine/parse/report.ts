@@ -48,8 +48,9 @@ function readTableTexts(index: LineIndex, parts: Part[], options: LintOptions): 
     const to = p.bodyRange.end.line + 1;
     const layout = detectLayout(index, from, to);
     if (!layout) continue;
-    const tt = readTable(index, from, to, layout);
-    tt.exactFields = options.tableFields === 'exact' && layout === 'row-per-line';
+    const exact = options.tableFields === 'exact' && layout === 'row-per-line';
+    const tt = readTable(index, from, to, layout, exact);
+    tt.exactFields = exact;
     texts.set(p, tt);
   }
   return texts;

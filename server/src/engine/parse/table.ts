@@ -303,6 +303,9 @@ class TableAssembler {
       if (m.row.aggregateOf && !valueAfter) { this.context = m.row.id; continue; }
       // A bare 其他 or 总计 is a column heading unless figures follow it.
       if (m.quality === 'unnumbered' && !valueAfter) continue;
+      // The rest of a label wrapped over paragraphs may itself read as the row ("（区分处理的，只计这一情形，…）" is
+      // near enough to （二）部分公开（区分处理的…）): the row's label starts where its wording does.
+      while (i > 0 && seg[i - 1].match.row === m.row && this.continues(m.row, [seg[i - 1].cell], seg[i].cell)) i--;
       return i;
     }
     return -1;
