@@ -1,12 +1,13 @@
 // Text that Chromium gives for web pages in markups other than the one site of corpus-wild (found by
 // bench/roundtrip.mjs): the innerText of a table whose row starts with empty cells, of cells padded with &nbsp;, of
-// a rich-text editor's table (text directly in <td>, an empty cell <td><br></td>), and a copy of a label that a
-// <br> splits into two paragraphs. Each fixture is in the exact shape Chromium produces.
+// a rich-text editor's table (text directly in <td>, an empty cell <td><br></td>), a copy of a label that a <br>
+// splits into two paragraphs, and the text of such a page printed to PDF, where labels wrap in narrow cells. Each
+// fixture is in the exact shape Chromium (and the PDF reader) produces.
 import assert from 'node:assert/strict';
 import { lint, type LintResult } from '../../server/src/engine';
 import { loud } from '../support/findings';
 import { clean2023 } from '../support/injections';
-import { toCopiedPage } from '../support/layouts';
+import { toCopiedPage, toPdf } from '../support/layouts';
 
 const PART4 = '四、政府信息公开行政复议、行政诉讼情况';
 const PART5 = '五、存在的主要问题及改进情况';
@@ -87,5 +88,23 @@ describe('text of web pages as Chromium gives it', () => {
     const row = r.report.tables[1].rows.find((x) => x.id === 'app.partial')!;
     assert.equal(row.label, label);
     assert.deepEqual(row.cells.map((c) => c.raw), ['2', '1', '0', '0', '0', '0', '3']);
+  });
+
+  it('PDF: a label wrapped over lines is one label, though no part of it names the row, or only its last part does', () => {
+    const figures = (cells: string) => `${' '.repeat(28)}${cells.split(' ').join('    ')}`;
+    const text = toPdf(clean2023)
+      .replace('        2.没有现成信息需要另行制作    1    0    0    0    0    0    1', `        2.没有现成信息需要\n             另行制作\n${figures('1 0 0 0 0 0 1')}`)
+      .replace('        3.要求提供公开出版物    0    0    0    0    0    0    0', `        3.要求提供公开出版\n              物\n${figures('0 0 0 0 0 0 0')}`)
+      .replace('        5.要求行政机关确认或重新出具已获取信息    0    0    0    0    0    0    0', `        5.要求行政机关确认\n        或重新出具已获取信\n             息\n${figures('0 0 0 0 0 0 0')}`)
+      .replace(/^行政事业性收费 +0$/m, `行政事业性收\n     费\n${figures('0')}`);
+    const r = lint(text, { strict: true });
+    assert.deepEqual(loud(r.findings), []);
+    const rows = r.report.tables[1].rows;
+    const read = (id: string) => { const x = rows.find((y) => y.id === id)!; return [x.label, x.labelMatch, x.cells.map((c) => c.raw).join(' ')]; };
+    assert.deepEqual(read('app.unable.2'), ['2.没有现成信息需要另行制作', 'exact', '1 0 0 0 0 0 1']);
+    assert.deepEqual(read('app.rejected.3'), ['3.要求提供公开出版物', 'exact', '0 0 0 0 0 0 0']);
+    assert.deepEqual(read('app.rejected.5'), ['5.要求行政机关确认或重新出具已获取信息', 'exact', '0 0 0 0 0 0 0']);
+    const fees = r.report.tables[0].rows.find((x) => x.id === 'active.fees')!;
+    assert.deepEqual([fees.label, fees.cells.map((c) => c.raw)], ['行政事业性收费', ['0']]);
   });
 });
