@@ -107,4 +107,14 @@ describe('text of web pages as Chromium gives it', () => {
     const fees = r.report.tables[0].rows.find((x) => x.id === 'active.fees')!;
     assert.deepEqual([fees.label, fees.cells.map((c) => c.raw)], ['行政事业性收费', ['0']]);
   });
+
+  it('innerText of a portal page: a title that begins with its year is not joined to the sidebar link above it', () => {
+    const title = clean2023.split('\n')[0];
+    const yearFirst = `2023年${title.replace(/2023年/, '')}`;
+    const site = ['欢迎访问某某区人民政府门户网站', '首页', '政务公开', '当前位置：首页 > 政务公开 > 政府信息公开年报', '政府信息公开指南', '政府信息公开年报'];
+    const text = [...site, yearFirst, ...clean2023.split('\n').slice(1)].join('\n');
+    const r = lint(text, { strict: true });
+    assert.equal(r.report.title?.text, yearFirst);
+    assert.deepEqual(r.report.title?.range.start, { line: site.length, character: 0 });
+  });
 });
