@@ -90,13 +90,16 @@ describe('text of web pages as Chromium gives it', () => {
     assert.deepEqual(row.cells.map((c) => c.raw), ['2', '1', '0', '0', '0', '0', '3']);
   });
 
-  it('PDF: a label wrapped over lines is one label, though no part of it names the row, or only its last part does', () => {
+  it('PDF: a label wrapped over lines is one label, though no part of it names the row, or only its last part does, or a merged label to its left wraps too', () => {
     const figures = (cells: string) => `${' '.repeat(28)}${cells.split(' ').join('    ')}`;
     const text = toPdf(clean2023)
       .replace('        2.没有现成信息需要另行制作    1    0    0    0    0    0    1', `        2.没有现成信息需要\n             另行制作\n${figures('1 0 0 0 0 0 1')}`)
       .replace('        3.要求提供公开出版物    0    0    0    0    0    0    0', `        3.要求提供公开出版\n              物\n${figures('0 0 0 0 0 0 0')}`)
       .replace('        5.要求行政机关确认或重新出具已获取信息    0    0    0    0    0    0    0', `        5.要求行政机关确认\n        或重新出具已获取信\n             息\n${figures('0 0 0 0 0 0 0')}`)
-      .replace(/^行政事业性收费 +0$/m, `行政事业性收\n     费\n${figures('0')}`);
+      .replace(/^行政事业性收费 +0$/m, `行政事业性收\n     费\n${figures('0')}`)
+      // The merged label to the left wraps too, its rest in front of the rest of the row's label.
+      .replace('    （六）其他处理    1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请    0    0    0    0    1    0    1',
+        `    （六）其他    1.申请人无正当理由逾期不补正、行政机关不\n    处理          再处理其政府信息公开申请\n${figures('0 0 0 0 1 0 1')}`);
     const r = lint(text, { strict: true });
     assert.deepEqual(loud(r.findings), []);
     const rows = r.report.tables[1].rows;
@@ -104,6 +107,7 @@ describe('text of web pages as Chromium gives it', () => {
     assert.deepEqual(read('app.unable.2'), ['2.没有现成信息需要另行制作', 'exact', '1 0 0 0 0 0 1']);
     assert.deepEqual(read('app.rejected.3'), ['3.要求提供公开出版物', 'exact', '0 0 0 0 0 0 0']);
     assert.deepEqual(read('app.rejected.5'), ['5.要求行政机关确认或重新出具已获取信息', 'exact', '0 0 0 0 0 0 0']);
+    assert.deepEqual(read('app.other.1'), ['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 'exact', '0 0 0 0 1 0 1']);
     const fees = r.report.tables[0].rows.find((x) => x.id === 'active.fees')!;
     assert.deepEqual([fees.label, fees.cells.map((c) => c.raw)], ['行政事业性收费', ['0']]);
   });

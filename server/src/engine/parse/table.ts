@@ -275,7 +275,7 @@ class TableAssembler {
     const pending = this.pending;
     if (pending) {
       // The rest of a label wrapped over lines, then (on that line or the next) its figures.
-      let k = 0;
+      let k = this.leftFragments(seg, pending);
       while (k < seg.length && seg[k].kind === 'label' && this.continues(pending.row, [pending.label, ...pending.more], seg[k].cell)) pending.more.push(seg[k++].cell);
       if (k === seg.length) return;
       if (hasValue && seg[k].kind !== 'label') {
@@ -317,6 +317,16 @@ class TableAssembler {
     this.flushPending();
     this.pending = { row: m.row, label: parts[0], quality: m.quality!, more: parts.slice(1) };
     return true;
+  }
+
+  /**
+   * How many cells at the start of a line are the wrapped rest of a merged label to the left of the pending one
+   * ("（六）其他" / "处理", beside "1.申请人…行政机关不" / "再处理其…申请"): texts that name nothing, before the rest of
+   * the pending label.
+   */
+  private leftFragments(seg: Classified[], p: PendingLabel): number {
+    const rest = seg.findIndex((c) => c.kind === 'label' && this.continues(p.row, [p.label, ...p.more], c.cell));
+    return rest > 0 && seg.slice(0, rest).every((c) => c.kind === 'label' && !c.match.row) ? rest : 0;
   }
 
   /** Whether a label that names a row is the rest of the pending label of that row. */
