@@ -21,6 +21,7 @@
 //
 //   npm run build && node bench/roundtrip.mjs [--only 000,clean-2023] [--markups pingtan,word] [--no-pdf]
 //                                             [--keep DIR] [--verbose]
+// (GOV_REPORT_SHARED names the shared folder when it is not ../shared.)
 //
 // Needs /usr/bin/chromium (or $CHROMIUM) and playwright-core. Not part of `npm test`: it takes minutes. Results
 // and what they showed: docs/README.md, "网页经浏览器往返 / Round trip through a browser".
@@ -33,7 +34,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = path.resolve(root, '..', 'shared');
+const shared = process.env.GOV_REPORT_SHARED || path.resolve(root, '..', 'shared');
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
@@ -75,8 +76,13 @@ function documentOf(B, text) {
     if (t) { blocks.push({ kind: 'table', grid: tableGrid(B, t) }); i = t.range.end.line; continue; }
     const line = index.line(i).replace(/\t+/g, ' ').trim();
     if (!line) continue;
-    const role = report.title && report.title.range.start.line === i ? 'title' : headings.has(i) ? 'heading' : 'p';
-    blocks.push({ kind: 'p', text: line, role });
+    if (report.title && report.title.range.start.line === i) {
+      // A title over two lines is one heading on a page.
+      blocks.push({ kind: 'p', text: report.title.text, role: 'title' });
+      i = report.title.range.end.line;
+      continue;
+    }
+    blocks.push({ kind: 'p', text: line, role: headings.has(i) ? 'heading' : 'p' });
   }
   // The portal prints a publication date ("发布时间"), which the publication-deadline rule reads before the date
   // under the signature: the report's own date when it has one, else one within the deadline.
@@ -560,6 +566,7 @@ function report(cases, forms, findingsOf, tmp) {
   console.log(`Round trip through a browser (${new Date().toISOString().slice(0, 10)}; files in ${tmp})\n`);
   console.log('Comparison rules (documented differences):');
   for (const e of EXPECTED) console.log(`  - ${e.forms.join(', ')}: ${e.why}`);
+  console.log('Each cell: "same", or how many findings differ (counted as the comparison counts them).');
   console.log(`\n| report | markup | ${forms.join(' | ')} |\n|---|---|${forms.map(() => '---|').join('')}`);
   const details = [];
   let same = 0;
@@ -569,7 +576,7 @@ function report(cases, forms, findingsOf, tmp) {
       const diffs = compare(expectedFor(f, tidy), findingsOf(c.files[f]));
       if (!diffs.length) { same++; return 'same'; }
       details.push(`${c.input} ${c.markup} ${f}: ${diffs.join(' ')}`);
-      return `${diffs.length} diff`;
+      return `${diffs.reduce((n, d) => n + Number(/×(\d+)$/.exec(d)?.[1] ?? 1), 0)} diff`;
     });
     console.log(`| ${c.input} | ${c.markup} | ${cells.join(' | ')} |`);
   }
