@@ -110,6 +110,11 @@ describe('text of web pages as Chromium gives it', () => {
     assert.deepEqual(read('app.other.1'), ['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 'exact', '0 0 0 0 1 0 1']);
     const fees = r.report.tables[0].rows.find((x) => x.id === 'active.fees')!;
     assert.deepEqual([fees.label, fees.cells.map((c) => c.raw)], ['行政事业性收费', ['0']]);
+    // The same with one space between the merged label's start and the row's label: two cells all the same.
+    const oneSpace = lint(text.replace('（六）其他    1.申请人', '（六）其他 1.申请人'), { strict: true });
+    assert.deepEqual(loud(oneSpace.findings), []);
+    const other1 = oneSpace.report.tables[1].rows.find((x) => x.id === 'app.other.1')!;
+    assert.deepEqual([other1.label, other1.cells.map((c) => c.raw).join(' ')], ['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '0 0 0 0 1 0 1']);
   });
 
   it('innerText of a portal page: a title that begins with its year is not joined to the sidebar link above it', () => {

@@ -188,6 +188,10 @@ class TableAssembler {
       if (spaced && m.row && !this.continues(m.row, [headCell], { text: rest, start: restStart, end: cell.end, sep: -1 })) {
         return [headCell, ...wordsOf(rest, restStart)];
       }
+      // The wrapped start of a merged label one space before a numbered row label ("（六）其他 1.申请人…").
+      if (spaced && !m.row && !m.section && hasNumbering(rest) && matchLabel(rest, this.def, this.other, context).row) {
+        return [headCell, { text: rest, start: restStart, end: cell.end, sep: -1 }];
+      }
     }
     return [cell];
   }
