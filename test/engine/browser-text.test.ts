@@ -97,6 +97,8 @@ describe('text of web pages as Chromium gives it', () => {
       .replace('        3.要求提供公开出版物    0    0    0    0    0    0    0', `        3.要求提供公开出版\n              物\n${figures('0 0 0 0 0 0 0')}`)
       .replace('        5.要求行政机关确认或重新出具已获取信息    0    0    0    0    0    0    0', `        5.要求行政机关确认\n        或重新出具已获取信\n             息\n${figures('0 0 0 0 0 0 0')}`)
       .replace(/^行政事业性收费 +0$/m, `行政事业性收\n     费\n${figures('0')}`)
+      // The merged label to the left wraps around a row's label: its rest on a line of its own, before the figures.
+      .replace('        3.补正后申请内容仍不明确    0    0    0    0    0    0    0', `    （四）无\n        3.补正后申请内容仍不明确\n    法提供\n${figures('0 0 0 0 0 0 0')}`)
       // The merged label to the left wraps too, its rest in front of the rest of the row's label.
       .replace('    （六）其他处理    1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请    0    0    0    0    1    0    1',
         `    （六）其他    1.申请人无正当理由逾期不补正、行政机关不\n    处理          再处理其政府信息公开申请\n${figures('0 0 0 0 1 0 1')}`);
@@ -105,6 +107,7 @@ describe('text of web pages as Chromium gives it', () => {
     const rows = r.report.tables[1].rows;
     const read = (id: string) => { const x = rows.find((y) => y.id === id)!; return [x.label, x.labelMatch, x.cells.map((c) => c.raw).join(' ')]; };
     assert.deepEqual(read('app.unable.2'), ['2.没有现成信息需要另行制作', 'exact', '1 0 0 0 0 0 1']);
+    assert.deepEqual(read('app.unable.3'), ['3.补正后申请内容仍不明确', 'exact', '0 0 0 0 0 0 0']);
     assert.deepEqual(read('app.rejected.3'), ['3.要求提供公开出版物', 'exact', '0 0 0 0 0 0 0']);
     assert.deepEqual(read('app.rejected.5'), ['5.要求行政机关确认或重新出具已获取信息', 'exact', '0 0 0 0 0 0 0']);
     assert.deepEqual(read('app.other.1'), ['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 'exact', '0 0 0 0 1 0 1']);

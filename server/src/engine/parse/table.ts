@@ -282,6 +282,12 @@ class TableAssembler {
       let k = this.leftFragments(seg, pending);
       while (k < seg.length && seg[k].kind === 'label' && this.continues(pending.row, [pending.label, ...pending.more], seg[k].cell)) pending.more.push(seg[k++].cell);
       if (k === seg.length) return;
+      if (!hasValue && seg.slice(k).every((c) => c.kind === 'label' && !c.match.row && !c.match.section)) {
+        // Texts that name nothing between a label and its figures: the wrapped rest of a merged label to its left
+        // ("（四）无" / "2.没有现成信息需要另行制作" / "法提供" / figures). The figures may still follow.
+        this.recordHeaders(seg.slice(k));
+        return;
+      }
       if (hasValue && seg[k].kind !== 'label') {
         this.pending = null;
         this.addRow(pending.row, pending.label, pending.quality, pending.more, seg.slice(k).map((c) => c.cell));
