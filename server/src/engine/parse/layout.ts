@@ -68,9 +68,10 @@ export function detectLayout(index: LineIndex, from: number, to: number): TableL
   return null;
 }
 
-export function readTable(index: LineIndex, from: number, to: number, layout: TableLayout): TableText {
+/** `exactFields`: the text was read from a document's table structure (see TableText.exactFields). */
+export function readTable(index: LineIndex, from: number, to: number, layout: TableLayout, exactFields = false): TableText {
   switch (layout) {
-    case 'row-per-line': return readRowPerLine(index, from, to);
+    case 'row-per-line': return readRowPerLine(index, from, to, exactFields);
     case 'pipe': return readPipeRows(index, from, to);
     case 'cell-per-line': return readCellPerLine(index, from, to);
     case 'paragraph': case 'paragraph-copy': return readParagraphs(index, from, to, layout);

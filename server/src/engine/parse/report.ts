@@ -49,9 +49,10 @@ function readTableTexts(index: LineIndex, parts: Part[], options: LintOptions): 
     const to = p.bodyRange.end.line + 1;
     const layout = detectLayout(index, from, to);
     if (!layout) continue;
-    const tt = readTable(index, from, to, layout);
+    const exact = options.tableFields === 'exact' && layout === 'row-per-line';
+    const tt = readTable(index, from, to, layout, exact);
     if (ALIGNED.has(layout)) joinWrappedLines(index, tt, p.number);
-    tt.exactFields = options.tableFields === 'exact' && layout === 'row-per-line';
+    tt.exactFields = exact;
     texts.set(p, tt);
   }
   return texts;

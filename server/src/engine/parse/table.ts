@@ -122,6 +122,8 @@ class TableAssembler {
   private pending: PendingLabel | null = null;
   /** The last row that had figures, for telling a row merged into the one above it. */
   private lastRowWithFigures: RowDef | null = null;
+  /** The segment just read when it was labels that name nothing: the first lines of a label wrapped over lines. */
+  private orphans: RawCell[] = [];
   /** Cells of the table's unlabelled row (table 四), gathered from every run of figures. */
   private readonly unlabelledCells: RawCell[] = [];
 
@@ -190,6 +192,10 @@ class TableAssembler {
       if (spaced && m.row && !this.continues(m.row, [headCell], { text: rest, start: restStart, end: cell.end, sep: -1 })) {
         return [headCell, ...wordsOf(rest, restStart)];
       }
+      // The wrapped start of a merged label one space before a numbered row label ("（六）其他 1.申请人…").
+      if (spaced && !m.row && !m.section && hasNumbering(rest) && matchLabel(rest, this.def, this.other, context).row) {
+        return [headCell, { text: rest, start: restStart, end: cell.end, sep: -1 }];
+      }
     }
     return [cell];
   }
@@ -246,34 +252,47 @@ class TableAssembler {
         for (const c of seg) if (c.kind === 'label') this.recordHeader(c.cell);
       return;
     }
+    const orphans = this.orphans;
+    this.orphans = [];
     if (this.takeFiguresBesideGroupLabel(seg)) return;
-    const rowAt = this.rowLabelAt(seg);
+    const found = this.rowLabelAt(seg);
+    // The rest of a pending label may itself read as its row ("2.没有现成信息需要" / "另行制作"): it continues that label.
+    const rowAt = found === 0 && this.continuesPending(seg[0]) ? -1 : found;
     for (let i = 0; i < (rowAt < 0 ? seg.length : rowAt); i++) this.readSection(seg[i]);
     if (rowAt >= 0) {
       this.recordHeaders(seg.slice(0, rowAt));
       const match = seg[rowAt].match;
+      // A label wrapped over lines whose first part names no row ("5.要求行政机关确认" / "或重新出具已获取信" / "息"):
+      // the lines before it that, with it, begin the row's wording are its start.
+      const head = rowAt === 0 && orphans.length && this.continues(match.row!, orphans, seg[0].cell) ? [...orphans, seg[0].cell] : [seg[rowAt].cell];
       // Unmatched labels right after the row label that complete its wording are the rest of it (a label
       // wrapped over paragraphs); any other text there is a cell (an invalid one, such as "十").
-      const more: RawCell[] = [];
+      const more: RawCell[] = head.slice(1);
       let firstCell = rowAt + 1;
-      while (firstCell < seg.length && seg[firstCell].kind === 'label' && this.continues(match.row!, [seg[rowAt].cell, ...more], seg[firstCell].cell)) {
+      while (firstCell < seg.length && seg[firstCell].kind === 'label' && this.continues(match.row!, [head[0], ...more], seg[firstCell].cell)) {
         more.push(seg[firstCell++].cell);
       }
       this.flushPending();
       if (firstCell === seg.length) {
         // The label stands alone: its figures may follow on the next line.
-        this.pending = { row: match.row!, label: seg[rowAt].cell, quality: match.quality!, more };
+        this.pending = { row: match.row!, label: head[0], quality: match.quality!, more };
         return;
       }
-      this.addRow(match.row!, seg[rowAt].cell, match.quality!, more, seg.slice(firstCell).map((c) => c.cell));
+      this.addRow(match.row!, head[0], match.quality!, more, seg.slice(firstCell).map((c) => c.cell));
       return;
     }
     const pending = this.pending;
     if (pending) {
       // The rest of a label wrapped over lines, then (on that line or the next) its figures.
-      let k = 0;
+      let k = this.leftFragments(seg, pending);
       while (k < seg.length && seg[k].kind === 'label' && this.continues(pending.row, [pending.label, ...pending.more], seg[k].cell)) pending.more.push(seg[k++].cell);
       if (k === seg.length) return;
+      if (!hasValue && seg.slice(k).every((c) => c.kind === 'label' && !c.match.row && !c.match.section)) {
+        // Texts that name nothing between a label and its figures: the wrapped rest of a merged label to its left
+        // ("（四）无" / "2.没有现成信息需要另行制作" / "法提供" / figures). The figures may still follow.
+        this.recordHeaders(seg.slice(k));
+        return;
+      }
       if (hasValue && seg[k].kind !== 'label') {
         this.pending = null;
         this.addRow(pending.row, pending.label, pending.quality, pending.more, seg.slice(k).map((c) => c.cell));
@@ -295,6 +314,7 @@ class TableAssembler {
       this.unreadable.push(this.range(seg[0].cell.start, seg[seg.length - 1].cell.end));
       return;
     }
+    if (seg.every((c) => c.kind === 'label' && !c.match.row && !c.match.section) && this.wrappedLabel(orphans, seg)) return;
     this.recordHeaders(seg);
   }
 
@@ -328,6 +348,38 @@ class TableAssembler {
     return false;
   }
 
+  /**
+   * Labels that name nothing, after a line of such labels: together they may name a row ("其他对外管理" / "服务事项",
+   * "1.本机关不" / "掌握相关政" / "府信息"); its figures follow. Else they are kept for the line after them.
+   */
+  private wrappedLabel(orphans: RawCell[], seg: Classified[]): boolean {
+    const parts = [...orphans, ...seg.map((c) => c.cell)];
+    const m = orphans.length ? matchLabel(parts.map((c) => c.text).join(''), this.def, this.other, this.context) : NO_MATCH;
+    if (!m.row || m.section || m.quality === 'fuzzy' || this.seen.has(m.row.id)) {
+      this.orphans = seg.map((c) => c.cell);
+      return false;
+    }
+    this.flushPending();
+    this.pending = { row: m.row, label: parts[0], quality: m.quality!, more: parts.slice(1) };
+    return true;
+  }
+
+  /**
+   * How many cells at the start of a line are the wrapped rest of a merged label to the left of the pending one
+   * ("（六）其他" / "处理", beside "1.申请人…行政机关不" / "再处理其…申请"): texts that name nothing, before the rest of
+   * the pending label.
+   */
+  private leftFragments(seg: Classified[], p: PendingLabel): number {
+    const rest = seg.findIndex((c) => c.kind === 'label' && this.continues(p.row, [p.label, ...p.more], c.cell));
+    return rest > 0 && seg.slice(0, rest).every((c) => c.kind === 'label' && !c.match.row) ? rest : 0;
+  }
+
+  /** Whether a label that names a row is the rest of the pending label of that row. */
+  private continuesPending(c: Classified): boolean {
+    const p = this.pending;
+    return p !== null && p.row === c.match.row && this.continues(p.row, [p.label, ...p.more], c.cell);
+  }
+
   /** The row label of a segment: the last label that names a row and is not merely a heading. */
   private rowLabelAt(seg: Classified[]): number {
     for (let i = seg.length - 1; i >= 0; i--) {
@@ -338,6 +390,9 @@ class TableAssembler {
       if (m.row.aggregateOf && !valueAfter) { this.context = m.row.id; continue; }
       // A bare 其他 or 总计 is a column heading unless figures follow it.
       if (m.quality === 'unnumbered' && !valueAfter) continue;
+      // The rest of a label wrapped over paragraphs may itself read as the row ("（区分处理的，只计这一情形，…）" is
+      // near enough to （二）部分公开（区分处理的…）): the row's label starts where its wording does.
+      while (i > 0 && seg[i - 1].match.row === m.row && this.continues(m.row, [seg[i - 1].cell], seg[i].cell)) i--;
       return i;
     }
     return -1;
@@ -375,7 +430,7 @@ class TableAssembler {
     this.context = this.contextAfter(this.context, { row: rowDef, section: null, quality });
     if (this.seen.has(rowDef.id)) return;
     this.seen.add(rowDef.id);
-    const row = this.buildRow(rowDef, label, quality, valueCells, labelMore);
+    const row = this.buildRow(rowDef, label, this.wholeLabelQuality(rowDef, label, quality, labelMore), valueCells, labelMore);
     if (row.foundCells > 0) this.lastRowWithFigures = rowDef;
     // A label standing alone (not even empty cells after it) below a row of the same section that has figures:
     // a merged cell (rowspan) carries those figures for both.
@@ -383,6 +438,16 @@ class TableAssembler {
     this.rows.push(row);
   }
 
+
+  /**
+   * A label wrapped over lines was recognised by its first part ("3.要求提供公开出版" is a typo of the row's wording);
+   * put together, it may be the wording itself.
+   */
+  private wholeLabelQuality(row: RowDef, label: RawCell, quality: LabelQuality, more: RawCell[]): LabelQuality {
+    if (!more.length || quality === 'exact' || quality === 'unnumbered') return quality;
+    const key = labelKey([label, ...more].map((c) => c.text).join(''));
+    return this.prepared.exactById.get(row.id)?.includes(key) ? 'exact' : quality;
+  }
 
   private recordHeader(cell: RawCell): void {
     const key = cellKey(cell);

@@ -23,9 +23,9 @@ export function findTitle(index: LineIndex, before: number): Heading | null {
     // The line that names the report (a copied page may begin with the site's name or a breadcrumb).
     if (t.length <= 80 && t.includes('报告') && t.includes('信息公开')) {
       // A title that begins with its year has the organ's name on the line above ("淮安市洪泽区人民政府" /
-      // "2024 年政府信息公开工作年度报告").
+      // "2024 年政府信息公开工作年度报告"); a line that names 信息公开 is a link of the site around it ("政府信息公开年报").
       const above = i > 0 ? index.line(i - 1).trim() : '';
-      const withOrgan = /^(?:19|20)\d{2}\s*年/.test(t) && above.length > 0 && above.length <= 30 && !above.includes('报告');
+      const withOrgan = /^(?:19|20)\d{2}\s*年/.test(t) && above.length > 0 && above.length <= 30 && !above.includes('报告') && !above.includes('信息公开');
       return titleOf(index, withOrgan ? i - 1 : i, i);
     }
   }

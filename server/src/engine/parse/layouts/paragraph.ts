@@ -26,6 +26,7 @@ export function readParagraphs(index: LineIndex, from: number, to: number, layou
   let rowHasValue = false;
   let rowHadSeparator = false;
   let lastSep = -1; // offset of the tab of the last separator line when no paragraph followed it yet
+  let lastSepTaken = false; // whether an empty cell is already shown at lastSep
   let gap = 0; // blank lines since the last paragraph or separator
 
   const closeCell = () => { if (cell) row.push(cell); cell = null; };
@@ -48,17 +49,39 @@ export function readParagraphs(index: LineIndex, from: number, to: number, layou
     const base = index.starts[i];
     const [s, e] = trimmed(line, 0, line.length);
     if (s === e) {
+      if (tabbed && !line.includes('\t') && (line.includes('\u00a0') || line.includes('\u3000'))) {
+        // A paragraph of no-break or ideographic spaces (an empty cell's <p>&nbsp;</p>): that cell, empty. After the
+        // blank lines between rows it is the first cell of the next row.
+        if (cell && gap > CELL_PARAGRAPH_GAP) endRow();
+        if (!cell) { cell = { text: '', start: base, end: base, sep: -1 }; lastSep = -1; }
+        gap = 0;
+        continue;
+      }
       if (!tabbed || !line.includes('\t')) { gap++; continue; }
-      // A separator line: it closes the open cell; a separator right after another one, and each tab after the
-      // first on this line, enclose an empty cell.
-      if (!cell && lastSep >= 0) row.push(emptyCell(lastSep));
+      const first = base + line.indexOf('\t');
+      if (gap > CELL_PARAGRAPH_GAP && (cell || row.length)) {
+        // A separator after the blank lines between rows: the row above has ended (in an empty cell when no
+        // paragraph followed its last separator), and this one closes an empty first cell of the next row.
+        if (!cell && lastSep >= 0) row.push(emptyCell(lastSep));
+        endRow();
+      }
+      // A separator line: it closes the open cell; a separator right after another one, or at the start of a
+      // row, and each tab after the first on this line, enclose an empty cell. An empty cell is shown at the
+      // separator before it, or after it when that one already shows a cell (the row's first cell was empty).
+      let taken = false;
+      if (!cell && (lastSep >= 0 || row.length === 0)) {
+        const at: number = lastSep >= 0 && !lastSepTaken ? lastSep : first;
+        row.push(emptyCell(at));
+        taken = at === first;
+      }
       closeCell();
       let tab = line.indexOf('\t');
       for (let next = line.indexOf('\t', tab + 1); next >= 0; next = line.indexOf('\t', next + 1)) {
-        row.push(emptyCell(base + tab));
+        row.push(emptyCell(base + (taken ? next : tab)));
         tab = next;
       }
       lastSep = base + tab;
+      lastSepTaken = taken;
       rowHadSeparator = true;
       gap = 0;
       continue;
@@ -67,6 +90,13 @@ export function readParagraphs(index: LineIndex, from: number, to: number, layou
     const text = line.slice(s, e);
     if (isProse(text)) { endRow(); gap = 0; continue; }
     const value = isValueLike(text);
+    if (cell?.text === '' && gap <= CELL_PARAGRAPH_GAP) {
+      // The padding paragraph of this cell (<p>&nbsp;</p><p>14</p>): the cell's text is this one.
+      Object.assign(cell, { text, start: base + s, end: base + e });
+      if (value) rowHasValue = true;
+      gap = 0;
+      continue;
+    }
     if (cell) {
       // No separator since the open cell: more of that cell ("商业" / "企业"), or the first cell of the next row.
       if (!value && !isValueLike(cell.text) && gap <= CELL_PARAGRAPH_GAP) {

@@ -2,12 +2,14 @@
 // one logical row per line, cells split on the separator.
 import { PAGE_NUMBER, type LineIndex } from '../../text';
 import { TableTextBuilder, countChar, trimmed, type RawCell, type TableText } from './common';
+import { isValueLike } from '../cell';
 import { isProse } from './paragraph';
 
 const SEPARATOR_CELL = /^[\s:：\-—=_]*$/;
 
-export function readRowPerLine(index: LineIndex, from: number, to: number): TableText {
-  return readSplit(index, from, to, 'row-per-line', (l) => l.includes('\t'), '\t');
+/** `exactFields`: every line is a row of the document's table (a line of one tab is two empty cells, not a break). */
+export function readRowPerLine(index: LineIndex, from: number, to: number, exactFields = false): TableText {
+  return readSplit(index, from, to, 'row-per-line', (l) => l.includes('\t'), '\t', !exactFields);
 }
 
 export function readPipeRows(index: LineIndex, from: number, to: number): TableText {
@@ -24,15 +26,46 @@ function isMarkdownRule(line: string): boolean {
   return line.startsWith('---', i);
 }
 
-function readSplit(index: LineIndex, from: number, to: number, layout: 'row-per-line' | 'pipe', isRow: (l: string) => boolean, sep: string): TableText {
+/** A lone tab: an empty cell between two others that a line break (its <br>) has put on a line of its own. */
+const BROKEN_CELL = '\t';
+
+/** Whether a line holds more than tabs and padding. */
+const hasText = (line: string) => line.split('\t').some((c) => c.trim() !== '');
+
+/**
+ * The last line of a row that a browser's innerText broke over lines: a table whose cells hold text directly
+ * (a rich-text editor's) has an empty cell written as <td><br></td>, and the break inside it ends the line, so the
+ * row goes on after it: "label⇥" / "⇥" / "⇥0⇥0". The row is broken where a line ending in a tab, or a lone tab, is
+ * followed by lone tabs, or by one line that starts with a tab and holds nothing but figures; a line of figures
+ * alone after a row is no row of Word's (its rows under a merged label start with a tab and their own label).
+ */
+function brokenRowEnd(index: LineIndex, i: number, to: number): number {
+  const line = index.line(i);
+  // A row may also start with lone tabs: its first cell was empty, and its break made the blank line above.
+  if (line !== BROKEN_CELL && (!line.endsWith('\t') || !hasText(line))) return i;
+  let j = i;
+  while (j + 1 < to && index.line(j + 1) === BROKEN_CELL) j++;
+  const next = j + 1 < to ? index.line(j + 1) : '';
+  if (next.startsWith('\t') && hasText(next) && next.split('\t').every((c) => c.trim() === '' || isValueLike(c.trim()))) j++;
+  else if (j > i && next.startsWith('\t') && hasText(next)) j++;
+  return j;
+}
+
+function readSplit(index: LineIndex, from: number, to: number, layout: 'row-per-line' | 'pipe', isRow: (l: string) => boolean, sep: string, brokenRows = false): TableText {
   const out = new TableTextBuilder(layout, from);
   let lastRow = to - 1;
   while (lastRow >= from && !isRow(index.line(lastRow))) lastRow--;
   let inTable = false;
   for (let i = from; i < to; i++) {
-    const line = index.line(i);
+    let line = index.line(i);
     if (PAGE_NUMBER.test(line)) continue;
     const base = index.starts[i];
+    const last = brokenRows ? brokenRowEnd(index, i, to) : i;
+    if (last > i) {
+      // One row over several lines: the line breaks are empty cells' content, read as empty.
+      line = index.text.slice(base, index.ends[last]).replaceAll('\r', ' ').replaceAll('\n', ' ');
+      for (; i < last; i++) out.touch(i);
+    }
     if (!isRow(line)) {
       // Between rows, a line without separators is a cell of its own: a sub-table's heading ("第二十条第（一）项"),
       // or a label with its figures run into it ("行政规范性文件000"). Sentences are not.
