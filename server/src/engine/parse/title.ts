@@ -13,6 +13,9 @@ export function reportYear(title: Heading | null, period: Period | null): Pick<R
   return { year: null, yearSource: null };
 }
 
+/** Marks of a sentence, which a title has none of. */
+const SENTENCE_MARKS = /[《》，。；]/;
+
 export function findTitle(index: LineIndex, before: number): Heading | null {
   const limit = Math.min(before, index.lineCount, 20);
   let first = -1;
@@ -21,7 +24,9 @@ export function findTitle(index: LineIndex, before: number): Heading | null {
     if (!t) continue;
     if (first < 0) first = i;
     // The line that names the report (a copied page may begin with the site's name or a breadcrumb).
-    if (t.length <= 80 && t.includes('报告') && t.includes('信息公开')) {
+    // Not a line of a sentence that names a report ("…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》（…"),
+    // as the first lines of a PDF whose title was lost are.
+    if (t.length <= 80 && t.includes('报告') && t.includes('信息公开') && !SENTENCE_MARKS.test(t)) {
       // A title that begins with its year has the organ's name on the line above ("淮安市洪泽区人民政府" /
       // "2024 年政府信息公开工作年度报告"); a line that names 信息公开 is a link of the site around it ("政府信息公开年报").
       const above = i > 0 ? index.line(i - 1).trim() : '';
@@ -36,7 +41,7 @@ export function findTitle(index: LineIndex, before: number): Heading | null {
   const next = first + 1 < before ? index.line(first + 1) : '';
   const last = !l1.includes('报告') && next.trim() && next.includes('报告') && next.length <= 40 ? first + 1 : first;
   const t = titleOf(index, first, last);
-  return t.text.includes('报告') || t.text.includes('政府信息公开') ? t : null;
+  return (t.text.includes('报告') || t.text.includes('政府信息公开')) && !SENTENCE_MARKS.test(t.text) ? t : null;
 }
 
 /** The title on lines first..last (one or two), its text joined without the line break. */

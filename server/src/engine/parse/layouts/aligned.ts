@@ -37,12 +37,23 @@ export function readAligned(index: LineIndex, from: number, to: number, layout: 
       }
     }
     // A sentence of the narrative is not part of a table; a lone label line is (a header, a wrapped label).
-    if (cells.length === 1 && isProse(cells[0].text)) continue;
+    if (cells.length === 1 && (isProse(cells[0].text) || isProseLine(cells[0].text))) continue;
     out.push(cells);
     out.touch(i);
   }
   return out.build();
 }
+
+/**
+ * A line of a paragraph wrapped at the page's width (PDF text), which ends without a full stop: long, and counting
+ * things in the narrative's way ("涵盖政策及规范性文件类 8 条、规划计划类 2 条"), which no label of the template does.
+ */
+const COUNTED = /\d\s*(?:条|件|个|次|项|篇|期|场|人次|万元)/;
+function isProseLine(text: string): boolean {
+  return text.length > PROSE_LINE && COUNTED.test(text);
+}
+/** Longer than a template label with its figures on one line. */
+const PROSE_LINE = 30;
 
 function splitOnSpaces(tok: string, at: number, push: (s: number, e: number) => void): void {
   const re = /\S+/g;
