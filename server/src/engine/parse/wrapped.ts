@@ -74,11 +74,20 @@ class WrappedLines {
         // pieces below may start anywhere from there back to just right of that label's start.
         const left = out[i][j - 1] as RawCell | undefined;
         let from = left && !valueLike(left) && this.columnOf(left) + displayWidth(left.text) + PUSHED_GAP >= column ? this.columnOf(left) + 1 : column;
+        let width = displayWidth(c.text);
+        // The next piece starts where the last did (text at the left of its cell), or is centred under it, or ends
+        // where it ended (text centred or at the right of its cell: "规禁止公" / "开").
+        const under = (d: RawCell) => {
+          const at = this.columnOf(d);
+          const w = displayWidth(d.text);
+          return (at >= from - COLUMN_SLACK && at <= column + COLUMN_SLACK) || Math.abs(2 * at + w - (2 * column + width)) <= 2 * COLUMN_SLACK
+            || Math.abs(at + w - (column + width)) <= COLUMN_SLACK;
+        };
         let text = c.text;
         let end = c.end;
         const taken: [number, number][] = [];
         for (let k = i + 1; k < out.length && k <= i + WRAP_LINES; k++) {
-          const at = out[k].findIndex((d) => this.columnOf(d) >= from - COLUMN_SLACK && this.columnOf(d) <= column + COLUMN_SLACK);
+          const at = out[k].findIndex(under);
           if (at < 0) {
             if (out[k].some((d) => this.columnOf(d) < column && this.columnOf(d) + displayWidth(d.text) > column)) break;
             continue;
@@ -96,12 +105,14 @@ class WrappedLines {
             end = d.start + head.length;
             out[k][at] = { text: d.text.slice(restAt), start: d.start + restAt, end: d.end, sep: -1 };
             from = column = this.columnOf(d);
+            width = displayWidth(head);
             continue;
           }
           text += d.text;
           end = d.end;
           taken.push([k, at]);
           from = column = this.columnOf(d); // the label's column, found
+          width = displayWidth(d.text);
         }
         if (!taken.length) continue;
         out[i][j] = { text, start: c.start, end, sep: -1 };
