@@ -25,6 +25,9 @@ const KNOWN_HEADINGS = new Map<string, { part: PartDef; exact: 'exact' | 'varian
 ]));
 const MAY_BE_HEADING = /^[\s#*\u3000]*[一二三四五六]/;
 
+/** The most characters of a heading that a PDF's line may wrap onto the next line. */
+const WRAPPED_TAIL = 8;
+
 export function findHeadings(index: LineIndex): FoundHeading[] {
   const out: FoundHeading[] = [];
   const unplaced: Unplaced[] = [];
@@ -45,8 +48,15 @@ export function findHeadings(index: LineIndex): FoundHeading[] {
     const written = chineseNumber(m[1]);
     const startChar = span[0] + n.map[skip];
     const endChar = span[0] + n.map[n.text.length - 1] + 1;
-    const heading = { text: line.slice(startChar, endChar), range: { start: { line: i, character: startChar }, end: { line: i, character: endChar } } };
-    const best = bestPart(rest, written);
+    let heading = { text: line.slice(startChar, endChar), range: { start: { line: i, character: startChar }, end: { line: i, character: endChar } } };
+    let best = bestPart(rest, written);
+    // A long heading wrapped onto the next line in a PDF ("…提起行政诉讼情" / "况"): with that line it is whole.
+    const tail = best?.exact === 'mismatch' && i + 1 < index.lineCount ? index.line(i + 1).trim() : '';
+    const whole = tail && tail.length <= WRAPPED_TAIL && !tail.includes('\t') ? bestPart(trimTrailingMarks(m[2] + normalize(tail).text), written) : null;
+    if (whole && whole.exact !== 'mismatch') {
+      best = whole;
+      heading = { text: heading.text + tail, range: { start: heading.range.start, end: { line: i + 1, character: index.line(i + 1).trimEnd().length } } };
+    }
     if (!best) {
       if (written && NUMBERED.test(s) && rest.length <= 40 && !/[。；]/.test(rest)) unplaced.push({ line: i, written, rest, heading });
       continue;
