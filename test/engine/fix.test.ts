@@ -1,11 +1,14 @@
 // Fixes are data; applying them is pure, loses nothing outside the edited ranges, and reaches a fixed point.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { applyFixes, fixAll, lint, type Fix, type LintOptions } from '../../server/src/engine';
 import { pickFixes } from '../../server/src/engine/fix';
 import { CORPUS } from '../support/corpus-expected';
 import { loud } from '../support/findings';
 import { toCellPerLine, toPipe } from '../support/layouts';
 import { corpus, corpusDir, eachOf, example } from '../support/paths';
+import { scenariosDir } from '../support/scenarios';
 
 const at = (line: number, a: number, b = a) => ({ start: { line, character: a }, end: { line, character: b } });
 const fix = (edits: [number, number, number, string][], safe = true): Fix => ({ title: 't', safe, edits: edits.map(([l, a, b, t]) => ({ range: at(l, a, b), newText: t })) });
@@ -78,5 +81,20 @@ describe('fixAll reaches a fixed point without new errors', () => {
       const r = assertFixedPoint('imbalance', t, { suggestions: true });
       assert.deepEqual(loud(r.result.findings), []);
     }
+  });
+});
+
+describe('fixes of a label printed in pieces (PDF text, wrapped in its cell)', () => {
+  it('a row label cut short, wrapped beside its figures: the fix writes the label in the first piece, empties the other and keeps the figures between', () => {
+    const scenario = readFileSync(path.join(scenariosDir, 'pdf-top-aligned-cells.txt'), 'utf8');
+    // （三）2's label: "2.其他法律行政" beside its figures, "法规禁止公开" two lines below; cut to "法规禁".
+    const text = scenario.replace(/^( +)法规禁止公开$/m, '$1法规禁');
+    assert.notEqual(text, scenario);
+    const found = lint(text).findings.filter((f) => f.rule === 'row-label');
+    assert.deepEqual(found.map((f) => f.message), ['行名“2.其他法律行政法规禁”与模板不一致，应为“2.其他法律行政法规禁止公开”']);
+    assert.equal(found[0].fixes[0].edits.length, 2);
+    const fixed = applyFixes(text, pickFixes(lint(text).findings, false)).text;
+    assert.match(fixed, / 2\.其他法律行政法规禁止公开\s+0\s+0\s+0\s+0\s+0\s+0\s+0\n/);
+    assert.deepEqual(loud(lint(fixed).findings).map((f) => f.rule), []);
   });
 });

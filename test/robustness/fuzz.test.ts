@@ -79,11 +79,13 @@ export function checkResult(text: string, res: LintResult): string[] {
     t.sections.forEach((s, j) => chk(s.range, `table ${i} section ${j}`));
     t.headerCells.forEach((h, j) => chk(h.range, `table ${i} header ${j}`));
     t.unreadable.forEach((u, j) => chk(u, `table ${i} unreadable ${j}`));
-    t.versionLabels.T2019.forEach((u, j) => chk(u, `table ${i} T2019 label ${j}`));
-    t.versionLabels.T2021.forEach((u, j) => chk(u, `table ${i} T2021 label ${j}`));
+    for (const v of ['T2019', 'T2021'] as const) {
+      t.versionLabels[v].forEach((u, j) => { chk(u.range, `table ${i} ${v} label ${j}`); u.pieces?.forEach((p, k) => chk(p, `table ${i} ${v} label ${j} piece ${k}`)); });
+    }
     t.rows.forEach((r, j) => {
       chk(r.range, `table ${i} row ${j} ${r.id}`);
       chk(r.labelRange, `table ${i} row ${j} label`);
+      r.labelPieces?.forEach((p, k) => chk(p, `table ${i} row ${j} label piece ${k}`));
       r.cells.forEach((c, k) => { chk(c.range, `table ${i} row ${j} cell ${k}`); chk(c.separator, `table ${i} row ${j} cell ${k} separator`); });
     });
   });

@@ -126,12 +126,20 @@ export interface CellModel {
   invalidReason?: 'text' | 'negative' | 'decimal';
 }
 
+/** A label of one template version in a table: where it is, its text, and its pieces (see RowModel.labelPieces). */
+export interface VersionLabel { range: Range; text: string; pieces: Range[] | null }
+
 export interface RowModel {
   /** Template row id, e.g. 'app.received', 'active.regulations'. */
   id: string;
   /** The label as written (whitespace collapsed); '' for a row without a label (table 四). */
   label: string;
   labelRange: Range | null;
+  /**
+   * A label wrapped in its cell and printed in pieces with other text between them (PDF text): each piece's range.
+   * null when the label's text is all of labelRange. An edit of the label edits the pieces, never what lies between.
+   */
+  labelPieces: Range[] | null;
   /** From the first cell of the row (label or value) to the last. */
   range: Range;
   cells: CellModel[];
@@ -173,7 +181,7 @@ export interface TableModel {
   headerCells: HeaderCellModel[];
   rows: RowModel[];
   /** Labels of each template version seen in the table, for the template-version rule. */
-  versionLabels: { T2019: Range[]; T2021: Range[] };
+  versionLabels: { T2019: VersionLabel[]; T2021: VersionLabel[] };
   /** Lines inside the table that could not be read as rows (PDF text), reported rather than guessed. */
   unreadable: Range[];
   /**

@@ -7,7 +7,7 @@ import { versionLabels } from '../template';
 import type { ColumnDef, RowDef, SectionDef, TableDef } from '../template/types';
 import type { LineIndex } from '../text';
 import { editDistance, matchesOf, norm } from '../text';
-import type { CellModel, HeaderCellModel, Range, RowModel, TableLayout, TableModel, TableSectionModel, TemplateId } from '../types';
+import type { CellModel, HeaderCellModel, Range, RowModel, TableLayout, TableModel, TableSectionModel, TemplateId, VersionLabel } from '../types';
 import { isValueLike, readCell } from './cell';
 import type { RawCell, TableText } from './layout';
 
@@ -95,12 +95,12 @@ export function assembleTable(index: LineIndex, tt: TableText, def: TableDef, ot
   for (const lrow of tt.rows) if (lrow.cells.length) assembler.readRow(lrow.cells);
   assembler.finish();
   const votes = voteVersions(tt, def);
-  const rng = (c: RawCell) => assembler.range(c.start, c.end);
+  const place = (c: RawCell): VersionLabel => ({ range: assembler.range(c.start, c.end), text: c.text, pieces: assembler.pieces(c) });
   return {
     id: def.id, part: def.part, layout: tt.layout, template,
     range: { start: { line: tt.firstLine, character: 0 }, end: { line: tt.lastLine, character: index.lineLength(tt.lastLine) } },
     sections: assembler.sections, headerCells: assembler.headerCells, rows: assembler.rows,
-    versionLabels: { T2019: votes.T2019.map(rng), T2021: votes.T2021.map(rng) },
+    versionLabels: { T2019: votes.T2019.map(place), T2021: votes.T2021.map(place) },
     unreadable: assembler.unreadable,
     blanksVisible: !BLANKS_INVISIBLE.has(tt.layout),
   };
@@ -133,6 +133,13 @@ class TableAssembler {
 
   range(a: number, b: number): Range {
     return { start: this.index.positionAt(a), end: this.index.positionAt(b) };
+  }
+
+  /** The ranges of a label's pieces (cells put together by wrapped.ts, or continued on the lines below), or null. */
+  pieces(label: RawCell, more: readonly RawCell[] = []): Range[] | null {
+    if (!label.pieces && !more.length) return null;
+    const all = [...(label.pieces ?? [label]), ...more.flatMap((m) => m.pieces ?? [m])];
+    return all.length > 1 ? all.map((x) => this.range(x.start, x.end)) : null;
   }
 
   /**
@@ -482,6 +489,7 @@ class TableAssembler {
     const end = Math.max(last ? last.end : start, labelEnd ? labelEnd.end : start);
     return {
       id: rowDef.id, label: labelText, labelRange: label ? this.range(label.start, labelEnd!.end) : null,
+      labelPieces: label && (label.pieces || labelMore.some((m) => m.pieces)) ? this.pieces(label, labelMore) : null,
       range: this.range(start, Math.max(start, end)), cells, foundCells: values.length, expectedCells: columns.length,
       labelVersion: label ? versionLabels[this.def.id].get(cellKey(label)) ?? null : null,
       labelMatch: quality, mergedAbove: false, runTogether,

@@ -85,6 +85,7 @@ class WrappedLines {
         };
         let text = c.text;
         let end = c.end;
+        const pieces = c.pieces ? [...c.pieces] : [{ start: c.start, end: c.end }];
         const taken: [number, number][] = [];
         for (let k = i + 1; k < out.length && k <= i + WRAP_LINES; k++) {
           const at = out[k].findIndex(under);
@@ -103,6 +104,7 @@ class WrappedLines {
             const restAt = d.text.slice(space).search(/\S/) + space;
             text += head;
             end = d.start + head.length;
+            pieces.push({ start: d.start, end });
             out[k][at] = { text: d.text.slice(restAt), start: d.start + restAt, end: d.end, sep: -1 };
             from = column = this.columnOf(d);
             width = displayWidth(head);
@@ -110,12 +112,13 @@ class WrappedLines {
           }
           text += d.text;
           end = d.end;
+          pieces.push(...(d.pieces ?? [{ start: d.start, end: d.end }]));
           taken.push([k, at]);
           from = column = this.columnOf(d); // the label's column, found
           width = displayWidth(d.text);
         }
-        if (!taken.length) continue;
-        out[i][j] = { text, start: c.start, end, sep: -1 };
+        if (pieces.length === 1) continue;
+        out[i][j] = { text, start: c.start, end, sep: -1, pieces };
         for (const [k, at] of taken.reverse()) out[k].splice(at, 1);
       }
     }

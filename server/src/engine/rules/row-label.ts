@@ -1,5 +1,6 @@
 // A row recognised despite a wrong label: a typo ("2.其他法律行政止公开") or the numbering that tells the row from a
 // column heading left out ("其他" for "3.其他"). The template wording is the fix.
+import { relabel } from './relabel';
 import type { Rule } from './rule';
 import { rowDefOf } from '../lookup';
 
@@ -36,7 +37,7 @@ export const rule: Rule = {
           // A bare 其他 under （六） reads unambiguously in its place: worth saying, not worth a warning.
           severity: row.labelMatch === 'unnumbered' ? 'info' : undefined,
           // Certain: the row was recognised as this template row by its place and its wording.
-          fixes: [{ title: ctx.t('fix', { expected }), edits: [{ range: row.labelRange, newText: expected }], safe: true }],
+          fixes: [{ title: ctx.t('fix', { expected }), edits: relabel(row.labelRange, row.labelPieces, expected), safe: true }],
         });
       }
     }

@@ -2,7 +2,9 @@
 import { format } from '../messages';
 import { otherVersion } from '../template';
 import { defOf, findRow, rowDefOf } from '../lookup';
+import { relabel } from './relabel';
 import type { Rule } from './rule';
+import type { VersionLabel } from '../types';
 
 export const rule: Rule = {
   meta: {
@@ -32,7 +34,7 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const { report, text, index } = ctx.parsed;
+    const { report, index } = ctx.parsed;
     if (report.preTemplate && report.year !== null) {
       const at = report.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: index.lineLength(0) } };
       ctx.report({ range: at, message: 'pre2019', args: { year: report.year } });
@@ -45,20 +47,21 @@ export const rule: Rule = {
       ctx.report({ range: report.title?.range ?? index.lineRange(first), message: 'assumed', args: { expected: name(report.template) }, severity: 'info' });
     }
     // A label wrapped over lines is quoted on one line.
-    const slice = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => text.slice(index.offsetAt(r.start), index.offsetAt(r.end)).replace(/\s+/g, '');
+    const quote = (v: VersionLabel) => v.text.replace(/\s+/g, '');
     for (const table of report.tables) {
       if (table.template !== report.template) {
         const first = table.versionLabels[table.template][0];
-        if (first) ctx.report({ range: first, message: 'table', args: { year: report.year ?? '', expected: name(report.template), actual: name(table.template), label: slice(first) } });
+        if (first) ctx.report({ range: first.range, message: 'table', args: { year: report.year ?? '', expected: name(report.template), actual: name(table.template), label: quote(first) } });
         continue;
       }
       const foreign = otherVersion(table.template);
-      for (const r of table.versionLabels[foreign]) {
+      for (const v of table.versionLabels[foreign]) {
+        const r = v.range;
         const row = table.rows.find((x) => x.labelRange?.start.line === r.start.line && x.labelRange.start.character === r.start.character);
         const wording = row ? rowDefOf(table, row.id)?.label : undefined;
         ctx.report({
-          range: r, message: 'label', args: { label: slice(r), actual: name(foreign), expected: name(table.template) },
-          fixes: wording ? [{ title: ctx.t('fixLabel', { expected: name(table.template), wording }), edits: [{ range: r, newText: wording }], safe: false }] : [],
+          range: r, message: 'label', args: { label: quote(v), actual: name(foreign), expected: name(table.template) },
+          fixes: wording ? [{ title: ctx.t('fixLabel', { expected: name(table.template), wording }), edits: relabel(r, v.pieces, wording), safe: false }] : [],
         });
       }
       // A row the format splits into sub-rows (2021's （六）其他处理), written as one row with figures of its own.

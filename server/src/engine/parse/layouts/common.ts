@@ -9,6 +9,11 @@ export interface RawCell {
   end: number;
   /** Offset of the separator (tab or pipe) after the cell (before it, for a last cell), or -1. */
   sep: number;
+  /**
+   * A label put together from pieces printed on several lines (parse/wrapped.ts): where each piece is. Other
+   * cells (the row's figures, a neighbouring label) may lie between them, so start..end is not the label's text.
+   */
+  pieces?: { start: number; end: number }[];
   /** Memo of the table assembler: the label in compared form, and whether the text reads as a value. */
   key?: string;
   valueLike?: boolean;
