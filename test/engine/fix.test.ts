@@ -95,6 +95,6 @@ describe('fixes of a label printed in pieces (PDF text, wrapped in its cell)', (
     assert.equal(found[0].fixes[0].edits.length, 2);
     const fixed = applyFixes(text, pickFixes(lint(text).findings, false)).text;
     assert.match(fixed, / 2\.其他法律行政法规禁止公开\s+0\s+0\s+0\s+0\s+0\s+0\s+0\n/);
-    assert.deepEqual(loud(lint(fixed).findings).map((f) => f.rule), []);
+    assert.deepEqual(loud(lint(fixed).findings), []);
   });
 });
