@@ -247,8 +247,7 @@ class TableAssembler {
     if (m.section) return this.isInside(context, m.section.id) ? context : m.section.id; // see readSection
     const section = m.row?.section;
     if (!section) return context;
-    for (let s = context; s; s = this.prepared.sectionById.get(s)?.parent ?? null) if (s === section) return context;
-    return section;
+    return context === section || this.isInside(context, section) ? context : section;
   }
 
   private readSegment(seg: Classified[], wholeRow: boolean): void {
