@@ -1,6 +1,6 @@
 // What the report says of itself: its title, the year it reports on (from the title, else the 统计期限), and the
 // 统计期限 (statistical period) of its introduction.
-import { normalize, type LineIndex } from '../text';
+import { matchesOf, normalize, type LineIndex } from '../text';
 import type { Heading, Period, Range, ReportModel } from '../types';
 
 const TITLE_YEAR = /((?:19|20)\d{2})年/;
@@ -35,6 +35,10 @@ export function findTitle(index: LineIndex, before: number): Heading | null {
     }
   }
   if (first < 0) return null;
+  // No title line (a PDF that lost it): the introduction may name the report by its title ("特向社会公布《…2020年
+  // 政府信息公开工作年度报告》"), where a notice about reports it names ends otherwise ("…年度报告有关事项的通知》").
+  const quoted = quotedTitle(index, limit);
+  if (quoted) return quoted;
   // No line says so: the first line, joined with the next when that one ends the title.
   const l1 = index.line(first);
   if (l1.length > 80) return null;
@@ -43,6 +47,24 @@ export function findTitle(index: LineIndex, before: number): Heading | null {
   const t = titleOf(index, first, last);
   return (t.text.includes('报告') || t.text.includes('政府信息公开')) && !SENTENCE_MARKS.test(t.text) ? t : null;
 }
+
+/** A report's title quoted in 《》 in the first `lines` lines (it may wrap onto the next line), or null. */
+function quotedTitle(index: LineIndex, lines: number): Heading | null {
+  const from = index.starts[0];
+  const to = lines < index.lineCount ? index.starts[lines] : index.ends[index.lineCount - 1];
+  const text = index.text.slice(from, to);
+  for (const m of matchesOf(QUOTED, text)) {
+    const title = m[1].replace(/\s+/g, '');
+    if (!QUOTED_TITLE.test(title)) continue;
+    const start = from + m.index + 1;
+    return { text: title, range: { start: index.positionAt(start), end: index.positionAt(start + m[1].length) } };
+  }
+  return null;
+}
+/** Text in 《》 (a title or a document's name), short enough to be one. */
+const QUOTED = /《([^《》]{4,80})》/g;
+/** A report's title: names 信息公开 and ends with 报告 (a notice about the reports ends with 通知). */
+const QUOTED_TITLE = /信息公开.*报告$/;
 
 /** The title on lines first..last (one or two), its text joined without the line break. */
 function titleOf(index: LineIndex, first: number, last: number): Heading {
