@@ -109,7 +109,6 @@ export function assembleTable(index: LineIndex, tt: TableText, def: TableDef, ot
 /** A row label whose figures have not come yet: they may be on the next line (a wrapped label) or nowhere. */
 interface PendingLabel { row: RowDef; label: RawCell; quality: LabelQuality; more: RawCell[] }
 
-
 class TableAssembler {
   readonly rows: RowModel[] = [];
   readonly sections: TableSectionModel[] = [];
@@ -291,7 +290,7 @@ class TableAssembler {
     if (pending) {
       // The rest of a label wrapped over lines, then (on that line or the next) its figures.
       let k = this.leftFragments(seg, pending);
-      while (k < seg.length && seg[k].kind === 'label' && this.continues(pending.row, [pending.label, ...pending.more], seg[k].cell)) pending.more.push(seg[k++].cell);
+      while (k < seg.length && seg[k].kind === 'label' && this.continuesLabel(pending, seg[k].cell)) pending.more.push(seg[k++].cell);
       if (k === seg.length) return;
       if (!hasValue && seg.slice(k).every((c) => c.kind === 'label' && !c.match.row && !c.match.section)) {
         // Texts that name nothing between a label and its figures: the wrapped rest of a merged label to its left
@@ -376,14 +375,19 @@ class TableAssembler {
    * the pending label.
    */
   private leftFragments(seg: Classified[], p: PendingLabel): number {
-    const rest = seg.findIndex((c) => c.kind === 'label' && this.continues(p.row, [p.label, ...p.more], c.cell));
+    const rest = seg.findIndex((c) => c.kind === 'label' && this.continuesLabel(p, c.cell));
     return rest > 0 && seg.slice(0, rest).every((c) => c.kind === 'label' && !c.match.row) ? rest : 0;
   }
 
   /** Whether a label that names a row is the rest of the pending label of that row. */
   private continuesPending(c: Classified): boolean {
     const p = this.pending;
-    return p !== null && p.row === c.match.row && this.continues(p.row, [p.label, ...p.more], c.cell);
+    return p !== null && p.row === c.match.row && this.continuesLabel(p, c.cell);
+  }
+
+  /** Whether `cell` is more of the pending label's wording. */
+  private continuesLabel(p: PendingLabel, cell: RawCell): boolean {
+    return this.continues(p.row, [p.label, ...p.more], cell);
   }
 
   /** The row label of a segment: the last label that names a row and is not merely a heading. */
